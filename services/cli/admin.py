@@ -1,0 +1,60 @@
+"""Broker administration the CLI needs: wait until a broker answers, create the contract topics idempotently."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+
+from services.common.kafka import aiokafka_options
+from services.common.settings import Settings
+from services.common.topics import TopicSpec, load_topics
+
+
+async def wait_for_broker(bootstrap: str, timeout: float) -> list[str]:
+    """Poll until the broker serves metadata; returns its topic names. Raises TimeoutError."""
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
+        try:
+            await admin.start()
+            names = await admin.list_topics()
+            return sorted(names)
+        except (KafkaConnectionError, KafkaError, OSError) as e:
+            last = e
+        finally:
+            await admin.close()
+        await asyncio.sleep(0.5)
+    raise TimeoutError(f"no Kafka broker answered at {bootstrap} within {timeout:.0f}s ({last!r})")
+
+
+async def create_topics(settings: Settings) -> list[tuple[TopicSpec, str]]:
+    """Create every topic of the deploy file that is missing; returns (spec, 'created'|'exists')."""
+    specs = load_topics(settings.topics_file, settings.topic_prefix, settings.topic_replication)
+    admin = AIOKafkaAdminClient(**aiokafka_options(settings))
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        todo = [s for s in specs if s.name not in existing]
+        results = [(s, "exists") for s in specs if s.name in existing]
+        for spec in todo:
+            try:
+                await admin.create_topics(
+                    [
+                        NewTopic(
+                            spec.name,
+                            spec.partitions,
+                            spec.replication_factor,
+                            topic_configs=spec.config,
+                        )
+                    ]
+                )
+                results.append((spec, "created"))
+            except TopicAlreadyExistsError:
+                results.append((spec, "exists"))
+        return results
+    finally:
+        await admin.close()

@@ -1,0 +1,153 @@
+"""The `newsevents` command: workers, topics, ingest, batch processing, evaluation and inspection."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from services.common.logging import configure_logging
+from services.common.settings import get_settings
+
+cli = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+topics_cli = typer.Typer(no_args_is_help=True, help="Contract topics from deploy/topics.toml.")
+broker_cli = typer.Typer(no_args_is_help=True, help="Talk to the configured Kafka broker.")
+cli.add_typer(topics_cli, name="topics")
+cli.add_typer(broker_cli, name="broker")
+
+APPS = ("extractor", "deduplicator")
+
+
+def _err(msg: str, code: int = 1) -> typer.Exit:
+    typer.secho(msg, fg=typer.colors.RED, err=True)
+    return typer.Exit(code)
+
+
+@cli.command()
+def worker(
+    app: Annotated[str, typer.Argument(help="extractor or deduplicator")],
+    loglevel: Annotated[str, typer.Option(help="Faust log level")] = "warn",
+) -> None:
+    """Run one worker of a Faust app against the configured broker (Ctrl-C stops it cleanly)."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    if app == "extractor":
+        from services.extractor.app import create_app
+    elif app == "deduplicator":
+        from services.deduplicator.app import create_app  # type: ignore[assignment]
+    else:
+        raise _err(f"unknown app {app!r}: choose one of {', '.join(APPS)}", 2)
+    import faust
+
+    faust_app = create_app(settings)
+    faust.Worker(faust_app, loglevel=loglevel, redirect_stdouts=False).execute_from_commandline()
+
+
+@topics_cli.command("create")
+def topics_create() -> None:
+    """Create every topic of the deploy file that does not exist yet (safe to run again)."""
+    from services.cli.admin import create_topics
+
+    settings = get_settings()
+    try:
+        results = asyncio.run(create_topics(settings))
+    except Exception as e:
+        raise _err(f"could not create topics on {settings.kafka_bootstrap}: {e}") from e
+    for spec, outcome in results:
+        typer.echo(f"{outcome:8} {spec.name} (partitions={spec.partitions}, "
+                   f"{spec.config.get('cleanup.policy', 'delete')})")
+
+
+@broker_cli.command("wait")
+def broker_wait(
+    bootstrap: Annotated[str | None, typer.Option(help="host:port; default from settings")] = None,
+    timeout: Annotated[float, typer.Option(help="seconds")] = 60.0,
+) -> None:
+    """Wait until a Kafka broker answers metadata requests."""
+    from services.cli.admin import wait_for_broker
+
+    target = bootstrap or get_settings().kafka_bootstrap
+    try:
+        asyncio.run(wait_for_broker(target, timeout))
+    except TimeoutError as e:
+        raise _err(str(e)) from e
+    typer.echo(f"broker at {target} is ready")
+
+
+@cli.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="JSON Lines files or folders of them")],
+    quiet: Annotated[bool, typer.Option("--quiet", help="no progress bar")] = False,
+) -> None:
+    """Validate Article JSON Lines and put them on articles.v1; rejected lines go to dlq.v1."""
+    from services.cli.ingest import ingest as run_ingest
+
+    settings = get_settings()
+    try:
+        report, problems = asyncio.run(run_ingest(paths, settings, progress=not quiet))
+    except FileNotFoundError as e:
+        raise _err(str(e), 2) from e
+    typer.echo(f"sent {report.sent} article(s) to {settings.topic_prefix}articles.v1; "
+               f"rejected {report.rejected_total}")
+    for where, reason in problems[:20]:
+        typer.echo(f"  rejected {where}: {reason}", err=True)
+    if len(problems) > 20:
+        typer.echo(f"  ... and {len(problems) - 20} more (all in dlq.v1)", err=True)
+
+
+@cli.command()
+def serve(
+    host: Annotated[str | None, typer.Option()] = None,
+    port: Annotated[int | None, typer.Option()] = None,
+) -> None:
+    """Serve the HTTP ingest endpoint: POST /articles (one article or a JSON array)."""
+    from aiohttp import web
+
+    from services.http_ingest.server import create_web_app
+
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    web.run_app(create_web_app(settings), host=host or settings.http_host,
+                port=port or settings.http_port)
+
+
+@cli.command()
+def process(
+    input_path: Annotated[Path, typer.Option("--in", help="Article JSON Lines")],
+    out: Annotated[Path, typer.Option("--out", help="folder for incidents.jsonl, claims.jsonl")],
+    quiet: Annotated[bool, typer.Option("--quiet")] = False,
+) -> None:
+    """Run extraction + dedup in-process (no broker) and write the latest revision of each id."""
+    from services.cli.batch import run_process
+
+    if not input_path.exists():
+        raise _err(f"{input_path} does not exist", 2)
+    summary = run_process(input_path, out, progress=not quiet)
+    typer.echo(summary)
+
+
+@cli.command()
+def show(
+    idle: Annotated[float, typer.Option(help="stop after this many quiet seconds")] = 8.0,
+    timeout: Annotated[float, typer.Option(help="stop after this many seconds in any case")] = 120.0,
+) -> None:
+    """Print the current incidents and claims on the output topics as tables."""
+    from services.cli.show import show as run_show
+
+    n_inc, n_claims = run_show(get_settings(), idle, timeout)
+    if n_inc + n_claims == 0:
+        raise _err("no incidents or claims on the output topics yet")
+
+
+def main() -> None:
+    try:
+        cli()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""What both Faust apps share: app construction from Settings, topic handles, and the dead-letter sender."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import faust
+import structlog
+
+from services.common import topics
+from services.common.codecs import RecordError, dead_letter, dead_letter_key, encode
+from services.common.kafka import faust_broker_credentials
+from services.common.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+
+def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
+    """A Faust app whose id, broker and state dir come from Settings; topics are never auto-declared."""
+    return faust.App(
+        f"{settings.group_prefix}-{name}",
+        broker=[f"kafka://{hp}" for hp in settings.kafka_bootstrap.split(",")],
+        broker_credentials=faust_broker_credentials(settings),
+        store=settings.table_store,
+        datadir=str(settings.data_dir / name),
+        web_enabled=False,
+        topic_replication_factor=settings.topic_replication or 1,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        broker_commit_every=100,
+        broker_commit_interval=2.0,
+        **extra,
+    )
+
+
+def raw_topic(app: faust.App, settings: Settings, name: str) -> faust.TopicT:
+    """A contract topic carrying raw bytes: the apps decode and validate themselves, so bad input is seen."""
+    return app.topic(
+        settings.topic_prefix + name, key_serializer="raw", value_serializer="raw", internal=False
+    )
+
+
+class DeadLetters:
+    """Sends unreadable records to dlq.v1 with the reason, the stage and where they came from."""
+
+    def __init__(self, app: faust.App, settings: Settings, stage_prefix: str) -> None:
+        self.topic = raw_topic(app, settings, topics.DLQ)
+        self.stage_prefix = stage_prefix
+
+    async def send(self, event: faust.EventT, stage: str, error: RecordError) -> None:
+        msg = event.message
+        letter = dead_letter(
+            stage=f"{self.stage_prefix}.{stage}",
+            reason=error.reason,
+            error_type=error.error_type,
+            raw=msg.value,
+            failed_at=datetime.now(UTC),
+            topic=msg.topic,
+            partition=msg.partition,
+            offset=msg.offset,
+            key=msg.key,
+        )
+        await self.topic.send(
+            key=dead_letter_key(msg.topic, msg.partition, msg.offset), value=encode(letter)
+        )
+        log.warning(
+            "record.dead_lettered",
+            stage=letter.stage,
+            reason=error.reason,
+            topic=msg.topic,
+            partition=msg.partition,
+            offset=msg.offset,
+        )

@@ -1,0 +1,196 @@
+"""Incidents from one article's sentences: tie each event cue to its places, date and casualty figures, one incident per place, day and type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import date, datetime
+
+from services.core.actors import Actor, find_actors
+from services.core.casualties import Count, find_casualties
+from services.core.dates import EventDate, default_event_date, resolve_dates
+from services.core.events import EventCue, classify_sentence
+from services.core.lexicon import load_lexicon
+from services.core.places import PlaceMention, find_places
+from services.core.sentences import Sentence
+
+#: places of these kinds are event locations only after a locative preposition: a capital city
+#: alone is usually its government ("gli attacchi di Mosca", "Kiev continua a resistere")
+_LOCATIVE = (
+    " a ", " in ", " su ", " at ", " on ", " near ", " over ", " nei pressi di ", " vicino a ",
+    " nella città di ", " sulla città di ", " à ", " en ", " bei ", " im ", " near the city of ",
+    " в ", " у ", " по ", " під ", " под ", " nel ", " nella ", " sulla ", " sul ", " alla ",
+)
+_PRECISION_RANK = {"point": 0, "settlement": 1, "district": 2, "region": 3, "country": 4}
+#: when two types are read for one place and day, the earlier in this list names the incident
+_TYPE_PRECEDENCE = (
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Chemical weapon",
+    "Grenade",
+)
+
+
+@dataclass
+class IncidentDraft:
+    place: PlaceMention
+    date: EventDate
+    cue: EventCue
+    sentences: list[Sentence]
+    weapons: set[str] = field(default_factory=set)
+    fatalities: Count | None = None
+    injured: Count | None = None
+    actors: list[Actor] = field(default_factory=list)
+    civilian_targeting: bool = False
+
+    @property
+    def blocking_key(self) -> str:
+        p = self.place.place
+        return f"{p.country_code}/{p.admin1 or '-'}"
+
+    @property
+    def place_key(self) -> str:
+        p = self.place.place
+        return str(p.geonames_id) if p.geonames_id else f"{p.country_code}:{p.admin1}:{p.name}"
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(load_lexicon("capitals")["names"])
+
+
+def _is_metonym(text: str, mention: PlaceMention) -> bool:
+    if mention.place.kind != "settlement" or mention.place.name not in _capitals():
+        return False
+    before = " " + text[max(0, mention.start - 24) : mention.start].lower()
+    return not before.endswith(_LOCATIVE)
+
+
+def _event_places(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places an event sentence can be located at: the most precise level present."""
+    usable = [p for p in places if not _is_metonym(text, p) and p.precision != "country"]
+    if not usable:
+        return []
+    best = min(_PRECISION_RANK[p.precision] for p in usable)
+    if best <= _PRECISION_RANK["district"]:
+        usable = [p for p in usable if _PRECISION_RANK[p.precision] <= _PRECISION_RANK["district"]]
+    return usable
+
+
+def _nearest_cue(cues: list[EventCue], place: PlaceMention, offset: int) -> EventCue:
+    """The cue that governs a place: the nearest one before it, else the nearest after it."""
+    pos = place.start - offset
+    before = [c for c in cues if c.end <= pos]
+    if before:
+        return max(before, key=lambda c: c.end)
+    return min(cues, key=lambda c: abs(c.start - pos))
+
+
+def _overlaps(a: EventDate, b: EventDate) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _day_key(d: EventDate) -> tuple[date, date]:
+    return (d.start, d.end)
+
+
+def assemble_incidents(
+    text: str, sentences: list[Sentence], language: str, published_at: datetime
+) -> list[IncidentDraft]:
+    places = find_places(text, language)
+    default_date = default_event_date(published_at)
+    drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
+    pending_casualties: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]] = []
+    focus: dict[int, list[PlaceMention]] = {}
+    paragraph_date: dict[int, EventDate] = {}
+
+    for sentence in sentences:
+        in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
+        located = _event_places(text, in_sentence)
+        if located:
+            focus[sentence.paragraph] = located
+        dates = resolve_dates(sentence.text, published_at, language)
+        if dates:
+            paragraph_date[sentence.paragraph] = dates[0]
+        when = dates[0] if dates else paragraph_date.get(sentence.paragraph, default_date)
+        cues = [c for c in classify_sentence(sentence.text, language) if not c.negated_or_hypothetical]
+        casualties = find_casualties(sentence.text, language)
+        targets = located or focus.get(sentence.paragraph, [])
+        if not cues:
+            if casualties.fatalities or casualties.injured:
+                pending_casualties.append(
+                    (sentence, targets, when, casualties.fatalities, casualties.injured)
+                )
+            continue
+        if not targets:
+            continue
+        actors = find_actors(sentence.text, language)
+        single = len(targets) == 1
+        for place in targets:
+            cue = _nearest_cue(cues, place, sentence.start) if located else max(cues, key=lambda c: c.score)
+            key = (_place_key(place), _day_key(when), cue.sub_event_type)
+            draft = drafts.get(key)
+            if draft is None:
+                draft = drafts[key] = IncidentDraft(place=place, date=when, cue=cue, sentences=[])
+            if sentence not in draft.sentences:
+                draft.sentences.append(sentence)
+            draft.weapons |= {w for c in cues for w in c.weapons} if single else set(cue.weapons)
+            draft.civilian_targeting |= cue.civilian_targeting
+            draft.actors.extend(a for a in actors if a not in draft.actors)
+            if single:
+                draft.fatalities = draft.fatalities or casualties.fatalities
+                draft.injured = draft.injured or casualties.injured
+
+    merged = _merge_same_place_and_day(list(drafts.values()))
+    for sentence, targets, when, killed, hurt in pending_casualties:
+        if len(targets) != 1:
+            continue
+        for draft in merged:
+            if _place_key(draft.place) == _place_key(targets[0]) and _overlaps(draft.date, when):
+                draft.fatalities = draft.fatalities or killed
+                draft.injured = draft.injured or hurt
+                if sentence not in draft.sentences:
+                    draft.sentences.append(sentence)
+                break
+    return merged
+
+
+def _place_key(p: PlaceMention) -> str:
+    pl = p.place
+    return str(pl.geonames_id) if pl.geonames_id else f"{pl.country_code}:{pl.admin1}:{pl.name}"
+
+
+def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """ACLED's rule within an article: reports of one place and day are one incident when their
+    types are of one family (a grenade death and the shelling of that town that day)."""
+    out: list[IncidentDraft] = []
+    for d in drafts:
+        for kept in out:
+            same_family = kept.cue.event_type == d.cue.event_type
+            if same_family and _place_key(kept.place) == _place_key(d.place) and _overlaps(kept.date, d.date):
+                winner = min((kept, d), key=lambda x: _precedence(x.cue.sub_event_type))
+                kept.cue = winner.cue
+                kept.date = kept.date if _width(kept.date) <= _width(d.date) else d.date
+                kept.sentences.extend(s for s in d.sentences if s not in kept.sentences)
+                kept.weapons |= d.weapons
+                kept.fatalities = kept.fatalities or d.fatalities
+                kept.injured = kept.injured or d.injured
+                kept.civilian_targeting |= d.civilian_targeting
+                kept.actors.extend(a for a in d.actors if a not in kept.actors)
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def _precedence(sub_event_type: str) -> int:
+    try:
+        return _TYPE_PRECEDENCE.index(sub_event_type)
+    except ValueError:
+        return len(_TYPE_PRECEDENCE)
+
+
+def _width(d: EventDate) -> int:
+    return (d.end - d.start).days

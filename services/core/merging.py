@@ -1,0 +1,77 @@
+"""Combine a new report into an existing incident or claim: provenance accumulates, figures widen, places refine."""
+
+from __future__ import annotations
+
+from schemas import Claim, Count, FigureReport, Incident
+
+_PRECISION_RANK = {"point": 0, "settlement": 1, "district": 2, "region": 3, "country": 4}
+MAX_EVIDENCE = 25
+
+
+def _union(a: list[str], b: list[str]) -> list[str]:
+    return list(dict.fromkeys([*a, *b]))
+
+
+def merge_count(a: Count, b: Count) -> Count:
+    """best = the highest figure reported (tolls are revised upwards), low/high span every report."""
+    reports: dict[str, FigureReport] = {r.article_id: r for r in [*a.reports, *b.reports]}
+    values = [r.value for r in reports.values()] or [v for v in (a.best, b.best) if v is not None]
+    if not values:
+        return Count()
+    return Count(best=max(values), low=min(values), high=max(values), reports=list(reports.values()))
+
+
+def combined_confidence(a: float, b: float) -> float:
+    """Independent reports: the chance that both are wrong shrinks; kept below 1."""
+    return round(min(0.99, 1 - (1 - a) * (1 - b)), 4)
+
+
+def merge_incident(old: Incident, new: Incident) -> Incident:
+    evidence = {(e.article_id, e.char_start): e for e in [*old.evidence, *new.evidence]}
+    new_outlet = bool(set(new.sources) - set(old.sources))
+    location = old.location
+    if _PRECISION_RANK[new.location.precision] < _PRECISION_RANK[old.location.precision]:
+        location = new.location
+    date = old.date
+    if (new.date.end - new.date.start) < (old.date.end - old.date.start):
+        date = new.date
+    actors = {(x.name, x.role): x for x in [*old.actors, *new.actors]}
+    return old.model_copy(
+        update={
+            "evidence": list(evidence.values())[:MAX_EVIDENCE],
+            "article_ids": _union(old.article_ids, new.article_ids),
+            "sources": _union(old.sources, new.sources),
+            "location": location,
+            "date": date,
+            "actors": list(actors.values()),
+            "fatalities": merge_count(old.fatalities, new.fatalities),
+            "injured": merge_count(old.injured, new.injured),
+            "civilian_targeting": old.civilian_targeting or new.civilian_targeting,
+            "weapons": sorted(set(old.weapons) | set(new.weapons)),
+            "confidence": combined_confidence(old.confidence, new.confidence)
+            if new_outlet
+            else max(old.confidence, new.confidence),
+            "first_reported_at": min(old.first_reported_at, new.first_reported_at),
+            "last_reported_at": max(old.last_reported_at, new.last_reported_at),
+            "extractor_version": max(old.extractor_version, new.extractor_version),
+        }
+    )
+
+
+def merge_claim(old: Claim, new: Claim) -> Claim:
+    evidence = {(e.article_id, e.char_start): e for e in [*old.evidence, *new.evidence]}
+    new_outlet = bool(set(new.sources) - set(old.sources))
+    return old.model_copy(
+        update={
+            "evidence": list(evidence.values())[:MAX_EVIDENCE],
+            "article_ids": _union(old.article_ids, new.article_ids),
+            "sources": _union(old.sources, new.sources),
+            "via": _union(old.via, new.via),
+            "about_incident_ids": _union(old.about_incident_ids, new.about_incident_ids),
+            "confidence": combined_confidence(old.confidence, new.confidence)
+            if new_outlet
+            else max(old.confidence, new.confidence),
+            "first_reported_at": min(old.first_reported_at, new.first_reported_at),
+            "last_reported_at": max(old.last_reported_at, new.last_reported_at),
+        }
+    )

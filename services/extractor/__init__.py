@@ -1,0 +1,1 @@
+"""The `extractor` Faust app: articles.v1 → mentions.v1."""

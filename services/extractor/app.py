@@ -1,0 +1,59 @@
+"""Faust glue for extraction: decode an article, run the core extractor off the event loop, send its mentions."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import faust
+import structlog
+
+from services.common import topics
+from services.common.codecs import RecordError, decode_article, encode
+from services.common.faust_base import DeadLetters, make_app, raw_topic
+from services.common.settings import Settings
+from services.core.extract import UnsupportedArticle, extract_article
+
+log = structlog.get_logger(__name__)
+
+
+def create_app(settings: Settings) -> faust.App:
+    app = make_app("extractor", settings)
+    articles = raw_topic(app, settings, topics.ARTICLES)
+    mentions = raw_topic(app, settings, topics.MENTIONS)
+    dead_letters = DeadLetters(app, settings, "extractor")
+    # One thread: extraction is CPU-bound under the GIL; the point is to keep the loop (heartbeats,
+    # fetches, sends) responsive while an article is being read, not to parallelise.
+    cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+
+    @app.agent(articles, name="extract")
+    async def extract(stream: faust.StreamT[bytes]) -> None:
+        loop = asyncio.get_running_loop()
+        async for event in stream.events():
+            try:
+                article = decode_article(event.message.value, settings.max_article_bytes)
+            except RecordError as err:
+                await dead_letters.send(event, "decode", err)
+                continue
+            bound = log.bind(article_id=article.article_id, source=article.source)
+            try:
+                result = await loop.run_in_executor(cpu, extract_article, article)
+            except UnsupportedArticle as err:
+                await dead_letters.send(event, "extract", RecordError(str(err), err.error_type))
+                continue
+            except Exception as err:  # a bug on one article must not stop the stream
+                bound.exception("article.extract_failed")
+                await dead_letters.send(
+                    event, "extract", RecordError(f"extractor crashed: {err!r}", "internal")
+                )
+                continue
+            for mention in result.mentions:
+                await mentions.send(key=mention.blocking_key.encode(), value=encode(mention))
+            bound.info(
+                "article.extracted",
+                language=result.language,
+                incidents=result.incident_count,
+                claims=result.claim_count,
+            )
+
+    return app

@@ -1,0 +1,1 @@
+"""HTTP ingest: POST articles (one or a batch) onto articles.v1."""

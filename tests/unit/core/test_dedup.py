@@ -1,0 +1,123 @@
+"""Deduplication: one incident per real event across outlets, revisions only on change, bounded state."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from schemas import Claim, Count, EventDate, FigureReport, Incident, Location, Mention, Quantity, Speaker
+from services.core.dedup import DedupParams, Deduplicator
+
+KHARKIV = dict(country_code="UA", admin1="Kharkiv", precision="settlement")
+VOVCHANSK = Location(name="Vovchansk", geonames_id=689304, lat=50.29, lon=36.94, **KHARKIV)
+KUPIANSK = Location(name="Kupiansk", geonames_id=703656, lat=49.71, lon=37.62, **KHARKIV)
+
+
+def incident_mention(
+    article: str, source: str, where: Location = VOVCHANSK, day: date = date(2023, 1, 20),
+    killed: int | None = None, sub: str = "Shelling/artillery/missile attack",
+) -> Mention:
+    published = datetime(2023, 1, 21, 9, tzinfo=UTC)
+    fatalities = Count(best=killed, low=killed, high=killed,
+                       reports=[FigureReport(value=killed, article_id=article, source=source)]) if killed is not None else Count()
+    inc = Incident(
+        incident_id=f"inc-{article}-{where.name}", event_type="Explosions/Remote violence",
+        sub_event_type=sub, date=EventDate(start=day, end=day, precision="day"), location=where,
+        fatalities=fatalities, article_ids=[article], sources=[source], confidence=0.6,
+        first_reported_at=published, last_reported_at=published, extractor_version="t",
+    )
+    return Mention(mention_id=f"men-{article}-{where.name}", kind="incident",
+                   blocking_key="UA/Kharkiv", article_id=article, source=source,
+                   published_at=published, extractor_version="t", incident=inc)
+
+
+def claim_mention(article: str, source: str, value: float, language: str = "it") -> Mention:
+    published = datetime(2023, 1, 21, 9, tzinfo=UTC)
+    claim = Claim(
+        claim_id=f"clm-{article}", speaker=Speaker(name="General Staff", kind="organization"),
+        cue="said", content="Russian losses", language=language, quote="indirect",
+        claim_type="casualty_report", quantities=[Quantity(value=value, unit="soldiers")],
+        article_ids=[article], sources=[source], confidence=0.5, first_reported_at=published,
+        last_reported_at=published, extractor_version="t",
+    )
+    return Mention(mention_id=f"men-{article}", kind="claim", blocking_key="speaker/generalstaff",
+                   article_id=article, source=source, published_at=published,
+                   extractor_version="t", claim=claim)
+
+
+def test_first_mention_creates_an_incident_at_revision_1() -> None:
+    [out] = Deduplicator({}).add(incident_mention("a", "ansa.it"))
+    assert isinstance(out, Incident) and out.revision == 1 and out.incident_id == "inc-a-Vovchansk"
+
+
+def test_same_mention_twice_adds_no_source_and_no_revision() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    assert dedup.add(incident_mention("a", "ansa.it")) == []
+
+
+def test_a_second_outlet_on_the_same_strike_gives_revision_2_with_both_sources() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    [out] = dedup.add(incident_mention("b", "kyivindependent.com"))
+    assert out.incident_id == "inc-a-Vovchansk"
+    assert out.revision == 2
+    assert out.sources == ["ansa.it", "kyivindependent.com"]
+    assert out.confidence > 0.6
+
+
+def test_places_60_km_apart_stay_separate_incidents() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    [out] = dedup.add(incident_mention("b", "bbc.com", where=KUPIANSK))
+    assert out.incident_id == "inc-b-Kupiansk" and out.revision == 1
+
+
+def test_reports_three_days_apart_stay_separate() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    [out] = dedup.add(incident_mention("b", "bbc.com", day=date(2023, 1, 23)))
+    assert out.revision == 1 and out.incident_id == "inc-b-Vovchansk"
+
+
+def test_conflicting_tolls_widen_low_high_and_keep_who_said_what() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it", killed=1))
+    [out] = dedup.add(incident_mention("b", "bbc.com", killed=2))
+    assert (out.fatalities.low, out.fatalities.best, out.fatalities.high) == (1, 2, 2)
+    assert {(r.source, r.value) for r in out.fatalities.reports} == {("ansa.it", 1), ("bbc.com", 2)}
+
+
+def test_replaying_the_same_mentions_gives_the_same_ids_and_revisions() -> None:
+    mentions = [incident_mention("a", "ansa.it"), incident_mention("b", "bbc.com", killed=1),
+                incident_mention("c", "x.com", where=KUPIANSK)]
+    runs = []
+    for _ in range(2):
+        dedup = Deduplicator({})
+        runs.append([(r.incident_id, r.revision) for m in mentions for r in dedup.add(m)])  # type: ignore[union-attr]
+    assert runs[0] == runs[1]
+
+
+def test_old_days_leave_the_state_so_memory_stays_flat() -> None:
+    state: dict[str, object] = {}
+    dedup = Deduplicator(state, DedupParams(window_days=5))
+    start = date(2023, 1, 1)
+    sizes = []
+    for day in range(40):
+        dedup.add(incident_mention(f"a{day}", "ansa.it", day=start + timedelta(days=day)))
+        sizes.append(len(state))
+    assert sizes[-1] == sizes[20]
+    assert not any(k.startswith("i/inc-a0-") for k in state)
+
+
+def test_the_same_figure_from_the_same_speaker_in_two_outlets_is_one_claim() -> None:
+    dedup = Deduplicator({})
+    dedup.add(claim_mention("a", "ansa.it", 120160))
+    [out] = dedup.add(claim_mention("b", "ukrinform.net", 120160, language="en"))
+    assert out.revision == 2 and out.sources == ["ansa.it", "ukrinform.net"]
+
+
+def test_a_different_figure_from_the_same_speaker_is_a_new_claim() -> None:
+    dedup = Deduplicator({})
+    dedup.add(claim_mention("a", "ansa.it", 120160))
+    [out] = dedup.add(claim_mention("b", "ansa.it", 121000))
+    assert out.claim_id == "clm-b" and out.revision == 1
