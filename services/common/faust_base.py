@@ -17,6 +17,7 @@ log = structlog.get_logger(__name__)
 
 def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
     """A Faust app whose id, broker and state dir come from Settings; topics are never auto-declared."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(
         f"{settings.group_prefix}-{name}",
         broker=[f"kafka://{hp}" for hp in settings.kafka_bootstrap.split(",")],

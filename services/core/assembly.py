@@ -7,7 +7,7 @@ from functools import lru_cache
 from datetime import date, datetime
 
 from services.core.actors import Actor, find_actors
-from services.core.casualties import Count, find_casualties
+from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.events import EventCue, classify_sentence
 from services.core.lexicon import load_lexicon
@@ -30,6 +30,7 @@ _TYPE_PRECEDENCE = (
     "Suicide bomb",
     "Chemical weapon",
     "Grenade",
+    "Attack",
 )
 
 
@@ -128,6 +129,7 @@ def assemble_incidents(
             continue
         actors = find_actors(sentence.text, language)
         single = len(targets) == 1
+        counted = _place_nearest_to_casualties(targets, casualties, sentence.start)
         for place in targets:
             cue = _nearest_cue(cues, place, sentence.start) if located else max(cues, key=lambda c: c.score)
             key = (_place_key(place), _day_key(when), cue.sub_event_type)
@@ -139,7 +141,7 @@ def assemble_incidents(
             draft.weapons |= {w for c in cues for w in c.weapons} if single else set(cue.weapons)
             draft.civilian_targeting |= cue.civilian_targeting
             draft.actors.extend(a for a in actors if a not in draft.actors)
-            if single:
+            if place is counted:
                 draft.fatalities = draft.fatalities or casualties.fatalities
                 draft.injured = draft.injured or casualties.injured
 
@@ -157,6 +159,21 @@ def assemble_incidents(
     return merged
 
 
+def _place_nearest_to_casualties(
+    targets: list[PlaceMention], casualties: Casualties, offset: int
+) -> PlaceMention | None:
+    """The place a sentence's casualty figure belongs to: the only one, else the nearest one
+    before the figure ("shelled A and B, killing 3" counts the dead in B, not twice)."""
+    figure = casualties.fatalities or casualties.injured
+    if figure is None or not targets:
+        return None
+    if len(targets) == 1:
+        return targets[0]
+    at = figure.start + offset
+    before = [p for p in targets if p.start <= at]
+    return max(before, key=lambda p: p.start) if before else min(targets, key=lambda p: p.start)
+
+
 def _place_key(p: PlaceMention) -> str:
     pl = p.place
     return str(pl.geonames_id) if pl.geonames_id else f"{pl.country_code}:{pl.admin1}:{pl.name}"
@@ -168,7 +185,7 @@ def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft
     out: list[IncidentDraft] = []
     for d in drafts:
         for kept in out:
-            same_family = kept.cue.event_type == d.cue.event_type
+            same_family = _family(kept.cue) == _family(d.cue)
             if same_family and _place_key(kept.place) == _place_key(d.place) and _overlaps(kept.date, d.date):
                 winner = min((kept, d), key=lambda x: _precedence(x.cue.sub_event_type))
                 kept.cue = winner.cue
@@ -183,6 +200,13 @@ def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft
         else:
             out.append(d)
     return out
+
+
+def _family(cue: EventCue) -> str:
+    """Violence against civilians by remote weapons is the same incident as the strike itself."""
+    if cue.event_type == "Violence against civilians" and cue.sub_event_type == "Attack":
+        return "Explosions/Remote violence"
+    return cue.event_type
 
 
 def _precedence(sub_event_type: str) -> int:

@@ -32,6 +32,8 @@ def place_similarity(a: Location, b: Location) -> float:
         return 0.7 if a.admin1 and a.admin1 == b.admin1 else 0.0
     if None not in (a.lat, a.lon, b.lat, b.lon):
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        if a.geonames_id and b.geonames_id and km > 3:
+            return 0.0  # two different named settlements, even close ones, are two places
         for limit, score in ((5, 0.95), (15, 0.8), (30, 0.6)):
             if km <= limit:
                 return score

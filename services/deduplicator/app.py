@@ -27,16 +27,14 @@ def create_app(settings: Settings) -> faust.App:
     # from that block's partition: the changelog is co-partitioned with mentions.v1, no repartition.
     state = app.Table(
         "dedup-state",
-        default=None,
         partitions=partitions[settings.topic_prefix + topics.MENTIONS],
-        key_serializer="raw",
-        value_serializer="json",
+        schema=faust.Schema(key_type=str, key_serializer="json", value_serializer="json"),
     )
     params = DedupParams(window_days=settings.dedup_window_days)
 
     @app.agent(mentions, name="deduplicate")
     async def deduplicate(stream: faust.StreamT[bytes]) -> None:
-        dedup = Deduplicator(_TableView(state), params)
+        dedup = Deduplicator(state, params)
         async for event in stream.events():
             try:
                 mention = decode_model(Mention, event.message.value, settings.max_article_bytes)
@@ -62,35 +60,3 @@ def create_app(settings: Settings) -> faust.App:
 
 def _id(record: object) -> str:
     return getattr(record, "incident_id", None) or getattr(record, "claim_id", "")
-
-
-class _TableView:
-    """The core's MutableMapping[str, object] over a Faust table whose keys are bytes."""
-
-    def __init__(self, table: faust.Table) -> None:
-        self.table = table
-
-    def __getitem__(self, key: str) -> object:
-        value = self.table[key.encode()]
-        if value is None:
-            raise KeyError(key)
-        return value
-
-    def __setitem__(self, key: str, value: object) -> None:
-        self.table[key.encode()] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.table[key.encode()]
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.table.get(key.encode()) is not None
-
-    def get(self, key: str, default: object = None) -> object:
-        value = self.table.get(key.encode())
-        return default if value is None else value
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return (k.decode() if isinstance(k, bytes) else k for k in self.table.keys())
-
-    def __len__(self) -> int:
-        return len(self.table)

@@ -1,0 +1,98 @@
+"""Sentence and paragraph segmentation of article text, with character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sentencex  # type: ignore[import-untyped]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence; ``text == document[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int  # 0 = title, then body paragraphs 1..n
+
+
+# Scraped bodies separate paragraphs with one newline as often as with a blank line, so any
+# newline run is a paragraph break; a sentence never crosses one.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# sentencex keeps `"…finita." Poi` together when the sentence ends inside a straight or
+# curly closing quote; a terminal mark, a closing quote and a capital start a new sentence.
+_QUOTE_END = re.compile(r"(?<=[.!?…][\"”»’'])\s+(?=[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-Ω])")
+# sentencex splits `pag. 3` and `n. 5` (a short lowercase abbreviation before a number).
+_SHORT_ABBREVIATION_END = re.compile(r"(?:^|[\s(])[a-zà-ÿ]{1,4}\.$")
+_FALLBACK_LANGUAGE = "en"
+
+
+def document_text(title: str, body: str) -> str:
+    """Return the text all offsets refer to: title, a blank line, body (project convention)."""
+    return f"{title}\n\n{body}"
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _library_spans(block: str, language: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for boundary in sentencex.get_sentence_boundaries(language, block):
+        start, end = _strip_span(block, boundary["start_index"], boundary["end_index"])
+        if start >= end:
+            continue
+        if spans and _should_merge(block[spans[-1][0] : spans[-1][1]], block[start]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _should_merge(previous: str, next_first_char: str) -> bool:
+    if next_first_char.islower():
+        return True
+    return (
+        next_first_char.isdigit()
+        and _SHORT_ABBREVIATION_END.search(previous) is not None
+    )
+
+
+def _split_at_closing_quotes(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for match in _QUOTE_END.finditer(block, start, end):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    return pieces
+
+
+def split_sentences(text: str, language: str | None) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets index ``text`` exactly, edges stripped."""
+    lang = language or _FALLBACK_LANGUAGE
+    sentences: list[Sentence] = []
+    block_start = 0
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
+    breaks.append((len(text), len(text)))
+    for paragraph, (break_start, break_end) in enumerate(breaks):
+        block = text[block_start:break_start]
+        block_offset, block_start = block_start, break_end
+        if not block.strip():
+            continue
+        for start, end in _library_spans(block, lang):
+            for piece_start, piece_end in _split_at_closing_quotes(block, start, end):
+                s, e = _strip_span(block, piece_start, piece_end)
+                if s < e:
+                    sentences.append(
+                        Sentence(
+                            block[s:e], block_offset + s, block_offset + e, paragraph
+                        )
+                    )
+    return sentences

@@ -1,0 +1,94 @@
+"""A real Apache Kafka broker (make kafka-up / make test start it) and both workers as real processes.
+
+There is no skip here: without a broker every integration test fails with a message saying how
+to start one, in CI and on a laptop alike."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from services.cli.admin import create_topics, wait_for_broker
+from services.common.settings import Settings
+
+BOOTSTRAP = os.environ.get("NEWSEVENTS_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class RunningPipeline:
+    settings: Settings
+    env: dict[str, str]
+    logs: dict[str, Path]
+    procs: dict[str, subprocess.Popen[bytes]]
+
+    def start(self, app: str) -> None:
+        log = self.logs[app].open("ab")
+        self.procs[app] = subprocess.Popen(
+            [sys.executable, "-m", "services.cli.main", "worker", app],
+            cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+        )
+
+    def stop(self, app: str) -> None:
+        proc = self.procs.pop(app, None)
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+    def assert_alive(self) -> None:
+        for app, proc in self.procs.items():
+            assert proc.poll() is None, f"{app} worker died:\n{self.logs[app].read_text()[-3000:]}"
+
+
+@pytest.fixture(scope="session")
+def broker() -> str:
+    try:
+        asyncio.run(wait_for_broker(BOOTSTRAP, 30))
+    except TimeoutError as e:
+        pytest.fail(f"{e}\nStart the local broker with `make kafka-up` (`make test` does it).")
+    return BOOTSTRAP
+
+
+def isolated_settings(broker: str, tmp: Path) -> tuple[Settings, dict[str, str]]:
+    """Settings and environment with topics and consumer groups of their own, so tests never meet."""
+    run = uuid.uuid4().hex[:8]
+    values = {
+        "NEWSEVENTS_KAFKA_BOOTSTRAP": broker,
+        "NEWSEVENTS_TOPIC_PREFIX": f"it{run}.",
+        "NEWSEVENTS_GROUP_PREFIX": f"it{run}",
+        "NEWSEVENTS_DATA_DIR": str(tmp / "state"),
+        "NEWSEVENTS_LOG_FORMAT": "json",
+    }
+    env = {**os.environ, **values}
+    settings = Settings(
+        kafka_bootstrap=broker, topic_prefix=values["NEWSEVENTS_TOPIC_PREFIX"],
+        group_prefix=values["NEWSEVENTS_GROUP_PREFIX"], data_dir=tmp / "state",
+    )
+    asyncio.run(create_topics(settings))
+    return settings, env
+
+
+@pytest.fixture(scope="session")
+def pipeline(broker: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPipeline]:
+    """Both workers running on their own topics for the whole session."""
+    tmp = tmp_path_factory.mktemp("pipeline")
+    settings, env = isolated_settings(broker, tmp)
+    running = RunningPipeline(
+        settings, env, {a: tmp / f"{a}.log" for a in ("extractor", "deduplicator")}, {}
+    )
+    for app in ("extractor", "deduplicator"):
+        running.start(app)
+    yield running
+    for app in list(running.procs):
+        running.stop(app)
