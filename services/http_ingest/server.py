@@ -16,6 +16,7 @@ from services.common.kafka import aiokafka_options
 from services.common.settings import Settings
 
 MAX_BATCH = 500
+PRODUCER = web.AppKey("producer", AIOKafkaProducer)
 
 
 @dataclass
@@ -62,10 +63,10 @@ def create_web_app(settings: Settings) -> web.Application:
     async def start_producer(app: web.Application) -> None:
         producer = AIOKafkaProducer(**aiokafka_options(settings), acks="all", enable_idempotence=True)
         await producer.start()
-        app["producer"] = producer
+        app[PRODUCER] = producer
 
     async def stop_producer(app: web.Application) -> None:
-        await app["producer"].stop()
+        await app[PRODUCER].stop()
 
     async def post_articles(request: web.Request) -> web.Response:
         try:
@@ -76,7 +77,7 @@ def create_web_app(settings: Settings) -> web.Application:
             articles = parse_articles(body, settings.max_article_bytes)
         except HttpError as e:
             return web.json_response({"error": e.reason}, status=e.status)
-        producer: AIOKafkaProducer = request.app["producer"]
+        producer = request.app[PRODUCER]
         for a in articles:
             await producer.send_and_wait(topic, encode(a), key=a.article_id.encode())
         return web.json_response({"accepted": [a.article_id for a in articles]}, status=202)
