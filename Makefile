@@ -46,13 +46,13 @@ topics: kafka-up ## create the contract topics (idempotent)
 
 workers: topics ## start both workers in the background (logs in .local/run/)
 	@mkdir -p $(RUN)
-	@for app in extractor deduplicator; do \
+	@port=9101; for app in extractor deduplicator; do \
 	  if [ -f $(RUN)/$$app.pid ] && kill -0 $$(cat $(RUN)/$$app.pid) 2>/dev/null; then \
 	    echo "workers: $$app already running (pid $$(cat $(RUN)/$$app.pid))"; \
 	  else \
-	    nohup $(NE) worker $$app > $(RUN)/$$app.log 2>&1 & echo $$! > $(RUN)/$$app.pid; \
-	    echo "workers: started $$app (pid $$(cat $(RUN)/$$app.pid), log $(RUN)/$$app.log)"; \
-	  fi; \
+	    nohup $(NE) worker $$app --metrics-port $$port > $(RUN)/$$app.log 2>&1 & echo $$! > $(RUN)/$$app.pid; \
+	    echo "workers: started $$app (pid $$(cat $(RUN)/$$app.pid), log $(RUN)/$$app.log, metrics http://127.0.0.1:$$port/metrics)"; \
+	  fi; port=$$((port + 1)); \
 	done
 
 demo: workers ## one command: broker, topics, workers, sample articles in, incidents and claims printed

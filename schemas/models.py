@@ -176,6 +176,9 @@ class Mention(_Record):
     source: str
     published_at: AwareDatetime
     extractor_version: str
+    article_timestamp: AwareDatetime | None = Field(
+        default=None, description="Kafka timestamp of the article record (end-to-end latency)"
+    )
     incident: Incident | None = None
     claim: Claim | None = None
 

@@ -30,10 +30,18 @@ def _err(msg: str, code: int = 1) -> typer.Exit:
 def worker(
     app: Annotated[str, typer.Argument(help="extractor or deduplicator")],
     loglevel: Annotated[str, typer.Option(help="Faust log level")] = "warn",
+    metrics_port: Annotated[
+        int | None, typer.Option(help="serve Prometheus /metrics on this port")
+    ] = None,
 ) -> None:
     """Run one worker of a Faust app against the configured broker (Ctrl-C stops it cleanly)."""
     settings = get_settings()
     configure_logging(settings.log_level, settings.log_format)
+    port = metrics_port if metrics_port is not None else settings.metrics_port
+    if port:
+        from services.common.metrics import serve_metrics
+
+        serve_metrics(port)
     if app == "extractor":
         from services.extractor.app import create_app
     elif app == "deduplicator":

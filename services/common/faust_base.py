@@ -10,6 +10,7 @@ import structlog
 from services.common import topics
 from services.common.codecs import RecordError, dead_letter, dead_letter_key, encode
 from services.common.kafka import faust_broker_credentials
+from services.common.metrics import CONSUMER_LAG, DEAD_LETTERS
 from services.common.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -44,14 +45,14 @@ def raw_topic(app: faust.App, settings: Settings, name: str) -> faust.TopicT:
 class DeadLetters:
     """Sends unreadable records to dlq.v1 with the reason, the stage and where they came from."""
 
-    def __init__(self, app: faust.App, settings: Settings, stage_prefix: str) -> None:
+    def __init__(self, app: faust.App, settings: Settings, app_name: str) -> None:
         self.topic = raw_topic(app, settings, topics.DLQ)
-        self.stage_prefix = stage_prefix
+        self.app_name = app_name
 
     async def send(self, event: faust.EventT, stage: str, error: RecordError) -> None:
         msg = event.message
         letter = dead_letter(
-            stage=f"{self.stage_prefix}.{stage}",
+            stage=f"{self.app_name}.{stage}",
             reason=error.reason,
             error_type=error.error_type,
             raw=msg.value,
@@ -64,6 +65,7 @@ class DeadLetters:
         await self.topic.send(
             key=dead_letter_key(msg.topic, msg.partition, msg.offset), value=encode(letter)
         )
+        DEAD_LETTERS.labels(self.app_name, letter.stage, error.error_type).inc()
         log.warning(
             "record.dead_lettered",
             stage=letter.stage,
@@ -72,3 +74,17 @@ class DeadLetters:
             partition=msg.partition,
             offset=msg.offset,
         )
+
+
+def install_lag_metrics(app: faust.App, app_name: str, every_s: float = 5.0) -> None:
+    """Export high-water minus position for every partition this worker is assigned."""
+
+    @app.timer(interval=every_s)
+    async def report_lag() -> None:
+        consumer = app.consumer
+        for tp in consumer.assignment():
+            position = await consumer.position(tp)
+            if position is None:
+                continue
+            lag = max(consumer.highwater(tp) - position, 0)
+            CONSUMER_LAG.labels(app_name, tp.topic, str(tp.partition)).set(lag)

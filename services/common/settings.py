@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     table_store: str = Field(default="memory://", description="memory:// or rocksdb://")
     max_article_bytes: int = Field(default=1_000_000, description="larger records are dead-lettered")
     dedup_window_days: int = Field(default=30, description="incidents older leave the hot state")
+    metrics_port: int | None = Field(default=None, description="serve /metrics here; off if unset")
     http_host: str = "127.0.0.1"
     http_port: int = 8088
     log_level: str = "INFO"

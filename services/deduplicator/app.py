@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import time
+
 import faust
 import structlog
 
 from schemas import Incident, Mention
 from services.common import topics
 from services.common.codecs import RecordError, decode_model, encode
-from services.common.faust_base import DeadLetters, make_app, raw_topic
+from services.common.faust_base import DeadLetters, install_lag_metrics, make_app, raw_topic
+from services.common.metrics import (
+    CONSUMED,
+    END_TO_END_LATENCY,
+    PUBLISHED,
+    STAGE_LATENCY,
+    TABLE_KEYS,
+)
 from services.common.settings import Settings
 from services.common.topics import load_topics
 from services.core.dedup import DedupParams, Deduplicator
@@ -31,11 +40,17 @@ def create_app(settings: Settings) -> faust.App:
         schema=faust.Schema(key_type=str, key_serializer="json", value_serializer="json"),
     )
     params = DedupParams(window_days=settings.dedup_window_days)
+    install_lag_metrics(app, "deduplicator")
+
+    @app.timer(interval=5.0)
+    async def report_table_size() -> None:
+        TABLE_KEYS.labels("deduplicator", "dedup-state").set(len(state))
 
     @app.agent(mentions, name="deduplicate")
     async def deduplicate(stream: faust.StreamT[bytes]) -> None:
         dedup = Deduplicator(state, params)
         async for event in stream.events():
+            CONSUMED.labels("deduplicator", event.message.topic).inc()
             try:
                 mention = decode_model(Mention, event.message.value, settings.max_article_bytes)
             except RecordError as err:
@@ -45,8 +60,14 @@ def create_app(settings: Settings) -> faust.App:
             for record in outputs:
                 if isinstance(record, Incident):
                     await incidents.send(key=record.incident_id.encode(), value=encode(record))
+                    PUBLISHED.labels("deduplicator", incidents.get_topic_name()).inc()
                 else:
                     await claims.send(key=record.claim_id.encode(), value=encode(record))
+                    PUBLISHED.labels("deduplicator", claims.get_topic_name()).inc()
+            now = time.time()
+            STAGE_LATENCY.labels("deduplicator", "dedup").observe(now - event.message.timestamp)
+            if outputs and mention.article_timestamp is not None:
+                END_TO_END_LATENCY.labels(mention.kind).observe(now - mention.article_timestamp.timestamp())
             log.info(
                 "mention.deduplicated",
                 mention_id=mention.mention_id,

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 
 import faust
 import structlog
 
 from services.common import topics
 from services.common.codecs import RecordError, decode_article, encode
-from services.common.faust_base import DeadLetters, make_app, raw_topic
+from services.common.faust_base import DeadLetters, install_lag_metrics, make_app, raw_topic
+from services.common.metrics import BUILD, CONSUMED, NO_EVENTS, PUBLISHED, STAGE_LATENCY
 from services.common.settings import Settings
-from services.core.extract import UnsupportedArticle, extract_article
+from services.core.extract import EXTRACTOR_VERSION, UnsupportedArticle, extract_article
 
 log = structlog.get_logger(__name__)
 
@@ -25,11 +28,14 @@ def create_app(settings: Settings) -> faust.App:
     # One thread: extraction is CPU-bound under the GIL; the point is to keep the loop (heartbeats,
     # fetches, sends) responsive while an article is being read, not to parallelise.
     cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+    install_lag_metrics(app, "extractor")
+    BUILD.labels("extractor", EXTRACTOR_VERSION).set(1)
 
     @app.agent(articles, name="extract")
     async def extract(stream: faust.StreamT[bytes]) -> None:
         loop = asyncio.get_running_loop()
         async for event in stream.events():
+            CONSUMED.labels("extractor", event.message.topic).inc()
             try:
                 article = decode_article(event.message.value, settings.max_article_bytes)
             except RecordError as err:
@@ -47,8 +53,14 @@ def create_app(settings: Settings) -> faust.App:
                     event, "extract", RecordError(f"extractor crashed: {err!r}", "internal")
                 )
                 continue
+            article_ts = datetime.fromtimestamp(event.message.timestamp, UTC)
             for mention in result.mentions:
+                mention = mention.model_copy(update={"article_timestamp": article_ts})
                 await mentions.send(key=mention.blocking_key.encode(), value=encode(mention))
+                PUBLISHED.labels("extractor", mentions.get_topic_name()).inc()
+            if not result.mentions:
+                NO_EVENTS.labels("extractor").inc()
+            STAGE_LATENCY.labels("extractor", "extract").observe(time.time() - event.message.timestamp)
             bound.info(
                 "article.extracted",
                 language=result.language,

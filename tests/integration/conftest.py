@@ -11,7 +11,8 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+import socket
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -29,11 +30,13 @@ class RunningPipeline:
     env: dict[str, str]
     logs: dict[str, Path]
     procs: dict[str, subprocess.Popen[bytes]]
+    metrics_ports: dict[str, int] = field(default_factory=dict)
 
     def start(self, app: str) -> None:
         log = self.logs[app].open("ab")
+        port = self.metrics_ports.setdefault(app, free_port())
         self.procs[app] = subprocess.Popen(
-            [sys.executable, "-m", "services.cli.main", "worker", app],
+            [sys.executable, "-m", "services.cli.main", "worker", app, "--metrics-port", str(port)],
             cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )
 
@@ -49,6 +52,12 @@ class RunningPipeline:
     def assert_alive(self) -> None:
         for app, proc in self.procs.items():
             assert proc.poll() is None, f"{app} worker died:\n{self.logs[app].read_text()[-3000:]}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
