@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -135,6 +136,47 @@ def process(
         raise _err(f"{input_path} does not exist", 2)
     summary = run_process(input_path, out, progress=not quiet)
     typer.echo(summary)
+
+
+def _timestamp(value: str) -> datetime:
+    ts = datetime.fromisoformat(value)
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+@cli.command()
+def replay(
+    since: Annotated[str, typer.Option("--from", help="ISO time; naive means UTC")],
+    until: Annotated[str | None, typer.Option("--to", help="ISO time; default: now")] = None,
+    topic: Annotated[str, typer.Option(help="articles.v1 (re-extract) or mentions.v1")] = "articles.v1",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="only show what would be replayed")] = False,
+    allow_partial: Annotated[bool, typer.Option(help="replay what retention left")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet")] = False,
+) -> None:
+    """Reprocess a time range through the current rules; safe while workers run (see README)."""
+    from services.cli import replay as rp
+    from services.common import topics as catalogue
+
+    if topic not in (catalogue.ARTICLES, catalogue.MENTIONS):
+        raise _err(f"replay reads {catalogue.ARTICLES} or {catalogue.MENTIONS}, not {topic}", 2)
+    settings = get_settings()
+    try:
+        start, stop = _timestamp(since), _timestamp(until) if until else None
+        ranges = asyncio.run(rp.plan(settings, topic, start, stop, allow_partial))
+    except ValueError as e:
+        raise _err(f"replay refused: {e}", 2) from e
+    total = sum(r.count for r in ranges)
+    for r in ranges:
+        typer.echo(f"  {settings.topic_prefix}{topic}[{r.partition}] offsets {r.start}..{r.end} "
+                   f"({r.count} record(s))")
+    if total == 0:
+        raise _err("replay refused: no records in that time range", 2)
+    if dry_run:
+        typer.echo(f"dry run: would replay {total} record(s)")
+        return
+    report = asyncio.run(rp.execute(settings, topic, ranges, progress=not quiet))
+    letters = sum(report.dead_letters.values())
+    typer.echo(f"replayed {report.read} record(s): {report.mentions_sent} mention(s) sent, "
+               f"{report.without_events} without events, {letters} dead letter(s)")
 
 
 @cli.command()

@@ -3,7 +3,8 @@
 State lives in a plain mapping (a dict in tests and batch mode, a Faust table in the worker) under
 these keys, all written while handling mentions of one blocking key, hence one partition:
   ``m/<mention_id>``            → id of the incident an incident mention was folded into
-  ``mx/<block>/<yyyy-mm-dd>``   → mention ids of that day (to evict ``m/`` keys with the day)
+  ``a/<article incident id>``   → the same, by the article-level id (a re-read updates in place)
+  ``mx/<block>/<yyyy-mm-dd>``   → the ``m/`` and ``a/`` keys of that day (evicted with the day)
   ``i/<incident_id>``           → the incident's latest revision (JSON dict)
   ``c/<claim_id>``              → the claim's latest revision (JSON dict)
   ``ix/<block>/<yyyy-mm-dd>``   → ids of incidents of that block whose date covers that day
@@ -86,21 +87,39 @@ class Deduplicator:
 
     def _add_incident(self, mention: Mention, inc: Incident) -> list[Record]:
         block = mention.blocking_key
-        best, best_score = None, 0.0
-        for cand in self._candidates(block, inc):
-            score = incident_similarity(cand, inc)
-            if score > best_score:
-                best, best_score = cand, score
-        if best is not None and best_score >= self.params.incident_threshold:
+        best = self._reread_target(inc)
+        if best is None:
+            best, score = self._best_match(block, inc)
+            if score < self.params.incident_threshold:
+                best = None
+        if best is not None:
             target = best.incident_id
             out = self._store_incident(block, merge_incident(best, inc), previous=best)
         else:
             target = inc.incident_id
             out = self._store_incident(block, inc.model_copy(update={"revision": 1}), previous=None)
         self.state[f"m/{mention.mention_id}"] = target
-        self._append(f"mx/{block}/{inc.date.end.isoformat()}", mention.mention_id)
+        self.state[f"a/{inc.incident_id}"] = target
+        day = f"mx/{block}/{inc.date.end.isoformat()}"
+        self._append(day, f"m/{mention.mention_id}")
+        self._append(day, f"a/{inc.incident_id}")
         self._evict(block, inc.date.end)
         return list(out)
+
+    def _reread_target(self, inc: Incident) -> Incident | None:
+        """The incident an earlier reading of this same article-level incident went into: a
+        replay under new rules (new extractor_version, so a new mention id) updates it in place."""
+        target = self.state.get(f"a/{inc.incident_id}")
+        data = self.state.get(f"i/{target}") if target is not None else None
+        return Incident.model_validate(data) if data is not None else None
+
+    def _best_match(self, block: str, inc: Incident) -> tuple[Incident | None, float]:
+        best, best_score = None, 0.0
+        for cand in self._candidates(block, inc):
+            score = incident_similarity(cand, inc)
+            if score > best_score:
+                best, best_score = cand, score
+        return best, best_score
 
     def _append(self, key: str, item: str) -> None:
         items = list(self.state.get(key, []))
@@ -133,9 +152,9 @@ class Deduplicator:
                 data = self.state.get(f"i/{incident_id}")
                 if data is not None and data["date"]["end"] <= d:
                     del self.state[f"i/{incident_id}"]
-            for mention_id in self.state.get(f"mx/{block}/{d}", []):
-                if self.state.get(f"m/{mention_id}") is not None:
-                    del self.state[f"m/{mention_id}"]
+            for key in self.state.get(f"mx/{block}/{d}", []):
+                if self.state.get(key) is not None:
+                    del self.state[key]
             for key in (f"ix/{block}/{d}", f"mx/{block}/{d}"):
                 if self.state.get(key) is not None:
                     del self.state[key]

@@ -98,7 +98,7 @@ def _mention(
     article: Article, kind: str, record_id: str, block: str, record: Incident | Claim
 ) -> Mention:
     return Mention(
-        mention_id=stable_id("men", article.article_id, record_id),
+        mention_id=stable_id("men", article.article_id, record_id, EXTRACTOR_VERSION),
         kind=kind,  # type: ignore[arg-type]
         blocking_key=block,
         article_id=article.article_id,

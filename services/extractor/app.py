@@ -11,11 +11,12 @@ import faust
 import structlog
 
 from services.common import topics
-from services.common.codecs import RecordError, decode_article, encode
+from services.common.codecs import encode
 from services.common.faust_base import DeadLetters, install_lag_metrics, make_app, raw_topic
 from services.common.metrics import BUILD, CONSUMED, NO_EVENTS, PUBLISHED, STAGE_LATENCY
 from services.common.settings import Settings
-from services.core.extract import EXTRACTOR_VERSION, UnsupportedArticle, extract_article
+from services.core.extract import EXTRACTOR_VERSION
+from services.extractor.handling import handle_article
 
 log = structlog.get_logger(__name__)
 
@@ -35,37 +36,26 @@ def create_app(settings: Settings) -> faust.App:
     async def extract(stream: faust.StreamT[bytes]) -> None:
         loop = asyncio.get_running_loop()
         async for event in stream.events():
-            CONSUMED.labels("extractor", event.message.topic).inc()
-            try:
-                article = decode_article(event.message.value, settings.max_article_bytes)
-            except RecordError as err:
-                await dead_letters.send(event, "decode", err)
+            msg = event.message
+            CONSUMED.labels("extractor", msg.topic).inc()
+            outcome = await loop.run_in_executor(cpu, handle_article, msg.value, settings.max_article_bytes)
+            if outcome.error is not None:
+                await dead_letters.send(event, outcome.stage, outcome.error)
                 continue
-            bound = log.bind(article_id=article.article_id, source=article.source)
-            try:
-                result = await loop.run_in_executor(cpu, extract_article, article)
-            except UnsupportedArticle as err:
-                await dead_letters.send(event, "extract", RecordError(str(err), err.error_type))
-                continue
-            except Exception as err:  # a bug on one article must not stop the stream
-                bound.exception("article.extract_failed")
-                await dead_letters.send(
-                    event, "extract", RecordError(f"extractor crashed: {err!r}", "internal")
-                )
-                continue
-            article_ts = datetime.fromtimestamp(event.message.timestamp, UTC)
-            for mention in result.mentions:
+            article_ts = datetime.fromtimestamp(msg.timestamp, UTC)
+            for mention in outcome.mentions:
                 mention = mention.model_copy(update={"article_timestamp": article_ts})
                 await mentions.send(key=mention.blocking_key.encode(), value=encode(mention))
                 PUBLISHED.labels("extractor", mentions.get_topic_name()).inc()
-            if not result.mentions:
+            if not outcome.mentions:
                 NO_EVENTS.labels("extractor").inc()
-            STAGE_LATENCY.labels("extractor", "extract").observe(time.time() - event.message.timestamp)
-            bound.info(
+            STAGE_LATENCY.labels("extractor", "extract").observe(time.time() - msg.timestamp)
+            log.info(
                 "article.extracted",
-                language=result.language,
-                incidents=result.incident_count,
-                claims=result.claim_count,
+                article_id=outcome.article_id,
+                language=outcome.language,
+                incidents=sum(1 for m in outcome.mentions if m.kind == "incident"),
+                claims=sum(1 for m in outcome.mentions if m.kind == "claim"),
             )
 
     return app

@@ -121,3 +121,14 @@ def test_a_different_figure_from_the_same_speaker_is_a_new_claim() -> None:
     dedup.add(claim_mention("a", "ansa.it", 120160))
     [out] = dedup.add(claim_mention("b", "ansa.it", 121000))
     assert out.claim_id == "clm-b" and out.revision == 1
+
+
+def test_a_reread_under_new_rules_updates_the_incident_instead_of_adding_one() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    dedup.add(incident_mention("b", "bbc.com"))
+    reread = incident_mention("b", "bbc.com", killed=3)
+    reread = reread.model_copy(update={"mention_id": "men-b-v2", "extractor_version": "t2"})
+    [out] = dedup.add(reread)
+    assert out.incident_id == "inc-a-Vovchansk" and out.revision == 3
+    assert out.fatalities.best == 3

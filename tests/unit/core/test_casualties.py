@@ -1,0 +1,108 @@
+"""Fatality and injury figures in one sentence (services.core.casualties)."""
+
+from services.core.casualties import Count, find_casualties
+
+
+def _figure(count: Count | None) -> tuple[int | None, int | None, int | None] | None:
+    return None if count is None else (count.best, count.low, count.high)
+
+
+def test_una_donna_e_morta_is_one_fatality() -> None:
+    sentence = "Nella città di Izium una donna è morta a causa di una granata."
+    result = find_casualties(sentence, "it")
+    assert result.fatalities is not None
+    assert result.fatalities.best == 1
+    assert sentence[result.fatalities.start:result.fatalities.end] == result.fatalities.text == "una donna è morta"
+    assert result.injured is None
+
+
+def test_number_words_are_read_for_killed_and_wounded() -> None:
+    result = find_casualties("Two people were killed and seventeen others were wounded in the strike.", "en")
+    assert _figure(result.fatalities) == (2, 2, 2)
+    assert _figure(result.injured) == (17, 17, 17)
+
+
+def test_italian_number_words_and_feriti() -> None:
+    result = find_casualties("Sono morte tre persone e dodici sono rimaste ferite.", "it")
+    assert _figure(result.fatalities) == (3, 3, 3)
+    assert _figure(result.injured) == (12, 12, 12)
+
+
+def test_at_least_gives_a_lower_bound_and_almost_an_upper_bound() -> None:
+    assert _figure(find_casualties("At least 7 people died in the blast.", "en").fatalities) == (7, 7, None)
+    assert _figure(find_casualties("Almost 40 people were killed.", "en").fatalities) == (40, None, 40)
+
+
+def test_dozens_and_decine_are_ranges_without_a_best_figure() -> None:
+    assert _figure(find_casualties("Dozens were wounded by the blast.", "en").injured) == (None, 24, 99)
+    assert _figure(find_casualties("Decine di civili sono rimasti feriti.", "it").injured) == (None, 20, 99)
+
+
+def test_killing_followed_by_a_figure() -> None:
+    result = find_casualties("Warplanes pounded the village, killing 6 civilians, including 2 women.", "en")
+    assert _figure(result.fatalities) == (6, 6, 6)
+
+
+def test_thousands_separators_are_read_in_both_styles() -> None:
+    assert find_casualties("Il bilancio è salito a 1.250 morti.", "it").fatalities.best == 1250  # type: ignore[union-attr]
+    assert find_casualties("The death toll rose to 1,250.", "en").fatalities.best == 1250  # type: ignore[union-attr]
+
+
+def test_a_man_was_shot_and_killed_is_one_fatality() -> None:
+    result = find_casualties("A 23-year-old man was shot and killed outside a bar on Sunday.", "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+
+
+def test_no_one_was_hurt_is_zero_injured() -> None:
+    assert _figure(find_casualties("No one else was hurt in the shooting.", "en").injured) == (0, 0, 0)
+    assert _figure(find_casualties("Per fortuna non ci sono stati feriti.", "it").injured) == (0, 0, 0)
+
+
+def test_a_named_death_and_nobody_else_hurt_keep_both_figures() -> None:
+    result = find_casualties("A woman was killed and no one else was hurt.", "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+    assert _figure(result.injured) == (0, 0, 0)
+
+
+def test_enemy_loss_claims_are_not_fatalities() -> None:
+    sentence = "Nel corso dell'ultima giornata, 860 nemici sono stati eliminati, le perdite ammontano a 120.160 soldati."
+    assert find_casualties(sentence, "it").fatalities is None
+    assert find_casualties("Russian losses reached 120,160 soldiers.", "en").fatalities is None
+    assert find_casualties("Ukraine said 300 enemy soldiers were killed.", "en").fatalities is None
+
+
+def test_an_article_before_a_non_person_is_not_a_count() -> None:
+    result = find_casualties("A car bomb killed three soldiers.", "en")
+    assert _figure(result.fatalities) == (3, 3, 3)
+
+
+def test_ages_and_years_are_not_casualty_figures() -> None:
+    result = find_casualties("A 15-year-old boy was wounded in 2019 clashes.", "en")
+    assert _figure(result.injured) == (1, 1, 1)
+    assert result.fatalities is None
+
+
+def test_a_sentence_without_casualties_has_none() -> None:
+    result = find_casualties("Seven missiles were launched at the city.", "en")
+    assert result.fatalities is None and result.injured is None
+
+
+def test_no_one_was_killed_is_zero_and_not_one() -> None:
+    result = find_casualties("Police said no one was killed but six people were injured.", "en")
+    assert _figure(result.fatalities) == (0, 0, 0)
+    assert _figure(result.injured) == (6, 6, 6)
+
+
+def test_one_killed_after_a_comma_is_one_fatality() -> None:
+    assert _figure(find_casualties("Two men shot, one killed.", "en").fatalities) == (1, 1, 1)
+
+
+def test_secondo_meaning_according_to_is_not_the_number_two() -> None:
+    result = find_casualties("I feriti sono 22 secondo il bilancio più recente.", "it")
+    assert _figure(result.injured) == (22, 22, 22)
+    assert result.injured is not None and result.injured.text == "I feriti sono 22"
+
+
+def test_a_rising_toll_after_a_long_phrase_is_read() -> None:
+    sentence = "The number of people killed in the rocket attack on the city on Monday night has risen to seven."
+    assert _figure(find_casualties(sentence, "en").fatalities) == (7, 7, 7)

@@ -1,0 +1,140 @@
+"""Event typing of single sentences and short snippets (services.core.events)."""
+
+from services.core.events import classify_sentence, classify_text, find_weapons
+
+
+def _best(sentence: str, language: str = "en") -> str | None:
+    cue = classify_text(sentence, language)
+    return cue.sub_event_type if cue else None
+
+
+def test_artillery_shelling_of_towns_is_a_shelling_attack_with_its_weapons() -> None:
+    cue = classify_text(
+        "Ieri gli occupanti hanno bombardato Izium e Balakliia con artiglieria, carri armati e mortai.", "it"
+    )
+    assert cue is not None
+    assert cue.event_type == "Explosions/Remote violence"
+    assert cue.sub_event_type == "Shelling/artillery/missile attack"
+    assert set(cue.weapons) >= {"artillery", "tank", "mortar"}
+    assert not cue.negated_or_hypothetical
+
+
+def test_missile_attacks_are_shelling_but_attacks_by_drones_are_air_strikes() -> None:
+    assert _best("L'esercito russo ha lanciato tre attacchi missilistici su Zaporizhzhia.", "it") == (
+        "Shelling/artillery/missile attack"
+    )
+    assert _best("A drone attack hit an apartment block in Odesa overnight.") == "Air/drone strike"
+
+
+def test_warplanes_pounding_a_village_is_an_air_strike_that_targets_civilians() -> None:
+    cue = classify_text("Warplanes pounded the village, killing four civilians in their homes.", "en")
+    assert cue is not None and cue.sub_event_type == "Air/drone strike"
+    assert cue.civilian_targeting
+    assert "aircraft" in cue.weapons
+
+
+def test_repelled_attacks_are_an_armed_clash() -> None:
+    assert _best("Le forze di difesa ucraine hanno respinto gli attacchi nemici vicino a Avdiivka.", "it") == (
+        "Armed clash"
+    )
+
+
+def test_liberated_village_by_the_army_is_government_regaining_territory() -> None:
+    assert _best("The army liberated the village of Klishchiivka after weeks of fighting.") == (
+        "Government regains territory"
+    )
+
+
+def test_militants_seizing_a_town_is_a_non_state_actor_overtaking_territory() -> None:
+    assert _best("Islamist militants seized the town of Mora after the garrison fled.") == (
+        "Non-state actor overtakes territory"
+    )
+
+
+def test_gunmen_opening_fire_on_villagers_is_violence_against_civilians() -> None:
+    cue = classify_text("Gunmen opened fire on villagers at a market, killing five.", "en")
+    assert cue is not None
+    assert (cue.event_type, cue.sub_event_type) == ("Violence against civilians", "Attack")
+    assert cue.civilian_targeting
+
+
+def test_kidnapping_is_an_abduction() -> None:
+    assert _best("Un giornalista è stato rapito da uomini armati a Goma.", "it") == (
+        "Abduction/forced disappearance"
+    )
+
+
+def test_police_arresting_suspects_is_an_arrest() -> None:
+    assert _best("Police arrested three suspects in the port city on Monday.") == "Arrests"
+
+
+def test_protest_types_depend_on_what_the_police_and_the_crowd_did() -> None:
+    assert _best("Thousands of people marched peacefully in a protest against fuel prices.") == "Peaceful protest"
+    assert _best("Police fired tear gas to disperse the protesters outside parliament.") == (
+        "Protest with intervention"
+    )
+    assert _best("Security forces opened fire on demonstrators, killing two of them.") == (
+        "Excessive force against protesters"
+    )
+    assert _best("Protesters threw stones at police and set cars on fire.") == "Violent demonstration"
+
+
+def test_interceptions_and_seized_weapons_are_disrupted_weapons_use() -> None:
+    assert _best("La difesa aerea ha abbattuto 12 droni nella notte.", "it") == "Disrupted weapons use"
+    assert _best("Soldiers discovered a cache of rifles and grenades in an abandoned house.") == (
+        "Disrupted weapons use"
+    )
+
+
+def test_specific_explosive_types_win_over_a_generic_explosion() -> None:
+    assert _best("A suicide bomber blew himself up at a checkpoint.") == "Suicide bomb"
+    assert _best("Two soldiers were wounded when a roadside bomb exploded near their patrol.") == (
+        "Remote explosive/landmine/IED"
+    )
+    assert _best("Attackers threw a grenade into a crowded bar.") == "Grenade"
+    assert _best("Residents were treated after a chlorine gas attack.") == "Chemical weapon"
+
+
+def test_arms_deliveries_are_strategic_developments_other() -> None:
+    cue = classify_text("Il treno trasportava un carico di armi consegnate dalla Corea del Nord.", "it")
+    assert cue is not None
+    assert (cue.event_type, cue.sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_threats_and_conditionals_are_marked_negated_or_hypothetical() -> None:
+    threatened = classify_sentence("The commander threatened to shell the city again.", "en")
+    assert threatened and all(c.negated_or_hypothetical for c in threatened)
+    could = classify_sentence("Mosca potrebbe lanciare nuovi attacchi missilistici.", "it")
+    assert could and could[0].negated_or_hypothetical
+    reported = classify_sentence("Russian forces shelled Kherson overnight.", "en")
+    assert reported and not reported[0].negated_or_hypothetical
+
+
+def test_history_is_marked_so_callers_can_drop_it() -> None:
+    cues = classify_sentence("In 2014 separatists captured the town of Sloviansk.", "en")
+    assert cues and cues[0].negated_or_hypothetical
+
+
+def test_cue_offsets_point_at_the_trigger_words() -> None:
+    sentence = "Overnight, Russian forces shelled the centre of Nikopol."
+    cue = classify_sentence(sentence, "en")[0]
+    assert sentence[cue.start:cue.end] == cue.trigger == "shelled"
+
+
+def test_sentences_without_violence_give_no_cue() -> None:
+    assert classify_sentence("The weather in Milan was mild and sunny.", "en") == []
+    assert classify_text("Il consiglio comunale ha approvato il bilancio.", "it") is None
+
+
+def test_weapons_map_to_the_fixed_vocabulary() -> None:
+    weapons = find_weapons("Shahed drones and Iskander missiles struck the port; a sniper shot a soldier.", "en")
+    assert {"drone", "missile", "small_arms"} <= set(weapons)
+
+
+def test_unsupported_language_falls_back_to_english_rules() -> None:
+    assert _best("Airstrikes hit the outskirts of the city.", "pt") == "Air/drone strike"
+
+
+def test_basic_coverage_for_ukrainian_and_french() -> None:
+    assert _best("Росіяни обстріляли Херсон з артилерії.", "uk") == "Shelling/artillery/missile attack"
+    assert _best("Des frappes aériennes ont touché la ville.", "fr") == "Air/drone strike"
