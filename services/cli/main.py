@@ -192,6 +192,21 @@ def show(
         raise _err("no incidents or claims on the output topics yet")
 
 
+@cli.command()
+def status(
+    once: Annotated[bool, typer.Option("--once", help="print one view and exit (for scripts)")] = False,
+    interval: Annotated[float, typer.Option(help="seconds between refreshes")] = 2.0,
+) -> None:
+    """Live view: records and records/s per topic, lag per group and partition, dead letters."""
+    from services.cli.status import run_status
+
+    settings = get_settings()
+    try:
+        run_status(settings, once, interval)
+    except Exception as e:
+        raise _err(f"could not read status from {settings.kafka_bootstrap}: {e}") from e
+
+
 def main() -> None:
     try:
         cli()
