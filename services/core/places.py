@@ -1,0 +1,644 @@
+"""The geoparser: finds place names in a document and resolves each to a gazetteer place."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from services.core.gazetteer import (
+    DATA_DIR,
+    Gazetteer,
+    Place,
+    default_gazetteer,
+    name_key,
+)
+
+Precision = Literal["point", "settlement", "district", "region", "country"]
+
+LEXICON_PATH = DATA_DIR / "places_lexicon.json"
+MAX_NGRAM = 5
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|[-‐](?=[^\W\d_]))*")
+# Italian/French elisions glue an article to the name: dell'Ucraina, l'Ukraine, d'Odessa.
+_ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|dell|nell|all|dall|sull|coll|quell|qu|Dell|Nell|All|"
+                      r"Dall|Sull|Coll|Quell|Qu|un|Un)['’]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_SENTENCE_END = re.compile(r"[.!?…:;\n]\s*$")
+# Oblique case endings of Ukrainian/Russian nouns, longest first; the stem then gets a
+# nominative ending back (Харкові -> Харків, Києві -> Київ, Москве -> Москва).
+_CASE_ENDINGS = ("у", "ю", "і", "е", "а", "я", "и", "ы", "ом", "ем", "ою", "ею", "ах", "ях",
+                 "ам", "ям", "ові", "еві", "ому")
+_NOMINATIVE_ENDINGS = ("", "ь", "а", "я", "и", "о", "е")
+_VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
+_ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк)(?:ій|ої|у|а|ая|ой|ую|ое|ий|ого|ому|ей|ій)$")
+
+_PRECISION_RANK: dict[str, int] = {"point": 0, "settlement": 1, "district": 2, "region": 3,
+                                   "country": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name found in a text, with the place it was read as."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+    precision: Precision
+    score: float
+    # Written after a locative preposition ("in Kharkiv", "a Bakhmut", "у Києві"): the
+    # usual shape of an incident location, as opposed to a subject ("Moscow said").
+    after_preposition: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    stopwords: frozenset[str]
+    region_after: frozenset[str]
+    region_before: tuple[tuple[str, ...], ...]
+    district_before: tuple[tuple[str, ...], ...]
+    person_markers: frozenset[str]
+    given_names: frozenset[str]
+    prefer: dict[str, float]
+    street_after: frozenset[str]
+    street_before: frozenset[str]
+    locative: frozenset[str]
+    before_last_words: frozenset[str]
+    not_single_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    return _Lexicon(
+        frozenset(w.lower() for w in raw["stopwords"]),
+        frozenset(w.lower() for w in raw["region_words_after"]),
+        tuple(sorted((tuple(p.lower().split()) for p in raw["region_words_before"]),
+                     key=len, reverse=True)),
+        tuple(sorted((tuple(p.lower().split()) for p in raw["district_words_before"]),
+                     key=len, reverse=True)),
+        frozenset(w.lower() for w in raw["person_markers"]),
+        frozenset(w.lower() for w in raw["given_names"]),
+        {k: float(v) for k, v in raw["prefer_countries"].items()},
+        frozenset(w.lower() for w in raw["street_words"]),
+        frozenset(w.lower() for w in raw["street_words_before"]),
+        frozenset(w.lower() for w in raw["locative_words"]),
+        frozenset(p.lower().split()[-1] for p in
+                  (*raw["region_words_before"], *raw["district_words_before"])),
+        frozenset(w.lower() for w in (*raw["stopwords"], *raw["given_names"], *raw["surnames"],
+                                      *raw["person_markers"])),
+    )
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    key: str
+    lower: str
+    capital: bool
+
+
+@dataclass(slots=True)
+class _Span:
+    start_tok: int
+    end_tok: int  # exclusive
+    start: int
+    end: int
+    candidates: list[Place]
+    key: str
+    region_marked: bool = False
+    district_marked: bool = False
+    weak: bool = False  # lowercase fallback or sentence-initial ordinary word
+    penalty: float = 0.0  # evidence that the name is part of a longer non-place name
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    append = out.append
+    for match in _WORD.finditer(text):
+        word, start = match.group(), match.start()
+        if "'" in word or "’" in word:
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]
+            elided = _ELISION.match(word)
+            if elided and len(word) > elided.end() + 1:
+                start += elided.end()
+                word = word[elided.end():]
+        append(_Token(word, start, start + len(word), _key(word), word.lower(),
+                      word[0].isupper()))
+    return out
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end:right.start]
+    return len(gap) <= 2 and gap.strip() == ""
+
+
+@lru_cache(maxsize=200_000)
+def _key(word: str) -> str:
+    return name_key(word)
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_keys(word: str) -> tuple[tuple[str, ...], ...]:
+    """Skeleton keys of the nominatives an oblique Cyrillic form may come from, one group
+    per case ending, shortest ending first."""
+    low = word.lower()
+    groups: list[tuple[str, ...]] = []
+    for ending in _CASE_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = low[: len(low) - len(ending)]
+            swapped = stem[:-2] + stem[-2:].translate(_VOWEL_SWAP)
+            keys = dict.fromkeys(_key(base + nom) for base in dict.fromkeys((stem, swapped))
+                                 for nom in _NOMINATIVE_ENDINGS)
+            groups.append(tuple(keys))
+    return tuple(groups)
+
+
+def _inflected_candidates(word: str, gazetteer: Gazetteer, lex: _Lexicon
+                          ) -> tuple[str, list[Place]] | None:
+    for group in _nominative_keys(word):
+        best: tuple[float, str, list[Place]] | None = None
+        for key in group:
+            places = gazetteer.candidates_for_key(key)
+            if places:
+                strength = max(_plain_prior(p, lex) for p in places)
+                if best is None or strength > best[0]:
+                    best = (strength, key, places)
+        if best is not None:
+            return best[1], best[2]
+    return None
+
+
+def _plain_prior(place: Place, lex: _Lexicon) -> float:
+    prefer = lex.prefer.get(place.country_code, 0.0)
+    if place.kind == "country":
+        return 1.6 + prefer
+    if place.kind in ("region", "district"):
+        return 0.6 + prefer
+    return math.log10(place.population + 10) / 7.0 + prefer - (0.05 if place.approximate else 0)
+
+
+def _region_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
+    """Харківській (області) -> the Kharkiv region, via the city the adjective is built on."""
+    match = _ADJECTIVE.search(word.lower())
+    if match is None:
+        return []
+    stem = word.lower()[: match.start()]
+    found: list[Place] = []
+    for base in (stem, stem + match.group(1), stem[:-2] + stem[-2:].translate(_VOWEL_SWAP)):
+        for place in gazetteer.candidates_for_key(_key(base)):
+            if place.admin1:
+                region = gazetteer.region(place.country_code, place.admin1)
+                if region is not None and region not in found:
+                    found.append(region)
+    return found
+
+
+def _is_title_case(tokens: Sequence[_Token]) -> bool:
+    long_words = [t for t in tokens if len(t.text) > 3]
+    return len(long_words) >= 4 and sum(t.capital for t in long_words) >= 0.7 * len(long_words)
+
+
+def _sentence_initial(text: str, token: _Token) -> bool:
+    before = text[max(0, token.start - 3): token.start]
+    return token.start == 0 or _SENTENCE_END.search(text[: token.start][-3:] or "\n") is not None \
+        or before.strip() in {"\"", "“", "«", "-", "—"}
+
+
+def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lexicon,
+                allow_lowercase: bool) -> list[_Span]:
+    spans: list[_Span] = []
+    title_mode = _is_title_case(tokens)
+    # Misspelling rescue is the slowest path; a handful per document is plenty.
+    fuzzy_budget = 3
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not (tok.capital or allow_lowercase) or not tok.key:
+            i += 1
+            continue
+        found: _Span | None = None
+        limit = min(n, i + MAX_NGRAM)
+        last = i
+        while last + 1 < limit and _joined(text, tokens[last], tokens[last + 1]):
+            last += 1
+        for j in range(last, i - 1, -1):
+            key = " ".join(t.key for t in tokens[i: j + 1])
+            if j == i and (tok.lower in lex.not_single_places or len(tok.key) < 3):
+                break
+            places = gazetteer.candidates_for_key(key)
+            if places:
+                found = _Span(i, j + 1, tok.start, tokens[j].end, places, key)
+                break
+        if tok.capital and _CYRILLIC.search(tok.text) and (
+                found is None or found.end_tok == i + 1):
+            # An oblique form can collide with a hamlet's nominative (Харькове is also a
+            # village); keep whichever reading names the more likely place.
+            inflected = _inflected_candidates(tok.text, gazetteer, lex)
+            if inflected is not None:
+                strength = max(_plain_prior(p, lex) for p in inflected[1]) - 0.1
+                if found is None or strength > max(_plain_prior(p, lex)
+                                                   for p in found.candidates):
+                    found = _Span(i, i + 1, tok.start, tok.end, inflected[1], inflected[0])
+        nxt = tokens[found.end_tok] if found and found.end_tok < n else (
+            tokens[i + 1] if found is None and i + 1 < n else None)
+        if found is None and nxt is not None and _joined(text, tok, nxt) \
+                and nxt.lower in lex.region_after and tok.capital:
+            regions = _region_from_adjective(tok.text, gazetteer)
+            if regions:
+                found = _Span(i, i + 1, tok.start, tok.end, regions, tok.key)
+        if found is None and tok.capital and len(tok.key) >= 6 and i > 0 and fuzzy_budget > 0 \
+                and tokens[i - 1].lower in lex.locative and tok.lower not in lex.stopwords:
+            fuzzy_budget -= 1
+            similar = gazetteer.similar_key(tok.key, frozenset(lex.prefer))
+            rescued = [] if similar is None else [
+                p for p in gazetteer.candidates_for_key(similar)
+                if _key(p.name) == similar or lex.prefer.get(p.country_code, 0.0) >= 0.1]
+            if similar is not None and rescued:
+                found = _Span(i, i + 1, tok.start, tok.end, rescued, similar, penalty=0.1)
+        if found is None and tok.capital and "-" in tok.text:
+            found = _hyphen_part(tok, i, gazetteer, lex)
+        if found is None:
+            i += 1
+            continue
+        if not allow_lowercase and not tok.capital:
+            i += 1
+            continue
+        if not _accept(text, tokens, found, lex, title_mode):
+            i = found.end_tok
+            continue
+        if allow_lowercase and not tok.capital:
+            found.weak = True
+        _mark_region(text, tokens, found, lex)
+        spans.append(found)
+        i = found.end_tok
+    return spans
+
+
+def _hyphen_part(tok: _Token, index: int, gazetteer: Gazetteer, lex: _Lexicon
+                 ) -> _Span | None:
+    """Kherson-Dnipropetrovsk border, 'Bakhmut-Bread' store: a place inside a compound."""
+    offset = 0
+    for part in tok.text.split("-"):
+        key = _key(part)
+        if len(part) >= 4 and part[0].isupper() and part.lower() not in lex.stopwords:
+            places = [p for p in gazetteer.candidates_for_key(key)
+                      if lex.prefer.get(p.country_code, 0.0) >= 0.1 and _key(p.name) == key]
+            if places:
+                start = tok.start + offset
+                return _Span(index, index + 1, start, start + len(part), places, key)
+        offset += len(part) + 1
+    return None
+
+
+def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
+            title_mode: bool) -> bool:
+    """Reject names that are part of a person's name, a street or a longer proper name."""
+    first = tokens[span.start_tok]
+    prev = tokens[span.start_tok - 1] if span.start_tok > 0 else None
+    nxt = tokens[span.end_tok] if span.end_tok < len(tokens) else None
+    joined_prev = prev is not None and _joined(text, prev, first)
+    joined_next = nxt is not None and _joined(text, tokens[span.end_tok - 1], nxt)
+    single = span.end_tok - span.start_tok == 1
+    only_settlements = all(p.kind == "settlement" for p in span.candidates)
+    if single and first.text.isupper() and len(first.text) <= 4 \
+            and not any(p.kind == "country" for p in span.candidates):
+        return False  # TOS-1, BMP, GIU: acronyms, not towns (USA, UK stay countries)
+    if joined_prev and prev is not None and (prev.lower.rstrip(".") in lex.person_markers
+                                             or prev.lower in lex.given_names):
+        return False
+    if single and first.lower in lex.given_names and joined_next and nxt is not None \
+            and nxt.capital:
+        return False
+    if only_settlements and _run_ends_in_street(text, tokens, span.end_tok, lex):
+        return False  # Leningradskaya Street, Svobody Square, Siverskyi Donets river
+    if joined_prev and prev is not None and prev.lower in lex.street_before and only_settlements \
+            and not (nxt is not None and joined_next and nxt.lower in lex.region_after):
+        return False  # via Roma, the Moskva (a ship), piazza Venezia
+    if title_mode:
+        return True
+    # "Mariupol Drama Theater": a name in the middle of a capitalised run names a building
+    # or an organisation, not the place (unless the run starts with a function word).
+    if joined_prev and prev is not None and _name_like(prev) and prev.lower not in lex.stopwords \
+            and not _sentence_initial(text, prev) and prev.lower not in lex.region_after:
+        return False
+    if single and joined_next and nxt is not None and nxt.capital \
+            and nxt.lower not in lex.stopwords and nxt.lower not in lex.region_after:
+        if all(p.kind == "settlement" and p.population < 1000 for p in span.candidates):
+            return False
+        span.penalty = 0.3
+    return True
+
+
+def _run_ends_in_street(text: str, tokens: list[_Token], index: int, lex: _Lexicon) -> bool:
+    previous = tokens[index - 1]
+    while index < len(tokens) and _joined(text, previous, tokens[index]):
+        word = tokens[index]
+        if word.lower in lex.street_after:
+            return True
+        if not word.capital:
+            return False
+        previous, index = word, index + 1
+    return False
+
+
+def _name_like(token: _Token) -> bool:
+    """Capitalised and not a hyphenated adjective such as Russian-occupied."""
+    if not token.capital:
+        return False
+    tail = token.text.rsplit("-", 1)[-1]
+    return not tail[:1].islower()
+
+
+def _mark_region(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon) -> None:
+    n = len(tokens)
+    if span.end_tok < n and _joined(text, tokens[span.end_tok - 1], tokens[span.end_tok]):
+        word = tokens[span.end_tok].lower
+        if word in lex.region_after:
+            span.end = tokens[span.end_tok].end
+            span.end_tok += 1
+            if word in {"district", "raion", "rayon", "район", "району", "районе", "county"}:
+                span.district_marked = True
+            else:
+                span.region_marked = True
+            return
+    if span.start_tok == 0 or tokens[span.start_tok - 1].lower not in lex.before_last_words:
+        return
+    for words in (*lex.district_before, *lex.region_before):
+        k = len(words)
+        if span.start_tok - k < 0:
+            continue
+        before = tokens[span.start_tok - k: span.start_tok]
+        if tuple(t.lower for t in before) == words and all(
+                _joined(text, a, b) for a, b in zip(before, [*before[1:], tokens[span.start_tok]])):
+            span.start = before[0].start
+            span.start_tok -= k
+            if words in lex.district_before:
+                span.district_marked = True
+            else:
+                span.region_marked = True
+            return
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    """Equirectangular distance: exact enough below a few hundred km, and cheap."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 1e9
+    dx = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2.0))
+    return 111.2 * math.hypot(dx, b.lat - a.lat)
+
+
+def _prior(place: Place, span: _Span, lex: _Lexicon) -> float:
+    prefer = lex.prefer.get(place.country_code, 0.0)
+    if place.kind == "country":
+        return 1.6 + prefer
+    if place.kind == "region":
+        return (1.5 if span.region_marked else 0.6) + prefer
+    if place.kind == "district":
+        return (1.5 if span.district_marked else 0.3) + prefer
+    base = math.log10(place.population + 10) / 7.0
+    if place.approximate:
+        base -= 0.05
+    if prefer < 0.1 and place.population < 50_000:
+        # Villages of far-away countries named like common words (Banca, Lisa, Roma in
+        # Romania) need context before they count as a reading.
+        base -= 0.3
+    if span.region_marked:
+        base -= 0.5
+    return base + prefer
+
+
+def _alias_penalty(place: Place, span: _Span, lex: _Lexicon) -> float:
+    """Reached through an alternate name rather than the place's own name.
+
+    GeoNames alternate names of far-away cities include ordinary words (Rally for
+    Raleigh, Kilo for Kiel); exonyms of focus countries (Kiev, Kharkov) are routine.
+    """
+    own = _key(place.name)
+    if place.kind != "settlement" or own == span.key \
+            or (" " in span.key and own.startswith(span.key + " ")):
+        return 0.0  # own name, or its head ("New York" for New York City)
+    if place.country_code not in lex.prefer:
+        return 0.5
+    # Written exactly as a big city's own name ("Mykolaiv"), an alternate name of a
+    # village (Mykolaivka) is a poor reading even when context favours the village.
+    if any(p.kind == "settlement" and p.population >= 50_000 and _key(p.name) == span.key
+           for p in span.candidates):
+        return 0.6
+    return 0.1 if lex.prefer[place.country_code] >= 0.1 else 0.5
+
+
+_MIN_SCORE = 0.35
+
+
+def _regions_of_namesakes(span: _Span, gazetteer: Gazetteer) -> None:
+    """"Dnepropetrovsk oblast": no region is written that way, but the city is; read the
+    phrase as the region the namesake city belongs to."""
+    if not (span.region_marked or span.district_marked):
+        return
+    if any(p.kind in ("region", "district") for p in span.candidates):
+        return
+    regions: list[Place] = []
+    for place in sorted(span.candidates, key=lambda p: -p.population)[:3]:
+        region = gazetteer.region(place.country_code, place.admin1) if place.admin1 else None
+        if region is not None and region not in regions:
+            regions.append(region)
+    if regions and span.region_marked:
+        span.candidates = regions
+
+
+def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
+             ) -> list[tuple[_Span, Place, float]]:
+    for span in spans:
+        _regions_of_namesakes(span, gazetteer)
+    priors = [[_prior(p, s, lex) for p in s.candidates] for s in spans]
+    best_prior = [s.candidates[max(range(len(s.candidates)), key=pr.__getitem__)]
+                  for s, pr in zip(spans, priors)]
+    # Context: regions and countries the document names, and where its other places lie.
+    region_hint: dict[tuple[str, str], float] = {}
+    country_hint: set[str] = set()
+    for span, place in zip(spans, best_prior):
+        if place.kind == "country":
+            country_hint.add(place.country_code)
+        for cand in span.candidates:
+            if cand.kind == "region" and cand.admin1:
+                weight = 1.0 if span.region_marked or place is cand else 0.5
+                key = (cand.country_code, cand.admin1)
+                region_hint[key] = max(region_hint.get(key, 0.0), weight)
+    resolved: list[tuple[_Span, Place, float]] = []
+    for idx, (span, pr) in enumerate(zip(spans, priors)):
+        anchors = list({(best_prior[k].lat, best_prior[k].lon): best_prior[k]
+                        for k, other in enumerate(spans)
+                        if other.key != span.key
+                        and best_prior[k].kind in ("settlement", "district")}.values())[:12]
+        scored: list[tuple[float, int]] = []
+        qualifier = _qualifying_region(text, spans, idx)
+        for c, (place, prior) in enumerate(zip(span.candidates, pr)):
+            context = 0.0
+            if place.admin1 and place.kind != "region":
+                context += 0.6 * region_hint.get((place.country_code, place.admin1), 0.0)
+            if place.country_code in country_hint and place.kind != "country":
+                context += 0.15
+            if anchors and place.kind in ("settlement", "district"):
+                near = min(_distance_km(place, a) for a in anchors)
+                context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
+            # Several weak context signals must not outvote a name written exactly.
+            score = prior - span.penalty - _alias_penalty(place, span, lex) + min(context, 0.7)
+            if qualifier is not None and place.kind != "region" \
+                    and (place.country_code, place.admin1) in qualifier:
+                score += 1.0
+            scored.append((score, c))
+        scored.sort(key=lambda sc: (-sc[0], sc[1]))
+        top_score, top = scored[0]
+        chosen = span.candidates[top]
+        margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
+        confidence = max(0.05, min(1.0, 0.5 + 0.5 * math.tanh(2.0 * margin)))
+        confidence *= min(1.0, 0.5 + top_score / 2.0)
+        if top_score < _MIN_SCORE and not span.region_marked:
+            continue
+        if len(scored) > 1 and margin < 0.03:
+            chosen = _honest_fallback(chosen, span.candidates[scored[1][1]], gazetteer)
+        if span.weak:
+            confidence *= 0.6
+        if resolved and chosen.kind != "region":
+            chosen = _qualifier_region(text, resolved[-1], span, chosen)
+        resolved.append((span, chosen, round(confidence, 3)))
+    return resolved
+
+
+def _honest_fallback(chosen: Place, runner: Place, gazetteer: Gazetteer) -> Place:
+    """Two equally likely small places: report only what they share (region or country)
+    rather than guess one of them."""
+    if chosen.kind != "settlement" or chosen.population >= 10_000 \
+            or runner.country_code != chosen.country_code:
+        return chosen
+    if runner.admin1 == chosen.admin1 and chosen.admin1:
+        return gazetteer.region(chosen.country_code, chosen.admin1) or chosen
+    return gazetteer.country(chosen.country_code) or chosen
+
+
+_QUALIFIER_GAP = re.compile(r"^[\s,(\-–—]*(?:(?:in|nel|nella|nell|in the|of|di|della|dell|"
+                            r"у|в|the)\s+)*$", re.IGNORECASE)
+
+
+def _qualifying_region(text: str, spans: list[_Span], idx: int) -> set[tuple[str, str]] | None:
+    """The regions named right after a place ("Pervomaisk, Luhansk Oblast", "Vovchansk
+    nella regione di Kharkiv"), which say where that place is."""
+    if idx + 1 >= len(spans):
+        return None
+    nxt = spans[idx + 1]
+    if not nxt.region_marked or _QUALIFIER_GAP.match(text[spans[idx].end: nxt.start]) is None:
+        return None
+    return {(p.country_code, p.admin1) for p in nxt.candidates if p.kind == "region" and p.admin1}
+
+
+def _qualifier_region(text: str, previous: tuple[_Span, Place, float], span: _Span,
+                      chosen: Place) -> Place:
+    """In "Velyka Novosilka, Donetsk" the second name qualifies the first: read it as
+    the first place's region rather than as the city of the same name."""
+    prev_span, prev_place = previous[0], previous[1]
+    if text[prev_span.end: span.start].strip() != "," or prev_place.kind != "settlement":
+        return chosen
+    for cand in span.candidates:
+        if cand.kind == "region" and cand.admin1 == prev_place.admin1 \
+                and cand.country_code == prev_place.country_code:
+            return cand
+    return chosen
+
+
+def _precision(place: Place, span: _Span) -> Precision:
+    if place.kind == "country":
+        return "country"
+    if place.kind == "region":
+        return "region"
+    if place.kind == "district" or place.approximate or span.district_marked:
+        return "district"
+    return "settlement"
+
+
+_LOCATIVE_FILLERS = frozenset({"the", "city", "town", "village", "of", "città", "villaggio", "di",
+                               "del", "della", "centro", "centre", "center", "outskirts",
+                               "periferia", "місто", "село", "город", "селе", "селі", "місті"})
+
+
+def _after_preposition(text: str, tokens: list[_Token], start_tok: int, lex: _Lexicon) -> bool:
+    """A locative preposition before the name, allowing a few filler words in between
+    ("in the village of X", "to Russia-occupied X", "nella città di X")."""
+    right = start_tok
+    for k in range(start_tok - 1, max(-1, start_tok - 5), -1):
+        word = tokens[k]
+        if not _joined(text, word, tokens[right]):
+            return False
+        if word.lower in lex.locative and (k == start_tok - 1 or word.lower not in ("of", "di")):
+            return True
+        if word.lower not in _LOCATIVE_FILLERS and _name_like(word):
+            return False
+        right = k
+    return False
+
+
+def find_places(text: str, language: str | None = None,
+                gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Tag every place name in `text` (title + body) and resolve it using document context.
+
+    `language` is accepted for callers that know it; the tagger is multilingual and
+    does not need it.
+    """
+    gaz = gazetteer or default_gazetteer()
+    lex = _lexicon()
+    tokens = _tokens(text)
+    spans = _find_spans(text, tokens, gaz, lex, allow_lowercase=False)
+    if not spans:
+        spans = [s for s in _find_spans(text, tokens, gaz, lex, allow_lowercase=True)
+                 if len(s.key) >= 6 and any(lex.prefer.get(p.country_code, 0.0) >= 0.1
+                                            for p in s.candidates)]
+        for span in spans:
+            span.candidates = [p for p in span.candidates
+                               if lex.prefer.get(p.country_code, 0.0) >= 0.1]
+            span.weak = True
+    if not spans:
+        return []
+    mentions: list[PlaceMention] = []
+    for span, place, score in _resolve(text, spans, gaz, lex):
+        locative = _after_preposition(text, tokens, span.start_tok, lex)
+        mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
+                                     _precision(place, span), score, locative))
+    return mentions
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    return (a.name, a.country_code, a.admin1, a.kind, a.lat, a.lon) == \
+        (b.name, b.country_code, b.admin1, b.kind, b.lat, b.lon)
+
+
+def primary_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place a one-place text is about: the most specific well-supported mention."""
+    if not mentions:
+        return None
+    regions = {(m.place.country_code, m.place.admin1) for m in mentions
+               if m.precision in ("region", "district")}
+    prefer = _lexicon().prefer
+    best: tuple[float, int] | None = None
+    chosen: PlaceMention | None = None
+    for order, mention in enumerate(mentions):
+        repeats = sum(1 for other in mentions if _same_place(other.place, mention.place))
+        specific = 4 - _PRECISION_RANK[mention.precision]
+        fits = 0.3 if (mention.place.country_code, mention.place.admin1) in regions \
+            and mention.precision in ("settlement", "point") else 0.0
+        value = (specific * 1.0 + mention.score + (0.3 if mention.after_preposition else 0.0) + fits + 0.2 * (repeats - 1) - 0.05 * order
+                 + 0.1 * math.log10(mention.place.population + 10) + prefer.get(
+                     mention.place.country_code, 0.0))
+        if mention.score < 0.2 and mention.precision == "settlement":
+            value -= 2.0
+        if best is None or (value, -order) > best:
+            best, chosen = (value, -order), mention
+    return chosen

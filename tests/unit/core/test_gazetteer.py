@@ -1,0 +1,141 @@
+"""Tests for the gazetteer: name skeletons, loading the generated file, lookups."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from services.core.gazetteer import (
+    DEFAULT_PATH,
+    Gazetteer,
+    GazetteerMissingError,
+    default_gazetteer,
+    name_key,
+)
+
+needs_data = pytest.mark.skipif(not DEFAULT_PATH.exists(),
+                                reason="gazetteer not built: run `make setup`")
+
+
+def _build_script() -> ModuleType:
+    path = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_gazetteer", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _write_tiny(path: Path) -> Path:
+    rows = [
+        "# version: test-1",
+        "country\tUkraine\t690791\tUA\t\t\t48.5\t31.5\t40000000\t0\tukraina|ukraine",
+        "region\tKharkiv\t\tUA\tKharkiv\t\t49.8\t36.4\t0\t0\tharkiv|harkivska oblast",
+        "settlement\tKharkiv\t706483\tUA\tKharkiv\t\t49.98\t36.25\t1421125\t0\tharkiv|harkov",
+        "settlement\tOhirtseve\t\tUA\tKharkiv\tChuhuivskyi Raion\t50.29\t36.94\t0\t1\tohirtseve",
+    ]
+    target = path / "gazetteer.tsv.gz"
+    with gzip.open(target, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(rows) + "\n")
+    return target
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Kupyansk", "Kupiansk"),
+    ("Gulyaipole", "Huliaipole"),
+    ("Hulyaypole", "Huliaipole"),
+    ("Ogirtseve", "Ohirtseve"),
+    ("Lugansk", "Luhansk"),
+    ("Odessa", "Odesa"),
+    ("Вовчанськ", "Vovchansk"),
+    ("Charkiw", "Charkiv"),
+    ("Mar'inka", "Marinka"),
+    ("Zaporizhia", "Zaporizhzhia"),
+])
+def test_spellings_of_one_name_share_a_skeleton_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_skeleton_key_keeps_word_boundaries_of_multi_word_names() -> None:
+    assert name_key("Kryvyi Rih") == name_key("Kryvyi-Rih") == "krivi rih"
+
+
+def test_different_places_keep_different_keys() -> None:
+    assert name_key("Kharkiv") != name_key("Kherson")
+
+
+def test_load_reads_places_and_indexes_every_key(tmp_path: Path) -> None:
+    gaz = Gazetteer.load(_write_tiny(tmp_path))
+    assert gaz.version == "test-1"
+    kinds = sorted(p.kind for p in gaz.candidates("Kharkov"))
+    assert kinds == ["settlement"]
+    assert {p.kind for p in gaz.candidates("Kharkiv")} == {"region", "settlement"}
+
+
+def test_region_and_country_lookups_use_codes_and_short_names(tmp_path: Path) -> None:
+    gaz = Gazetteer.load(_write_tiny(tmp_path))
+    region = gaz.region("ua", "Kharkiv")
+    assert region is not None and region.kind == "region"
+    country = gaz.country("ua")
+    assert country is not None and country.name == "Ukraine"
+    assert gaz.country("ZZ") is None
+
+
+def test_place_without_own_coordinates_is_flagged_approximate(tmp_path: Path) -> None:
+    gaz = Gazetteer.load(_write_tiny(tmp_path))
+    (village,) = gaz.candidates("Ogirtseve")
+    assert village.approximate and village.admin2 == "Chuhuivskyi Raion"
+
+
+def test_missing_file_tells_the_user_to_run_make_setup(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerMissingError, match="make setup"):
+        Gazetteer.load(tmp_path / "absent.tsv.gz")
+
+
+def test_kmu_2010_romanises_ukrainian_names() -> None:
+    kmu = _build_script().kmu
+    assert kmu("Гуляйполе") == "Huliaipole"
+    assert kmu("Запоріжжя") == "Zaporizhzhia"
+    assert kmu("Ялта") == "Yalta"
+    assert kmu("Куп’янськ") == "Kupiansk"
+    assert kmu("Згурівка") == "Zghurivka"
+
+
+@needs_data
+def test_packaged_gazetteer_knows_exonyms_and_cyrillic() -> None:
+    gaz = default_gazetteer()
+    for written in ("Kiev", "Київ", "Kyiv"):
+        assert any(p.name == "Kyiv" and p.kind == "settlement" for p in gaz.candidates(written))
+    assert any(p.country_code == "RU" for p in gaz.candidates("Mosca"))
+    assert any(p.name == "Lviv" for p in gaz.candidates("Leopoli"))
+
+
+@needs_data
+def test_packaged_gazetteer_has_oblasts_with_short_english_names() -> None:
+    gaz = default_gazetteer()
+    for admin1 in ("Kharkiv", "Zaporizhzhia", "Crimea", "Sevastopol", "Kyiv", "Odesa"):
+        region = gaz.region("UA", admin1)
+        assert region is not None and region.lat is not None
+    assert gaz.region("RU", "Irkutsk") is not None
+    assert gaz.region("US", "California") is not None
+    assert [p.kind for p in gaz.candidates("Харківська область")] == ["region"]
+
+
+@needs_data
+def test_village_missing_from_geonames_borrows_its_hromada_centre() -> None:
+    (village,) = default_gazetteer().candidates("Ohirtseve")
+    assert village.approximate and village.admin1 == "Kharkiv"
+    assert village.lat is not None and abs(village.lat - 50.29) < 0.2
+
+
+@needs_data
+def test_gulyaipole_has_the_zaporizhzhia_town_among_its_readings() -> None:
+    readings = default_gazetteer().candidates("Gulyaipole")
+    town = max(readings, key=lambda p: p.population)
+    assert (town.name, town.admin1) == ("Huliaipole", "Zaporizhzhia")

@@ -1,0 +1,151 @@
+"""Tests for the geoparser: finding place names in text and choosing their readings."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.core.gazetteer import DEFAULT_PATH
+from services.core.places import PlaceMention, find_places, primary_place
+
+pytestmark = pytest.mark.skipif(not DEFAULT_PATH.exists(),
+                                reason="gazetteer not built: run `make setup`")
+
+
+def _names(mentions: list[PlaceMention]) -> list[str]:
+    return [m.place.name for m in mentions]
+
+
+def _only(text: str, written: str) -> PlaceMention:
+    found = [m for m in find_places(text) if m.text == written]
+    assert len(found) == 1, [m.text for m in find_places(text)]
+    return found[0]
+
+
+def test_italian_list_of_villages_gives_one_mention_each() -> None:
+    text = ("L'artiglieria ha colpito Vovchansk, Kupyansk, Strilecha, Vilcha, Ogirtseve "
+            "e altri villaggi della zona.")
+    mentions = [m for m in find_places(text) if m.precision != "region"]
+    assert [m.text for m in mentions] == ["Vovchansk", "Kupyansk", "Strilecha", "Vilcha",
+                                          "Ogirtseve"]
+    assert {m.place.admin1 for m in mentions} == {"Kharkiv"}
+
+
+def test_offsets_point_at_the_name_as_written() -> None:
+    text = "Esplosioni a Kramatorsk nella notte."
+    (mention,) = find_places(text)
+    assert text[mention.start:mention.end] == "Kramatorsk" == mention.text
+
+
+def test_village_without_coordinates_falls_back_to_district_precision() -> None:
+    mention = _only("Bombardato anche Ogirtseve, vicino al confine.", "Ogirtseve")
+    assert mention.place.name == "Ohirtseve"
+    assert mention.place.admin1 == "Kharkiv"
+    assert mention.precision == "district"
+
+
+def test_gulyaipole_is_the_zaporizhzhia_town_not_the_village() -> None:
+    mention = _only("Colpita con i razzi anche Gulyaipole.", "Gulyaipole")
+    assert (mention.place.name, mention.place.admin1) == ("Huliaipole", "Zaporizhzhia")
+
+
+def test_exonyms_resolve_to_the_canonical_place() -> None:
+    text = "Secondo Kiev le truppe di Mosca si ritirano da Lugansk e Leopoli resta calma."
+    assert _names(find_places(text)) == ["Kyiv", "Moscow", "Luhansk", "Lviv"]
+
+
+def test_region_phrases_are_region_mentions() -> None:
+    for text, written in [("Raid nella regione di Kharkiv.", "regione di Kharkiv"),
+                          ("Shelling in Donetsk Oblast overnight.", "Donetsk Oblast"),
+                          ("Shelling in the Kherson region.", "Kherson region"),
+                          ("Обстріл у Харківській області.", "Харківській області")]:
+        mention = _only(text, written)
+        assert mention.precision == "region"
+        assert mention.place.kind == "region"
+
+
+def test_ukrainian_and_russian_case_forms_are_recognised() -> None:
+    text = "Вибухи у Харкові та Києві. Взрывы в Харькове и в Москве."
+    assert _names(find_places(text)) == ["Kharkiv", "Kyiv", "Kharkiv", "Moscow"]
+
+
+def test_multi_word_names_are_one_mention() -> None:
+    text = "Droni su San Pietroburgo; raid su Kryvyi Rih e Nova Kakhovka."
+    mentions = find_places(text)
+    assert [m.text for m in mentions] == ["San Pietroburgo", "Kryvyi Rih", "Nova Kakhovka"]
+    (new_york,) = find_places("The mayor of New York spoke later.")
+    assert new_york.place.country_code == "US"
+
+
+@pytest.mark.parametrize("text", [
+    "Le forze russe avanzano. In serata il bilancio.",
+    "The army said that Via Appia was closed.",
+    "In March and May the talks stalled.",
+])
+def test_common_capitalised_words_are_not_places(text: str) -> None:
+    assert find_places(text) == []
+
+
+def test_person_names_are_not_places() -> None:
+    text = "John Kirby and Vladimir Putin spoke about the war."
+    assert find_places(text) == []
+
+
+def test_surnames_and_acronyms_are_not_places() -> None:
+    text = "Zelensky met Melnyk in Kyiv; the GIU and the SBU reported drone hits."
+    assert [m.text for m in find_places(text)] == ["Kyiv"]
+
+
+def test_far_away_village_named_like_a_common_word_is_not_a_place() -> None:
+    assert find_places("Colpita una Banca a Kharkiv.")[0].text == "Kharkiv"
+    assert len(find_places("Colpita una Banca a Kharkiv.")) == 1
+
+
+def test_street_names_are_not_the_town_they_are_named_after() -> None:
+    mentions = find_places("Shelling hit Leningradskaya Street in Lyman.")
+    assert [m.text for m in mentions] == ["Lyman"]
+
+
+def test_a_region_named_right_after_a_place_picks_the_homonym_in_it() -> None:
+    mention = _only("Russian helicopters near Pervomaisk, Luhansk Oblast.", "Pervomaisk")
+    assert mention.place.admin1 == "Luhansk"
+
+
+def test_co_mentioned_places_pull_an_ambiguous_name_towards_them() -> None:
+    text = "Fighting continued in Bakhmut, Soledar and Donetsk."
+    donetsk = _only(text, "Donetsk")
+    assert donetsk.place.country_code == "UA"
+
+
+def test_country_names_in_several_languages() -> None:
+    assert _names(find_places("La Russia attacca l'Ucraina.")) == ["Russia", "Ukraine"]
+    assert [m.precision for m in find_places("Russland und die Ukraine.")] == ["country",
+                                                                                "country"]
+
+
+def test_a_misspelt_town_after_a_preposition_is_still_found() -> None:
+    mention = _only("Destroyed school in Severdonetsk.", "Severdonetsk")
+    assert mention.place.admin1 == "Luhansk"
+    assert mention.score < 1.0
+
+
+def test_lowercase_name_is_used_only_when_nothing_else_is_found() -> None:
+    (mention,) = find_places("fires seen in kharkiv overnight")
+    assert mention.place.name == "Kharkiv"
+    assert mention.score < 0.8
+
+
+def test_primary_place_prefers_the_settlement_over_its_region() -> None:
+    mentions = find_places("Damage to a school in Lyman, Donetsk Oblast.")
+    primary = primary_place(mentions)
+    assert primary is not None and primary.place.name == "Lyman"
+    assert primary.precision == "settlement"
+
+
+def test_primary_place_prefers_the_place_after_a_preposition() -> None:
+    mentions = find_places("Moscow sent more troops to the front near Kupiansk.")
+    primary = primary_place(mentions)
+    assert primary is not None and primary.place.name == "Kupiansk"
+
+
+def test_primary_place_of_nothing_is_none() -> None:
+    assert primary_place([]) is None
