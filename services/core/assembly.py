@@ -74,10 +74,17 @@ def _event_places(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     usable = [p for p in places if not _is_metonym(text, p) and p.precision != "country"]
     if not usable:
         return []
+    towns = [p for p in usable if _names_a_settlement(p)]
+    if towns:
+        return towns
     best = min(_PRECISION_RANK[p.precision] for p in usable)
-    if best <= _PRECISION_RANK["district"]:
-        usable = [p for p in usable if _PRECISION_RANK[p.precision] <= _PRECISION_RANK["district"]]
-    return usable
+    return [p for p in usable if _PRECISION_RANK[p.precision] == best]
+
+
+def _names_a_settlement(p: PlaceMention) -> bool:
+    """A town or village as such: not a raion named after its centre ("distretto di Chuhuiv"),
+    though possibly one whose coordinates are borrowed from its hromada (precision district)."""
+    return p.place.kind == "settlement" and (p.precision in ("point", "settlement") or p.place.approximate)
 
 
 def _nearest_cue(cues: list[EventCue], place: PlaceMention, offset: int) -> EventCue:

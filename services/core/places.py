@@ -279,6 +279,7 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
         if allow_lowercase and not tok.capital:
             found.weak = True
         _mark_region(text, tokens, found, lex)
+        _mark_listed_region(text, found)
         spans.append(found)
         i = found.end_tok
     return spans
@@ -387,6 +388,39 @@ def _mark_region(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon) ->
             else:
                 span.region_marked = True
             return
+
+
+_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+)?"
+_AND = r"(?:\s*,\s*|\s+(?:e|ed|and|y|et|und|и|і|та|та й)\s+)"
+_REGION_NOUNS = r"regione|regioni|region|regions|oblast|oblasts|provincia|province|provinces|région|régions|región|regiones|regionen|области|областях|області|областей"
+_DISTRICT_NOUNS = r"distretto|distretti|district|districts|raion|raions|rayon|rayons|distrito|distritos|районах|районів|районов"
+# "nelle regioni di Donetsk e Lugansk", "dei distretti di Kupyan, Chuguyiv e Kharkiv",
+# "nella regione orientale di Kharkiv": every name of a list governed by a region noun.
+_GOVERNED = re.compile(
+    rf"\b(?:(?P<region>{_REGION_NOUNS})|(?P<district>{_DISTRICT_NOUNS}))"
+    rf"(?:\s+[a-zà-ÿ]+){{0,2}}?\s+(?:di|del|della|dell['’]|of|the|of the|de|du|des|del)\s*"
+    rf"(?:{_NAME}{_AND})*$",
+    re.IGNORECASE,
+)
+# "the Kharkiv and Sumy regions": a list closed by a plural region noun.
+_LIST_CLOSED = re.compile(
+    rf"^(?:{_AND}{_NAME})*{_AND}{_NAME}\s+(?:(?P<region>regions|oblasts|regioni)|(?P<district>districts|distretti|raions))\b",
+)
+
+
+def _mark_listed_region(text: str, span: _Span) -> None:
+    """Mark names that a region or district noun governs through a list, not only the adjacent one."""
+    if span.region_marked or span.district_marked:
+        return
+    m = _GOVERNED.search(text, max(0, span.start - 160), span.start)
+    if m is None:
+        m = _LIST_CLOSED.match(text[span.end : span.end + 120])
+    if m is None:
+        return
+    if m.group("district"):
+        span.district_marked = True
+    else:
+        span.region_marked = True
 
 
 def _distance_km(a: Place, b: Place) -> float:
