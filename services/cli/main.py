@@ -192,6 +192,21 @@ def show(
         raise _err("no incidents or claims on the output topics yet")
 
 
+@cli.command("eval")
+def evaluate(
+    files: Annotated[list[Path] | None, typer.Argument(help="gold case files; default ../shared/eval/dev/*.jsonl")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
+    limit: Annotated[int | None, typer.Option(help="at most N cases per file")] = None,
+    dataset: Annotated[list[str] | None, typer.Option(help="only these datasets (repeatable)")] = None,
+) -> None:
+    """Score extraction + dedup on gold cases (../shared/eval/FORMAT.md), per dataset and language."""
+    from services.cli.eval_cmd import eval_command
+
+    code = eval_command(files or [], as_json, limit, dataset)
+    if code:
+        raise typer.Exit(code)
+
+
 @cli.command()
 def status(
     once: Annotated[bool, typer.Option("--once", help="print one view and exit (for scripts)")] = False,

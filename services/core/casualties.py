@@ -205,13 +205,15 @@ def find_casualties(sentence: str, language: str) -> Casualties:
     text = sentence
     if language in _TEXT2NUM_LANGUAGES:
         text = _numbers_to_digits(sentence, language, rules.protect)
-    if text != sentence:
-        starts, ends = _offset_maps(sentence, text)
-    else:
-        starts = ends = list(range(len(sentence) + 1))
+    maps: list[tuple[list[int], list[int]]] = []
 
     def count(value: tuple[int | None, int | None, int | None], start: int, end: int) -> Count:
-        s, e = starts[start], ends[end]
+        if text == sentence:
+            s, e = start, end
+        else:
+            if not maps:  # aligning the texts is the costly part: only when a figure was found
+                maps.append(_offset_maps(sentence, text))
+            s, e = maps[0][0][start], maps[0][1][end]
         return Count(best=value[0], low=value[1], high=value[2], text=sentence[s:e], start=s, end=e)
 
     # "no one was killed" holds "one was killed": nothing inside a denial is a count.
