@@ -21,6 +21,13 @@ _LOCATIVE = (
     " nella città di ", " sulla città di ", " à ", " en ", " bei ", " im ", " near the city of ",
     " в ", " у ", " по ", " під ", " под ", " nel ", " nella ", " sulla ", " sul ", " alla ",
 )
+#: cue scores (events.py): at or below GENERIC a cue ("colpito", "attacks") never makes an
+#: incident; below MIN it needs a casualty figure; below STRONG it yields to a stronger type
+GENERIC_CUE_SCORE = 0.3
+MIN_CUE_SCORE = 0.45
+STRONG_CUE_SCORE = 0.6
+#: explicit dates older than this before publication are background, not news
+BACKGROUND_AFTER_DAYS = 31
 _PRECISION_RANK = {"point": 0, "settlement": 1, "district": 2, "region": 3, "country": 4}
 #: when two types are read for one place and day, the earlier in this list names the incident
 _TYPE_PRECEDENCE = (
@@ -123,7 +130,10 @@ def assemble_incidents(
         if dates:
             paragraph_date[sentence.paragraph] = dates[0]
         when = dates[0] if dates else paragraph_date.get(sentence.paragraph, default_date)
-        cues = [c for c in classify_sentence(sentence.text, language) if not c.negated_or_hypothetical]
+        cues = [
+            c for c in classify_sentence(sentence.text, language)
+            if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE
+        ]
         casualties = find_casualties(sentence.text, language)
         targets = located or focus.get(sentence.paragraph, [])
         if not cues:
@@ -163,7 +173,17 @@ def assemble_incidents(
                 if sentence not in draft.sentences:
                     draft.sentences.append(sentence)
                 break
-    return merged
+    return [d for d in merged if _is_reportable(d, published_at)]
+
+
+def _is_reportable(draft: IncidentDraft, published_at: datetime) -> bool:
+    """What the article reports as having happened lately (TAXONOMY rule 2): not background
+    ("lo scorso dicembre", "in 2013"), and not a bare weak cue with nothing else to go on."""
+    if draft.date.precision in ("month", "year"):
+        return False
+    if (published_at.date() - draft.date.end).days > BACKGROUND_AFTER_DAYS:
+        return False
+    return draft.cue.score >= MIN_CUE_SCORE or draft.fatalities is not None or draft.injured is not None
 
 
 def _place_nearest_to_casualties(
@@ -188,25 +208,38 @@ def _place_key(p: PlaceMention) -> str:
 
 def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     """ACLED's rule within an article: reports of one place and day are one incident when their
-    types are of one family (a grenade death and the shelling of that town that day)."""
+    types are of one family (a grenade death and the shelling of that town that day), or when
+    one of the two types rests on a weak cue ("colpito", "killed") beside a stronger reading."""
     out: list[IncidentDraft] = []
     for d in drafts:
         for kept in out:
-            same_family = _family(kept.cue) == _family(d.cue)
-            if same_family and _place_key(kept.place) == _place_key(d.place) and _overlaps(kept.date, d.date):
-                winner = min((kept, d), key=lambda x: _precedence(x.cue.sub_event_type))
+            compatible = _family(kept.cue) == _family(d.cue) or min(kept.cue.score, d.cue.score) < STRONG_CUE_SCORE
+            if compatible and _place_key(kept.place) == _place_key(d.place) and _overlaps(kept.date, d.date):
+                winner = min((kept, d), key=_strength)
                 kept.cue = winner.cue
                 kept.date = kept.date if _width(kept.date) <= _width(d.date) else d.date
                 kept.sentences.extend(s for s in d.sentences if s not in kept.sentences)
                 kept.weapons |= d.weapons
-                kept.fatalities = kept.fatalities or d.fatalities
-                kept.injured = kept.injured or d.injured
+                kept.fatalities = _larger(kept.fatalities, d.fatalities)
+                kept.injured = _larger(kept.injured, d.injured)
                 kept.civilian_targeting |= d.civilian_targeting
                 kept.actors.extend(a for a in d.actors if a not in kept.actors)
                 break
         else:
             out.append(d)
     return out
+
+
+def _strength(d: IncidentDraft) -> tuple[int, int, float]:
+    """Sort key, best first: a strong cue, then the type precedence, then the cue score."""
+    return (0 if d.cue.score >= STRONG_CUE_SCORE else 1, _precedence(d.cue.sub_event_type), -d.cue.score)
+
+
+def _larger(a: Count | None, b: Count | None) -> Count | None:
+    """Of two tolls for one incident in one article, the higher: articles update tolls upwards."""
+    if a is None or b is None:
+        return a or b
+    return a if (a.best or a.low or 0) >= (b.best or b.low or 0) else b
 
 
 def _family(cue: EventCue) -> str:
