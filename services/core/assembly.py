@@ -209,25 +209,40 @@ def _place_key(p: PlaceMention) -> str:
 def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     """ACLED's rule within an article: reports of one place and day are one incident when their
     types are of one family (a grenade death and the shelling of that town that day), or when
-    one of the two types rests on a weak cue ("colpito", "killed") beside a stronger reading."""
+    one of the two types rests on a weak cue ("colpito", "killed") beside a stronger reading.
+    A region-level report folds into a town of that region reported the same day."""
     out: list[IncidentDraft] = []
-    for d in drafts:
+    for d in sorted(drafts, key=lambda x: _PRECISION_RANK[x.place.precision]):
         for kept in out:
-            compatible = _family(kept.cue) == _family(d.cue) or min(kept.cue.score, d.cue.score) < STRONG_CUE_SCORE
-            if compatible and _place_key(kept.place) == _place_key(d.place) and _overlaps(kept.date, d.date):
-                winner = min((kept, d), key=_strength)
-                kept.cue = winner.cue
-                kept.date = kept.date if _width(kept.date) <= _width(d.date) else d.date
-                kept.sentences.extend(s for s in d.sentences if s not in kept.sentences)
-                kept.weapons |= d.weapons
-                kept.fatalities = _larger(kept.fatalities, d.fatalities)
-                kept.injured = _larger(kept.injured, d.injured)
-                kept.civilian_targeting |= d.civilian_targeting
-                kept.actors.extend(a for a in d.actors if a not in kept.actors)
+            if _compatible(kept, d) and _overlaps(kept.date, d.date) and _same_or_inside(kept.place, d.place):
+                _fold(kept, d)
                 break
         else:
             out.append(d)
     return out
+
+
+def _compatible(a: IncidentDraft, b: IncidentDraft) -> bool:
+    return _family(a.cue) == _family(b.cue) or min(a.cue.score, b.cue.score) < STRONG_CUE_SCORE
+
+
+def _same_or_inside(town: PlaceMention, other: PlaceMention) -> bool:
+    if _place_key(town) == _place_key(other):
+        return True
+    inner, outer = town.place, other.place
+    return (other.precision == "region" and outer.country_code == inner.country_code
+            and outer.admin1 is not None and outer.admin1 == inner.admin1)
+
+
+def _fold(kept: IncidentDraft, d: IncidentDraft) -> None:
+    kept.cue = min((kept, d), key=_strength).cue
+    kept.date = kept.date if _width(kept.date) <= _width(d.date) else d.date
+    kept.sentences.extend(s for s in d.sentences if s not in kept.sentences)
+    kept.weapons |= d.weapons
+    kept.fatalities = _larger(kept.fatalities, d.fatalities)
+    kept.injured = _larger(kept.injured, d.injured)
+    kept.civilian_targeting |= d.civilian_targeting
+    kept.actors.extend(a for a in d.actors if a not in kept.actors)
 
 
 def _strength(d: IncidentDraft) -> tuple[int, int, float]:

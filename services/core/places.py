@@ -639,6 +639,8 @@ def find_places(text: str, language: str | None = None,
             span.candidates = [p for p in span.candidates
                                if lex.prefer.get(p.country_code, 0.0) >= 0.1]
             span.weak = True
+    people = _surnames(text, tokens, lex)
+    spans = [s for s in spans if not (s.end_tok - s.start_tok == 1 and tokens[s.start_tok].lower in people)]
     if not spans:
         return []
     mentions: list[PlaceMention] = []
@@ -647,6 +649,17 @@ def find_places(text: str, language: str | None = None,
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
     return mentions
+
+
+def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
+    """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
+    a person, the bare surname elsewhere in the text is not a village of that name."""
+    found: set[str] = set()
+    for prev, tok in zip(tokens, tokens[1:]):
+        if tok.capital and _joined(text, prev, tok) and (
+                prev.lower in lex.given_names or prev.lower.rstrip(".") in lex.person_markers):
+            found.add(tok.lower)
+    return found
 
 
 def _same_place(a: Place, b: Place) -> bool:
