@@ -1,0 +1,803 @@
+"""Attributed claims: who said what (direct, indirect or mixed speech), its type and quantities."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from services.core.claim_text import (
+    ClaimType,
+    Quantity,
+    QuoteSpan,
+    classify,
+    cue_matches,
+    cue_patterns,
+    extract_quantities,
+    find_channels,
+    find_quotes,
+    split_sentences,
+    strip_span,
+)
+from services.core.speakers import (
+    Speaker,
+    SpeakerRegistry,
+    is_outlet,
+    is_pronoun,
+    names_an_office,
+    parse_speaker,
+    scan_backward,
+    scan_forward,
+    speaker_lexicon,
+    tokenize,
+)
+
+__all__ = ["ClaimDraft", "Quantity", "Speaker", "extract_claims"]
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDraft:
+    """One attributed claim read from one article, before deduplication."""
+
+    speaker: Speaker
+    cue: str
+    content: str
+    content_start: int
+    content_end: int
+    quote: QuoteKind
+    claim_type: ClaimType
+    quantities: tuple[Quantity, ...]
+    via: tuple[str, ...]
+    confidence: float
+
+
+_DATELINE = re.compile(
+    r"\s*(?:\([A-Za-z][\w .]{1,20}\)\s*[-–—]\s*)?(?:[A-ZÀ-Ü][A-ZÀ-Ü' ]{2,},?\s*(?:[\w() ]{0,30}?)?\s*"
+    r"(?:\d{1,2}\s+\w{3,9}\.?)?\s*(?:\([\w ]+\))?\s*[-–—]\s*)|\s*\([A-Za-z][\w .]{1,20}\)\s*[-–—]\s*"
+)
+_SKIP_NOUNS = (
+    r"(?:statement|post|video|videomessaggio|messaggio|message|address|interview|intervista|conferenza stampa|"
+    r"press conference|briefing|Telegram|Facebook|X|Twitter|channel|canale|nota|comunicato|reporters|"
+    r"journalists|giornalisti|ore|hours|mattina|morning|evening|sera|pagina|page|app|account|televisione|tv|"
+    r"television|radio|social|media)"
+)
+_SKIP_ONE = (
+    r"(?:that|che|que|di|on\s+\w+day|\w+day|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|today|"
+    r"yesterday|oggi|ieri|also|inoltre|anche|poi|earlier|later|again|"
+    r"(?:nelle|nella|nel|in|on|via|su|sul|sulla|at|during|to|a)\s+(?:\w+\s+){0,3}?"
+    + _SKIP_NOUNS
+    + r"|"
+    r"quanto\s+\w+\s+(?=da\b|dal|dalla|dalle|dai|dagli|dall)|"
+    r"(?:al|alla|ai|agli|to)\s+(?:[A-Z][\w.]*\s+){1,3}(?=[a-z])|"
+    r"[-–—]\s+come\s+[^-–—]{3,60}[-–—])"
+)
+_LEADING_SKIP = re.compile(r"(?:\s*[,:;–—-]?\s*" + _SKIP_ONE + r"\b)+", re.IGNORECASE)
+_TRAILING_SOURCE = re.compile(
+    r"[,;]?\s*[-–—(]?\s*(?:come riport\w*|come rifer\w*|come scrive|citat[oaie]|riporta|according to|as reported|"
+    r"secondo quanto|stando a|reports?|ha riferito|ha reso noto|ha detto|said)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "told reporters that", "ha detto ai giornalisti che": the addressee is not part of the content.
+_OBJECT_THEN_THAT = re.compile(r"(?:\S+\s+){0,5}?(?:that|che|que)\s+", re.IGNORECASE)
+_ANAPHORIC_PASSIVE = re.compile(
+    r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
+    re.IGNORECASE,
+)
+_RELAY_CUE = re.compile(
+    r"(?:come |citat|riport|rifer|report|cited|quoted|as reported|$)", re.IGNORECASE
+)
+# "Jason Healey, a senior research scholar at Columbia University, said": name, appositive, cue.
+_APPOSITIVE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\n))(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?"
+    r"[A-ZÀ-Ü][\w'’.-]*(?:\s+[A-ZÀ-Ü][\w'’.-]*){0,3}),\s+(?P<app>[^,;:\"“”«»]{2,90}?(?:,[^,;:\"“”«»]{2,50})?),\s*$"
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Replace a span by spaces: hides it from a scan while keeping offsets."""
+    return " " * len(m.group(0))
+
+
+_CHANNEL_ASIDE = re.compile(r",\s*(?:su|on|via|sul|in)\s+[\w ]{2,25},\s*$")
+_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:on\s+\w+day|\w+day|also|earlier|later|previously|today|yesterday|ieri|oggi|anche|poi|inoltre|già|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nelle scorse ore|in a statement|in una nota)\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Ma|E|Però|Intanto|Meanwhile|Earlier|Later|Also|Anche)\s+)?"
+    r"(?P<np>[^\s,;:()«»“”\"]+(?:\s+[^\s,;:()«»“”\"]+){0,11}?)\s*(?:(?:has|have|had|also|ha|hanno)\s+)?"
+)
+_FULL_NAME = re.compile(r"\b[A-ZÀ-Ü][a-zà-ÿ]+(?:\s+[A-Z]\.)?\s+[A-ZÀ-Ü][a-zà-ÿ'’-]+\b")
+_FINITE_VERB = re.compile(
+    r"\b(?:was|were|is|are|been|be|did|does|do|è|sono|era|erano|stato|stata|stati|viene|vengono|no|not|non)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_WORD = re.compile(
+    r"^(?:in|tra|nella|nel|con|per|dopo|after|before|during|об|в)\b|\b(?:ma|but|che|that|who|which|chi|cui|"
+    r"where|dove|when|quando|if|se)\b",
+    re.IGNORECASE,
+)
+_NUMBER_START = re.compile(
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|no|none|initial|videos?|photos?)\b",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:avrebbe|avrebbero|sarebbe|sarebbero|sarebbero stati|would have)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_SOURCE = re.compile(
+    r"^(?P<content>.{15,}?)\s+[-–—:]\s+(?P<np>[^\s,.:;-][^,.:;]{1,40}?)\s*$"
+)
+_SOURCE_LINE = re.compile(
+    r"(?m)^\s*(?:Source|Fonte|Джерело|Источник)\s*:\s*(?P<np>[^\n]{3,120})$"
+)
+_ANAPHORIC = re.compile(
+    r"(?:^|[\s:;,(–—-])(?:lo|l['’]|this|ciò|cela|lo stesso)\s*$", re.IGNORECASE
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    speaker: Speaker
+    cue: str
+    start: int
+    end: int
+    quote: QuoteKind
+    via: tuple[str, ...]
+    confidence: float
+    headline_link: bool = False
+
+
+class _Reader:
+    """One pass over one document: quotes first, then indirect cues sentence by sentence."""
+
+    def __init__(
+        self,
+        text: str,
+        language: str | None,
+        sentences: Sequence[tuple[int, int]],
+        title_end: int,
+    ):
+        self.text = text
+        self.language = language
+        self.cues = cue_patterns(language)
+        self.sentences = list(sentences)
+        self.title_end = title_end
+        title = text[:title_end].strip()
+        body_start = title_end + 2
+        after = body_start + len(title)
+        repeated = (
+            bool(title)
+            and text.startswith(title, body_start)
+            and text[after : after + 2].strip(". ") in ("", "\n")
+        )
+        self.headline_end = body_start + len(title) if repeated else title_end
+        self.quotes = find_quotes(text, title_end)
+        self.registry = SpeakerRegistry()
+        self.found: list[_Found] = []
+        self.prev_quote: tuple[QuoteSpan, Speaker] | None = None
+        src = _SOURCE_LINE.search(text)
+        self.source_line: Speaker | None = None
+        if src is not None:
+            self.source_line = parse_speaker(text, src.start("np"), src.end("np"))
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.open < pos < q.close for q in self.quotes if q.close - q.open > 25)
+
+    def speaker_at(self, s: int, e: int, cue: str = "") -> Speaker | None:
+        speaker = parse_speaker(self.text, s, e)
+        if speaker is None:
+            return None
+        if (
+            speaker.kind == "person"
+            and " " not in speaker.name
+            and not self.registry.knows(speaker.name)
+        ):
+            # A surname whose full name appeared earlier outside any attribution.
+            full = self.full_name(speaker.name, s)
+            if full is not None:
+                speaker = Speaker(
+                    full,
+                    speaker.role,
+                    speaker.organization,
+                    speaker.country_code,
+                    "person",
+                )
+        if is_outlet(speaker) and _RELAY_CUE.match(cue):
+            # "come riporta la Cnn": the outlet relays someone else's claim.
+            return None
+        return self.registry.observe(speaker)
+
+    def full_name(self, surname: str, before: int) -> str | None:
+        """'Mark Rossi' for 'Rossi' when the text named him in full before position `before`."""
+        lex = speaker_lexicon()
+        at = self.text.find(" " + surname, 0, before)
+        while at > 0:
+            first = self.text[:at].rsplit(None, 1)[-1] if self.text[:at].strip() else ""
+            end = at + 1 + len(surname)
+            whole_word = end >= len(self.text) or not self.text[end].isalnum()
+            low = first.lower()
+            if (
+                whole_word
+                and first[:1].isupper()
+                and low not in lex.vocabulary
+                and low not in lex.determiners
+            ):
+                return f"{first} {surname}"
+            at = self.text.find(" " + surname, at + 1, before)
+        return None
+
+    def previous_speaker(self, before: int | None = None) -> Speaker | None:
+        """The nearest earlier speaker; failing that, the nearest earlier full name in the text."""
+        if self.registry.last is not None or before is None:
+            return self.registry.last
+        names = [
+            m
+            for m in _FULL_NAME.finditer(self.text, 0, before)
+            if not _is_sentence_start(self.text, m.start())
+        ]
+        for m in reversed(names):
+            speaker = parse_speaker(self.text, m.start(), m.end())
+            if speaker is not None and speaker.kind == "person" and " " in speaker.name:
+                return self.registry.observe(speaker)
+        return None
+
+    def np_after(self, pos: int, limit: int) -> tuple[int, int] | None:
+        """Speaker NP starting at pos, after skipping channel/time adverbials."""
+        skip = _LEADING_SKIP.match(self.text, pos, limit)
+        if skip and skip.end() > pos:
+            pos = skip.end()
+        tokens = tokenize(self.text[pos:limit], pos)
+        k = 0
+        while k < len(tokens) and tokens[k].text in ",:–—-":
+            k += 1
+        end = scan_forward(tokens, k)
+        if end <= k:
+            return None
+        return tokens[k].start, tokens[end - 1].end
+
+    def np_before(self, pos: int, floor: int) -> tuple[int, int] | None:
+        """Speaker NP ending just before pos (a cue), skipping a parenthetical channel phrase."""
+        window = self.text[floor:pos]
+        window = _CHANNEL_ASIDE.sub(_blank, window)
+        window = _PAREN_ACRONYM.sub(_blank, window)
+        while (
+            trail := _TRAILING_ADVERB.search(window)
+        ) is not None and trail.start() > 0:
+            window = window[: trail.start()]
+        tokens = tokenize(window.rstrip().rstrip(","), floor)
+        if not tokens:
+            return None
+        start = scan_backward(tokens, len(tokens))
+        if start >= len(tokens):
+            return None
+        return tokens[start].start, tokens[-1].end
+
+    def content_span(self, s: int, e: int) -> tuple[int, int]:
+        s, e = strip_span(self.text, s, e)
+        lead = _OBJECT_THEN_THAT.match(self.text, s, e)
+        if lead:
+            s = lead.end()
+        skip = _LEADING_SKIP.match(self.text, s, e)
+        if skip and skip.end() < e:
+            s = skip.end()
+        s, e = strip_span(self.text, s, e)
+        m = _DATELINE.match(self.text, s, e)
+        if m and m.end() < e:
+            s = m.end()
+        cut = _TRAILING_SOURCE.search(self.text, s, e)
+        if cut and cut.start() - s > 20:
+            e = cut.start()
+        return strip_span(self.text, s, e, " \t\n,;:–—-(")
+
+    def add(
+        self,
+        speaker: Speaker,
+        cue: str,
+        s: int,
+        e: int,
+        quote: QuoteKind,
+        via_from: tuple[int, int],
+        conf: float,
+        headline_link: bool = False,
+    ) -> None:
+        s, e = strip_span(self.text, s, e)
+        whole = next(
+            (q for q in self.quotes if q.open == s and e - 2 <= q.close < e), None
+        )
+        if whole is not None:
+            # "ha detto che «...»": the content is exactly one quotation.
+            s, e = strip_span(self.text, whole.open + 1, whole.close, " \t\n,;:")
+            quote = "direct"
+        if e - s < 8 or len(self.text[s:e].split()) < (2 if quote == "direct" else 4):
+            return
+        vs, ve = via_from
+        outside = (
+            self.text[vs : max(vs, min(s, ve))]
+            + " "
+            + self.text[min(max(e, vs), ve) : ve]
+        )
+        self.found.append(
+            _Found(
+                speaker, cue, s, e, quote, find_channels(outside), conf, headline_link
+            )
+        )
+
+    # -- quotes --------------------------------------------------------------------------------
+
+    def read_quote(self, q: QuoteSpan) -> None:
+        inner_s, inner_e = strip_span(self.text, q.open + 1, q.close, " \t\n,;:")
+        words = len(self.text[inner_s:inner_e].split())
+        if words < 2:
+            return
+        found = self.attribute_after(q)
+        if words < 3 and (found is None or not found[1]):
+            return
+        found = found or self.attribute_before(q)
+        conf = 0.9
+        prev = self.prev_quote
+        if (
+            found is None
+            and prev is not None
+            and q.open - prev[0].close < 200
+            and words >= 4
+        ):
+            between = self.text[prev[0].close + 1 : q.open]
+            if len(between.split()) <= 15 and "\n\n" not in between:
+                found, conf = (prev[1], ""), 0.7
+        if found is None and self.source_line is not None and words >= 6:
+            found, conf = (self.source_line, ""), 0.6
+        if found is None:
+            return
+        speaker, cue = found
+        self.registry.last = speaker
+        s, e = self.sentence_of(q.open)
+        self.add(
+            speaker, cue, inner_s, inner_e, "direct", (s, max(e, q.close + 150)), conf
+        )
+        self.prev_quote = (q, speaker)
+
+    def attribute_after(self, q: QuoteSpan) -> tuple[Speaker, str] | None:
+        """'«...» ha affermato Kirby', '"...," a smiling Clinton said', '"...", he added'."""
+        limit = self.text.find("\n", q.close)
+        limit = len(self.text) if limit < 0 else min(limit, q.close + 250)
+        pos = q.close + 1
+        head = re.match(r"[\s,.!?…):]*(?:[–—-]\s*)?", self.text[pos:limit])
+        pos += head.end() if head else 0
+        stop = re.search(r"[.!?;]\s|[.!?;]$|[«“\"]", self.text[pos:limit])
+        clause_end = pos + stop.start() if stop else limit
+        m = self.cues.verbs.search(self.text, pos, clause_end)
+        if self.cues.after_quote is not None:
+            phrase = self.cues.after_quote.match(self.text, pos, clause_end)
+            if phrase is not None and (m is None or phrase.start() <= m.start()):
+                m = phrase
+        if m is None or len(self.text[pos : m.start()].split()) > 10:
+            return None
+        if m.start() > pos:
+            subject = self.text[pos : m.start()].strip(" ,")
+            if is_pronoun(subject):
+                last = self.previous_speaker()
+                return (last, m.group(0)) if last is not None else None
+            speaker = self.speaker_at(pos, m.start(), m.group(0))
+            return (speaker, m.group(0)) if speaker is not None else None
+        np = self.np_after(m.end(), clause_end)
+        if np is not None:
+            speaker = self.speaker_at(*np, m.group(0))
+            if speaker is not None:
+                return speaker, m.group(0)
+        last = self.previous_speaker()
+        return (last, m.group(0)) if last is not None else None
+
+    def attribute_before(self, q: QuoteSpan) -> tuple[Speaker, str] | None:
+        s, _ = self.sentence_of(q.open)
+        floor = max(
+            s, max((p.close + 1 for p in self.quotes if p.close < q.open), default=0)
+        )
+        if floor >= q.open:
+            floor = max(0, q.open - 200)
+        window = self.text[floor : q.open].rstrip()
+        end = floor + len(window)
+        colon = window.endswith(":")
+        if colon:
+            end -= 1
+            window = window[:-1].rstrip()
+            end = floor + len(window)
+        words_m = re.search(
+            r"(?:In|Nelle parole di)\s+(.{2,60}?)['’ʼ]s words$|(?:In|Nelle)\s+parole di\s+(.{2,60})$",
+            window,
+        )
+        if words_m:
+            g = 1 if words_m.group(1) else 2
+            speaker = self.speaker_at(floor + words_m.start(g), floor + words_m.end(g))
+            return (speaker, "words") if speaker else None
+        comp = re.search(r"\s+(?:che|that|que|що|что)$", window, re.IGNORECASE)
+        cue_end = end - (comp.end() - comp.start()) if comp else end
+        cue_m = None
+        for m in self.cues.verbs.finditer(self.text, floor, cue_end):
+            if m.end() >= cue_end - 1:
+                cue_m = m
+        if cue_m is None:
+            for m in self.cues.gerunds.finditer(self.text, floor, cue_end):
+                if len(self.text[m.end() : cue_end].split()) <= 1:
+                    last = self.previous_speaker()
+                    return (last, m.group(0)) if last is not None else None
+        if cue_m is not None:
+            np = self.np_before(cue_m.start(), floor)
+            if np is not None:
+                tokens = tokenize(self.text[np[0] : np[1]])
+                if len(tokens) == 1 and is_pronoun(tokens[0].text):
+                    last = self.previous_speaker()
+                    return (last, cue_m.group(0)) if last is not None else None
+                speaker = self.speaker_at(*np)
+                if speaker is not None:
+                    return speaker, cue_m.group(0)
+            np = self.np_after(cue_m.end(), cue_end)
+            if np is not None:
+                speaker = self.speaker_at(*np)
+                if speaker is not None:
+                    return speaker, cue_m.group(0)
+            last = self.previous_speaker()
+            return (last, cue_m.group(0)) if last is not None else None
+        if colon:
+            earlier = cue_matches(
+                (self.cues.verbs,), self.cues.first_words, self.text, floor, end
+            )
+            if earlier:
+                m = earlier[-1][1]
+                subject = self.subject_before(m.start(), floor)
+                if subject is not None:
+                    speaker = self.speaker_at(*subject, m.group(0))
+                    if speaker is not None:
+                        return speaker, m.group(0)
+            np = self.np_before(end, floor)
+            if np is not None and np[0] - floor < 80:
+                if (
+                    self.text[np[0] : np[1]].lower()
+                    in ("details", "dettagli", "quote", "citazione")
+                    and self.source_line
+                ):
+                    return self.source_line, ":"
+                speaker = self.speaker_at(*np)
+                if speaker is not None:
+                    return speaker, ":"
+        return None
+
+    # -- indirect speech -----------------------------------------------------------------------
+
+    def read(self) -> None:
+        """Walk sentences in order so pronouns and surnames resolve to earlier speakers."""
+        pending = list(self.quotes)
+        for idx, (s, e) in enumerate(self.sentences):
+            while pending and pending[0].open < e:
+                self.read_quote(pending.pop(0))
+            patterns = (self.cues.sources, self.cues.verbs, self.cues.gerunds)
+            matches = cue_matches(patterns, self.cues.first_words, self.text, s, e)
+            for kind in range(3):
+                for k, m in matches:
+                    if k != kind or self.in_quote(m.start()):
+                        continue
+                    if k == 0:
+                        self.read_source(m, s, e, idx)
+                    elif k == 1:
+                        self.read_verb(m, s, e, idx)
+                    else:
+                        self.read_gerund(m, s, e)
+        for q in pending:
+            self.read_quote(q)
+        self.read_headline()
+
+    def read_source(self, m: re.Match[str], s: int, e: int, idx: int) -> None:
+        np = self.np_after(m.end(), e)
+        if np is None:
+            return
+        np_tokens = tokenize(self.text[np[0] : np[1]])
+        if len(np_tokens) == 1 and is_pronoun(np_tokens[0].text):
+            speaker = self.previous_speaker()
+        else:
+            speaker = self.speaker_at(*np, m.group(0))
+        if speaker is None:
+            return
+        left = self.text[s : m.start()]
+        if left.strip() and _ANAPHORIC_PASSIVE.fullmatch(left.strip()) and idx > 0:
+            ps, pe = self.sentences[idx - 1]
+            cs, ce = self.content_span(ps, pe)
+            self.add(speaker, m.group(0), cs, ce, self.quote_kind(cs, ce), (s, e), 0.7)
+            return
+        right_s = np[1]
+        right = self.text[right_s:e]
+        left_words = len(left.split())
+        right_words = len(right.split())
+        left_open = bool(
+            re.search(
+                r"(?:[–—(-]|\b(?:che|that|e|and|ma|but|però|quanto|dove|where|sempre))\s*$",
+                left,
+                re.IGNORECASE,
+            )
+        )
+        if right_words >= 3 and (left_words <= 4 or left_open):
+            cs, ce = self.content_span(right_s, e)
+        elif left_words >= 3:
+            cs, ce = self.content_span(s, m.start())
+        else:
+            return
+        self.add(speaker, m.group(0), cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
+
+    def quote_kind(self, cs: int, ce: int) -> QuoteKind:
+        inside = [
+            q
+            for q in self.quotes
+            if cs <= q.open and q.close <= ce + 1 and q.close - q.open > 6
+        ]
+        return "mixed" if inside else "indirect"
+
+    def read_verb(self, m: re.Match[str], s: int, e: int, idx: int) -> None:
+        text = self.text
+        cue = m.group(0)
+        left = text[s : m.start()]
+        left_stripped = left.rstrip()
+        # "«...» ha affermato X" is a quote attribution, handled with the quote.
+        if left_stripped[-1:] in '»”"' or re.search(
+            r"[»”\"][\s,.!?]*[–—-]?\s*$", left_stripped
+        ):
+            return
+        anaphoric = _ANAPHORIC.search(left_stripped)
+        if anaphoric:
+            np = self.np_after(m.end(), e)
+            speaker = self.speaker_at(*np, cue) if np else None
+            if speaker is None:
+                return
+            before = text[s : s + anaphoric.start()].rstrip(" :;,–—-")
+            if len(before.split()) >= 4:
+                cs, ce = self.content_span(s, s + len(before))
+            elif idx > 0:
+                ps, pe = self.sentences[idx - 1]
+                cs, ce = self.content_span(ps, pe)
+            else:
+                return
+            linked = cs < self.headline_end
+            self.add(
+                speaker,
+                cue,
+                cs,
+                ce,
+                self.quote_kind(cs, ce),
+                (s, e),
+                0.8,
+                headline_link=linked,
+            )
+            return
+        subject = self.subject_before(m.start(), s)
+        subject_first = subject is not None and re.fullmatch(
+            r"(?:.*[:;–—])?\s*", text[s : subject[0]], re.DOTALL
+        )
+        ends_clause = left_stripped == "" or left_stripped[-1:] in ",:;–—-("
+        if ends_clause and not subject_first:
+            np = self.np_after(m.end(), e)
+            if left_stripped == "" or np is None:
+                speaker = self.previous_speaker()
+                if speaker is None:
+                    return
+                if left_stripped == "":
+                    cs, ce = self.content_span(m.end(), e)
+                elif left_stripped.endswith(",") and len(left_stripped.split()) >= 4:
+                    # "Sei delle vittime sono ricoverate, ha riferito.": the clause before is the content.
+                    cs, ce = self.content_span(s, s + len(left_stripped))
+                else:
+                    return
+                self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.6)
+                return
+            speaker = self.speaker_at(*np, cue)
+            if speaker is None:
+                return
+            rest = text[np[1] : e]
+            if len(rest.split()) >= 4 and re.match(
+                r"\s*,?\s*(?:che|that|que)\b", rest, re.IGNORECASE
+            ):
+                cs, ce = self.content_span(np[1], e)
+            else:
+                cs, ce = self.content_span(s, len(left_stripped) + s)
+            self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
+            return
+        np = subject
+        if np is None:
+            return
+        np_text = text[np[0] : np[1]]
+        if is_pronoun(np_text.strip()):
+            speaker = self.previous_speaker(np[0])
+        else:
+            speaker = self.speaker_at(*np, cue)
+        if speaker is None:
+            return
+        pre = text[s : np[0]].rstrip()
+        if re.search(r"[»”\"][\s,.!?]*[–—-]?$", pre):
+            return
+        right_words = len(text[m.end() : e].split())
+        skip = _LEADING_SKIP.match(text, m.end(), e)
+        right_head = text[skip.end() if skip else m.end() : e].lstrip()
+        if (
+            pre.endswith(",")
+            and len(pre.split()) >= 4
+            and (right_words <= 6 or right_head[:1] in ",.;")
+        ):
+            cs, ce = self.content_span(s, s + len(pre))
+        else:
+            if right_words < 2:
+                return
+            cs, ce = self.content_span(m.end(), e)
+        self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
+
+    def read_gerund(self, m: re.Match[str], s: int, e: int) -> None:
+        """', aggiungendo che ...' / ', adding that ...': the main clause's speaker goes on."""
+        if not re.search(r",\s*$", self.text[s : m.start()]):
+            return
+        if not re.match(
+            r"\s+(?:\w+\s+)?(?:che|that|que)\b", self.text[m.end() : e], re.IGNORECASE
+        ):
+            return
+        same_sentence = [
+            f for f in self.found if s <= f.start < e or f.start < s <= f.end
+        ]
+        speaker = (
+            same_sentence[-1].speaker if same_sentence else self.previous_speaker()
+        )
+        if speaker is None:
+            return
+        cs, ce = self.content_span(m.end(), e)
+        self.add(speaker, m.group(0), cs, ce, self.quote_kind(cs, ce), (s, e), 0.65)
+
+    def subject_before(self, cue_start: int, s: int) -> tuple[int, int] | None:
+        """The subject NP right before a cue, including 'Name, appositive,' subjects."""
+        np = self.np_before(cue_start, s)
+        appositive = _APPOSITIVE_SUBJECT.search(self.text, s, cue_start)
+        if appositive is not None and (np is None or np[0] > appositive.start("name")):
+            return appositive.start("name"), appositive.end("app")
+        # A short sentence-initial subject the NP scanner cannot read word by word:
+        # "A spokesman for the Senate campaign effort said ...".
+        whole = _SENTENCE_SUBJECT.fullmatch(self.text, s, cue_start)
+        if whole is not None and (np is None or np[0] > whole.start("np")):
+            phrase = whole.group("np")
+            parsed = parse_speaker(self.text, whole.start("np"), whole.end("np"))
+            plausible = parsed is not None and (
+                names_an_office(phrase)
+                or (parsed.kind == "person" and " " in parsed.name)
+                or (len(phrase.split()) <= 6 and not _NUMBER_START.match(phrase))
+            )
+            if (
+                plausible
+                and not _FINITE_VERB.search(phrase)
+                and not _CLAUSE_WORD.search(phrase)
+            ):
+                return whole.start("np"), whole.end("np")
+        return np
+
+    def read_headline(self) -> None:
+        """Title claims: 'content - Speaker', or a reported-speech headline the body attributes."""
+        title = self.text[: self.title_end]
+        if any(f.start < self.title_end for f in self.found):
+            return
+        m = _HEADLINE_SOURCE.match(title)
+        if m:
+            speaker = parse_speaker(title, m.start("np"), m.end("np"))
+            if (
+                speaker is not None
+                and len(m.group("np").split()) <= 4
+                and not is_outlet(speaker)
+            ):
+                speaker = self.registry.observe(speaker)
+                self.add(
+                    speaker,
+                    m.group(0)[m.end("content") - m.start() : m.start("np")].strip(),
+                    m.start("content"),
+                    m.end("content"),
+                    "indirect",
+                    (0, self.title_end),
+                    0.6,
+                )
+                return
+        if _CONDITIONAL.search(title):
+            body = [f for f in self.found if f.start >= self.title_end]
+            if body:
+                first = min(body, key=lambda f: f.start)
+                self.add(
+                    first.speaker,
+                    first.cue,
+                    0,
+                    self.title_end,
+                    "indirect",
+                    (0, 0),
+                    0.5,
+                    headline_link=True,
+                )
+
+
+def _same_reading(a: _Found, b: _Found) -> bool:
+    """Two spans are one claim when they overlap for one speaker, or nearly coincide."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    if shared <= 0:
+        return False
+    if a.speaker.name == b.speaker.name:
+        return True
+    return shared >= 0.8 * min(a.end - a.start, b.end - b.start)
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
+def _norm(content: str) -> str:
+    return re.sub(r"\W+", " ", content.lower()).strip()
+
+
+def extract_claims(
+    title: str,
+    body: str,
+    language: str | None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[ClaimDraft]:
+    """Attributed claims of one article; offsets are into ``title + "\\n\\n" + body``."""
+    text = title + "\n\n" + body
+    spans = split_sentences(text, language) if sentences is None else sentences
+    reader = _Reader(text, language, spans, len(title))
+    reader.read()
+    return _finalise(reader, language)
+
+
+def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
+    text = reader.text
+    found = reader.found
+    if any(f.start >= reader.headline_end for f in found):
+        # A headline (or its repeat opening the body) restates the body's claims: keep the body's,
+        # unless the body itself points back at the headline ("Lo ha reso noto ...").
+        found = [f for f in found if f.start >= reader.headline_end or f.headline_link]
+    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[_Found] = []
+    seen: set[str] = set()
+    for f in ordered:
+        key = _norm(text[f.start : f.end])
+        if key in seen:
+            continue
+        overlap = next((k for k in kept if _same_reading(f, k)), None)
+        if overlap is not None:
+            # Keep one reading of a span: the wider one, marked mixed when it wraps a quote.
+            if f.end - f.start > overlap.end - overlap.start:
+                kept.remove(overlap)
+            else:
+                continue
+        seen.add(key)
+        kept.append(f)
+    drafts: list[ClaimDraft] = []
+    for f in sorted(kept, key=lambda f: f.start):
+        content = text[f.start : f.end]
+        drafts.append(
+            ClaimDraft(
+                speaker=f.speaker,
+                cue=f.cue,
+                content=content,
+                content_start=f.start,
+                content_end=f.end,
+                quote=f.quote,
+                claim_type=classify(content),
+                quantities=extract_quantities(content, language),
+                via=f.via,
+                confidence=f.confidence,
+            )
+        )
+    return drafts

@@ -1,0 +1,566 @@
+"""Who speaks in a claim: noun-phrase scanning, role/organisation parsing and name resolution."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+_LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
+
+SpeakerKind = Literal["person", "organization"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The source of a claim as the article names it."""
+
+    name: str
+    role: str | None
+    organization: str | None
+    country_code: str | None
+    kind: SpeakerKind
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark with its offsets into the scanned text."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+# Elided articles (dell', l') become their own token so that `dell'amministrazione` reads as
+# function word + noun; English possessive `'s` stays glued to its noun.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]{1,4}['’](?=[^\W\d_]))(?<!s['’])|\w+(?:[-.'’ʼ]\w+)*['’ʼ]?|[^\w\s]",
+    re.UNICODE,
+)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split text into word/punctuation tokens carrying absolute offsets."""
+    return [
+        Token(m.group(0), m.group(0).lower(), m.start() + offset, m.end() + offset)
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLexicon:
+    """Role nouns, organisation heads, demonyms and NP glue words, lower-cased."""
+
+    roles: frozenset[tuple[str, ...]]
+    org_heads: frozenset[tuple[str, ...]]
+    vocabulary: frozenset[str]
+    demonyms: dict[str, str]
+    metonyms: frozenset[str]
+    function_words: frozenset[str]
+    determiners: frozenset[str]
+    title_prefixes: frozenset[str]
+    pronouns: frozenset[str]
+    speech_nouns: frozenset[str]
+    not_names: frozenset[str]
+    outlets: dict[str, str]
+    max_phrase: int
+
+
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenize(phrase))
+
+
+@lru_cache(maxsize=1)
+def speaker_lexicon() -> SpeakerLexicon:
+    """Load speaker_roles.json, channels.json and the pronoun list of claim_cues.json once."""
+    roles_data = json.loads(
+        (_LEXICON_DIR / "speaker_roles.json").read_text(encoding="utf-8")
+    )
+    cues = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
+    channels = json.loads((_LEXICON_DIR / "channels.json").read_text(encoding="utf-8"))
+    roles = frozenset(_phrase_tokens(p) for p in roles_data["person_roles"])
+    heads = frozenset(_phrase_tokens(p) for p in roles_data["org_heads"])
+    function_words = frozenset(w.lower() for w in roles_data["np_function_words"])
+    vocabulary = {
+        w for phrase in roles | heads for w in phrase if w not in function_words
+    }
+    vocabulary.update(w.lower() for w in roles_data["modifiers"])
+    outlets: dict[str, str] = {}
+    for canonical, spellings in channels["outlets"].items():
+        for spelling in spellings:
+            outlets[spelling.lower()] = canonical
+    return SpeakerLexicon(
+        roles=roles,
+        org_heads=heads,
+        vocabulary=frozenset(vocabulary),
+        demonyms={k.lower(): v for k, v in roles_data["demonyms"].items()},
+        metonyms=frozenset(m.lower() for m in roles_data["metonyms"]),
+        function_words=function_words,
+        determiners=frozenset(d.lower() for d in roles_data["determiners"]),
+        title_prefixes=frozenset(t.lower() for t in roles_data["title_prefixes"]),
+        pronouns=frozenset(p.lower() for p in cues["pronoun_subjects"]),
+        speech_nouns=frozenset(n.lower() for n in cues["speech_nouns"]),
+        not_names=frozenset(n.lower() for n in roles_data["not_names"]),
+        outlets=outlets,
+        max_phrase=max(len(p) for p in roles | heads),
+    )
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _content_word(tok: Token, lex: SpeakerLexicon) -> bool:
+    """A word that can sit inside a speaker noun phrase."""
+    low = re.sub(r"['’ʼ]s?$", "", tok.low)
+    if low in lex.not_names:
+        return False
+    if _is_cap(tok) and low not in lex.function_words and low not in lex.determiners:
+        return True
+    return low in lex.vocabulary or low in lex.demonyms or low in lex.speech_nouns
+
+
+def scan_forward(tokens: list[Token], i: int) -> int:
+    """End index (exclusive) of the speaker noun phrase starting at tokens[i]; i if none."""
+    lex = speaker_lexicon()
+    j = i
+    n = len(tokens)
+    while j < n and tokens[j].low in lex.determiners:
+        j += 1
+    if j < n and tokens[j].low in lex.pronouns and j == i:
+        return j + 1
+    end = i
+    while j < n:
+        tok = tokens[j]
+        if (
+            _content_word(tok, lex)
+            or tok.low == "s"
+            and j > i
+            and tokens[j - 1].text[-1:] in "'’ʼ"
+        ):
+            j += 1
+            end = j
+            continue
+        if end > i and _has_role(tokens[i:end], lex):
+            # "il portavoce del fronte orientale delle forze armate Serhiy Cherevaty": the words
+            # between an office and its holder's name need not be in the lexicon.
+            k = j
+            while (
+                k < n
+                and k - j < 10
+                and tokens[k].text[:1].isalpha()
+                and not _is_cap(tokens[k])
+            ):
+                k += 1
+            if (
+                k > j
+                and k < n
+                and _is_cap(tokens[k])
+                and tokens[k - 1].low not in lex.function_words
+            ):
+                while k < n and _is_cap(tokens[k]):
+                    k += 1
+                j = k
+                end = k
+                continue
+        if tok.low in lex.function_words or tok.low in lex.determiners:
+            k = j
+            while k < n and (
+                tokens[k].low in lex.function_words or tokens[k].low in lex.determiners
+            ):
+                k += 1
+            if end > i and k < n and _content_word(tokens[k], lex) and k - j <= 2:
+                j = k
+                continue
+            break
+        if tok.text == "," and end > i and j + 1 < n and _is_cap(tokens[j + 1]):
+            # Appositive name after a role: "the head of the administration, Oleh Prokudin,"
+            k = j + 1
+            while k < n and _is_cap(tokens[k]) and tokens[k].low not in lex.determiners:
+                k += 1
+            if (
+                1 <= k - j - 1 <= 4
+                and (k == n or tokens[k].text in ",.;:")
+                and _has_role(tokens[i:end], lex)
+            ):
+                j = k
+                end = k
+            break
+        break
+    named = end - i >= 2 and _is_cap(tokens[end - 1]) and _is_cap(tokens[end - 2])
+    if end > i and not named and _has_role(tokens[i:end], lex):
+        end = _far_appositive(tokens, end, lex)
+    return end
+
+
+def _far_appositive(tokens: list[Token], end: int, lex: SpeakerLexicon) -> int:
+    """Role phrase followed within the clause by ', Name Surname': extend the NP to the name."""
+    k = end
+    while (
+        k < len(tokens)
+        and k - end < 20
+        and (tokens[k].text[:1].isalnum() or tokens[k].text in "'’")
+    ):
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].text == ",":
+        m = k + 1
+        while (
+            m < len(tokens)
+            and _is_cap(tokens[m])
+            and tokens[m].low not in lex.determiners
+        ):
+            m += 1
+        if 2 <= m - k - 1 <= 4 and (m == len(tokens) or tokens[m].text in ",.;:"):
+            return m
+    return end
+
+
+def scan_backward(tokens: list[Token], j: int) -> int:
+    """Start index of the speaker noun phrase ending just before tokens[j]; j if none."""
+    lex = speaker_lexicon()
+    i = j
+    start = j
+    while i > 0:
+        tok = tokens[i - 1]
+        if (
+            _content_word(tok, lex)
+            or tok.low == "s"
+            and i > 1
+            and tokens[i - 2].text[-1:] in "'’ʼ"
+        ):
+            i -= 1
+            start = i
+            continue
+        if tok.low in lex.determiners:
+            i -= 1
+            start = i
+            continue
+        if (
+            tok.low in lex.function_words
+            and start < j
+            and i > 1
+            and _content_word(tokens[i - 2], lex)
+        ):
+            i -= 1
+            continue
+        break
+    if start < j and j - start == 1 and tokens[start].low in lex.determiners:
+        return j
+    # "Il sindaco di Leopoli, Andriy Sadovyi, ha detto": step over the appositive commas.
+    if (
+        start < j
+        and j - start <= 4
+        and all(_is_cap(t) for t in tokens[start:j])
+        and start >= 2
+        and tokens[start - 1].text == ","
+    ):
+        outer = scan_backward(tokens[: start - 1], start - 1)
+        if outer < start - 1 and _has_role(tokens[outer : start - 1], lex):
+            return outer
+    return start
+
+
+def _has_role(tokens: list[Token], lex: SpeakerLexicon) -> bool:
+    lows = [t.low for t in tokens]
+    return any(
+        tuple(lows[a : a + size]) in lex.roles
+        or tuple(lows[a : a + size]) in lex.org_heads
+        for size in range(1, lex.max_phrase + 1)
+        for a in range(len(lows) - size + 1)
+    )
+
+
+def _longest_match(
+    lows: list[str], phrases: frozenset[tuple[str, ...]], max_len: int
+) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for a in range(len(lows)):
+        for size in range(min(max_len, len(lows) - a), 0, -1):
+            if tuple(lows[a : a + size]) in phrases:
+                if best is None or size > best[1] - best[0]:
+                    best = (a, a + size)
+                break
+    return best
+
+
+def _country(lows: list[str], lex: SpeakerLexicon) -> str | None:
+    for a in range(len(lows)):
+        pair = " ".join(lows[a : a + 2])
+        if pair in lex.demonyms:
+            return lex.demonyms[pair]
+        if lows[a].rstrip("'’ʼs") in lex.demonyms:
+            return lex.demonyms[lows[a].rstrip("'’ʼs")]
+        if lows[a] in lex.demonyms:
+            return lex.demonyms[lows[a]]
+    return None
+
+
+def _span_text(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+
+def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | None:
+    """The person's name inside a phrase: a capitalised run not part of an organisation name."""
+    runs: list[tuple[int, int]] = []
+    a = 0
+    while a < len(tokens):
+        if _is_cap(tokens[a]) and tokens[a].low not in lex.determiners:
+            b = a
+            while (
+                b < len(tokens)
+                and _is_cap(tokens[b])
+                and tokens[b].low not in lex.function_words
+            ):
+                b += 1
+            if b > a:
+                runs.append((a, b))
+            a = max(b, a + 1)
+        else:
+            a += 1
+    candidates: list[tuple[int, int]] = []
+    for a, b in runs:
+        inner_roles = [k for k in range(a, b - 1) if (tokens[k].low,) in lex.roles]
+        if inner_roles:
+            a = inner_roles[-1] + 1
+        while a < b and (
+            tokens[a].low in lex.vocabulary
+            or tokens[a].low.rstrip(".") in lex.title_prefixes
+            or (tokens[a].low,) in lex.roles
+            or tokens[a].low in lex.demonyms
+        ):
+            a += 1
+        if a >= b:
+            continue
+        words = [t.low for t in tokens[a:b]]
+        if any(
+            w in lex.vocabulary or (w,) in lex.org_heads or w in lex.metonyms
+            for w in words
+        ):
+            continue
+        if any(w.rstrip("'’ʼ") in lex.demonyms for w in words):
+            continue
+        after_function = a > 0 and tokens[a - 1].low in lex.function_words
+        if after_function and b - a >= 3:
+            # "sindaco di Leopoli Andriy Sadovy": the place ends the office, the name follows.
+            a = b - 2
+        elif after_function:
+            continue
+        if (
+            b - a == 1
+            and b < len(tokens)
+            and tokens[b].low not in lex.function_words
+            and tokens[b].text != ","
+        ):
+            # A lone capitalised word before more of the phrase is a modifier ("Sumy prosecutor's office").
+            continue
+        candidates.append((a, b))
+    multi = [c for c in candidates if c[1] - c[0] >= 2]
+    if multi:
+        return multi[0]
+    return candidates[-1] if candidates else None
+
+
+def parse_speaker(text: str, start: int, end: int) -> Speaker | None:
+    """Read a speaker noun phrase text[start:end] into a Speaker; None if it names nobody."""
+    lex = speaker_lexicon()
+    tokens = [t for t in tokenize(text[start:end], start) if t.text not in "()"]
+    while tokens and (
+        tokens[0].low in lex.determiners
+        or tokens[0].low in lex.not_names
+        or tokens[0].text in ",;:–-"
+    ):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in ",;:.–-":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    lows = [t.low for t in tokens]
+    # "il report dello Stato maggiore" speaks for the Stato maggiore.
+    noun = next(
+        (k for k in range(min(3, len(lows))) if lows[k] in lex.speech_nouns), None
+    )
+    if (
+        noun is not None
+        and noun + 2 < len(tokens)
+        and lows[noun + 1] in lex.function_words
+    ):
+        k = noun + 1
+        while k < len(tokens) and (
+            lows[k] in lex.function_words or lows[k] in lex.determiners
+        ):
+            k += 1
+        tokens, lows = tokens[k:], lows[k:]
+    elif noun is not None and lows[noun] not in ("fonti", "sources"):
+        return None
+    if not tokens:
+        return None
+    country = _country(lows, lex)
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if (
+        comma is not None
+        and 0 < comma <= 4
+        and all(_is_cap(t) or t.text.endswith(".") for t in tokens[:comma])
+    ):
+        head = _person_run(tokens[:comma], lex)
+        if (
+            head is not None
+            and head == (0, comma)
+            or (head is not None and head[1] == comma)
+        ):
+            apposition = tokens[comma + 1 :]
+            while apposition and apposition[0].low in lex.determiners:
+                apposition = apposition[1:]
+            role_text = _span_text(text, apposition) or None
+            org = None
+            if role_text is not None:
+                inner = _longest_match(
+                    [t.low for t in apposition], lex.org_heads, lex.max_phrase
+                )
+                org = _span_text(text, apposition[inner[0] :]) if inner else None
+            return Speaker(
+                _span_text(text, tokens[head[0] : head[1]]),
+                role_text,
+                org,
+                country,
+                "person",
+            )
+    person = _person_run(tokens, lex)
+    role_span = _longest_match(lows, lex.roles, lex.max_phrase)
+    org_span = _longest_match(lows, lex.org_heads, lex.max_phrase)
+    if person is not None:
+        name = _span_text(text, tokens[person[0] : person[1]])
+        rest = [t for k, t in enumerate(tokens) if not person[0] <= k < person[1]]
+        role: str | None = None
+        organization: str | None = None
+        if role_span is not None:
+            role = _span_text(text, tokens[role_span[0] : role_span[1]])
+            tail = (
+                tokens[role_span[1] : person[0]]
+                if role_span[1] <= person[0]
+                else tokens[role_span[1] :]
+            )
+            while tail and (
+                tail[0].low in lex.function_words or tail[0].low in lex.determiners
+            ):
+                tail = tail[1:]
+            while tail and tail[-1].text in ",;:":
+                tail = tail[:-1]
+            if tail:
+                organization = _span_text(text, tail)
+        elif rest:
+            org_tokens = [
+                t for t in rest if t.low not in lex.function_words and t.text not in ","
+            ]
+            if org_tokens and (
+                org_span is not None or any(_is_cap(t) for t in org_tokens)
+            ):
+                organization = _span_text(text, rest).strip(" ,")
+                organization = re.sub(
+                    r"^(?:at|of|di|del|della|from|da|dal)\s+", "", organization
+                )
+        return Speaker(name, role, organization, country, "person")
+    has_cap = any(_is_cap(t) for t in tokens)
+    if org_span is None and role_span is None and not has_cap:
+        return None
+    name = _span_text(text, tokens)
+    if len(tokens) == 1 and tokens[0].low in lex.pronouns:
+        return None
+    if (
+        role_span is not None
+        and org_span is None
+        and role_span == (0, len(tokens))
+        and lows[-1]
+        not in (
+            "witnesses",
+            "testimoni",
+            "residents",
+            "residenti",
+            "officials",
+            "funzionari",
+            "testigos",
+            "témoins",
+        )
+    ):
+        # A bare role ("il governatore") is a person whose name we do not know.
+        return Speaker(name, name, None, country, "person")
+    return Speaker(
+        name,
+        None,
+        name if org_span is not None or has_cap else None,
+        country,
+        "organization",
+    )
+
+
+def names_an_office(phrase: str) -> bool:
+    """True when a phrase contains a role noun or an organisation head ("spokesman", "ministry")."""
+    return _has_role(tokenize(phrase), speaker_lexicon())
+
+
+def is_outlet(speaker: Speaker) -> bool:
+    """True when the 'speaker' is a news outlet relaying someone else's words."""
+    return speaker.name.lower() in speaker_lexicon().outlets
+
+
+def is_pronoun(word: str) -> bool:
+    """True for subject pronouns that refer back to an earlier speaker."""
+    return word.lower() in speaker_lexicon().pronouns
+
+
+class SpeakerRegistry:
+    """Speakers seen so far in one document: surname look-up and the most recent speaker."""
+
+    def __init__(self) -> None:
+        self._by_surname: dict[str, Speaker] = {}
+        self._organizations: list[Speaker] = []
+        self.last: Speaker | None = None
+
+    def knows(self, surname: str) -> bool:
+        """True when a speaker with this surname was seen before."""
+        return self._key(surname) in self._by_surname
+
+    def _key(self, name: str) -> str:
+        return name.split()[-1].lower().rstrip("'’ʼs") if name.split() else ""
+
+    def observe(self, speaker: Speaker) -> Speaker:
+        """Resolve a mention against earlier ones (surname → full name) and remember it."""
+        if speaker.kind == "organization":
+            words = set(speaker.name.lower().split())
+            for known_org in self._organizations:
+                if words < set(known_org.name.lower().split()):
+                    speaker = known_org
+                    break
+            else:
+                self._organizations.append(speaker)
+            self.last = speaker
+            return speaker
+        key = self._key(speaker.name)
+        known = self._by_surname.get(key)
+        if speaker.kind == "person" and known is not None and known.kind == "person":
+            if len(speaker.name.split()) <= len(known.name.split()) and (
+                len(speaker.name.split()) == 1 or speaker.name == known.name
+            ):
+                speaker = replace(
+                    known,
+                    role=known.role or speaker.role,
+                    organization=known.organization or speaker.organization,
+                    country_code=known.country_code or speaker.country_code,
+                )
+        if speaker.kind == "person" and len(speaker.name.split()) >= 2:
+            prior = self._by_surname.get(key)
+            if prior is not None and prior.name == speaker.name:
+                speaker = replace(
+                    speaker,
+                    role=speaker.role or prior.role,
+                    organization=speaker.organization or prior.organization,
+                    country_code=speaker.country_code or prior.country_code,
+                )
+            self._by_surname[key] = speaker
+        elif key and key not in self._by_surname:
+            self._by_surname[key] = speaker
+        self.last = speaker
+        return speaker

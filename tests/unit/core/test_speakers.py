@@ -1,0 +1,116 @@
+"""Behaviour of speaker noun-phrase parsing and resolution."""
+
+from __future__ import annotations
+
+from services.core.speakers import (
+    Speaker,
+    SpeakerRegistry,
+    parse_speaker,
+    scan_backward,
+    scan_forward,
+    tokenize,
+)
+
+
+def _parse(phrase: str) -> Speaker | None:
+    return parse_speaker(phrase, 0, len(phrase))
+
+
+def test_role_organisation_and_name_are_split_apart() -> None:
+    speaker = _parse(
+        "il portavoce del Consiglio di sicurezza nazionale americano John Kirby"
+    )
+    assert speaker == Speaker(
+        name="John Kirby",
+        role="portavoce",
+        organization="Consiglio di sicurezza nazionale americano",
+        country_code="US",
+        kind="person",
+    )
+
+
+def test_english_title_before_a_name_is_the_role() -> None:
+    speaker = _parse("Ukrainian military spokesperson Serhii Petrov")
+    assert speaker is not None
+    assert speaker.name == "Serhii Petrov"
+    assert speaker.role == "spokesperson"
+    assert speaker.country_code == "UA"
+
+
+def test_organisation_without_a_person_is_an_organisation_speaker() -> None:
+    speaker = _parse("lo Stato maggiore ucraino")
+    assert speaker is not None
+    assert speaker.kind == "organization"
+    assert speaker.name == "Stato maggiore ucraino"
+
+
+def test_a_report_of_a_body_speaks_for_the_body() -> None:
+    speaker = _parse("il bollettino dello Stato maggiore")
+    assert speaker is not None and speaker.name == "Stato maggiore"
+
+
+def test_a_report_without_an_owner_names_nobody() -> None:
+    assert _parse("il bilancio più recente") is None
+
+
+def test_a_capitalised_place_before_an_office_is_part_of_the_organisation() -> None:
+    speaker = _parse("The Sumy prosecutor's office")
+    assert speaker is not None
+    assert speaker.kind == "organization"
+
+
+def test_name_followed_by_an_appositive_role() -> None:
+    speaker = _parse("Jana Novak, a senior analyst at the Prague Institute")
+    assert speaker is not None
+    assert speaker.name == "Jana Novak"
+    assert speaker.role == "senior analyst at the Prague Institute"
+
+
+def test_forward_scan_reaches_an_appositive_name_after_a_long_office() -> None:
+    text = "la portavoce del servizio per le emergenze della regione orientale, Marta Bianchi, ha detto"
+    tokens = tokenize(text)
+    end = scan_forward(tokens, 0)
+    assert text[: tokens[end - 1].end].endswith("Marta Bianchi")
+
+
+def test_backward_scan_stops_at_the_clause_boundary() -> None:
+    text = "Four people died overnight, Governor Pavlo Kyrenko"
+    tokens = tokenize(text)
+    start = scan_backward(tokens, len(tokens))
+    assert text[tokens[start].start :] == "Governor Pavlo Kyrenko"
+
+
+def test_weekday_at_sentence_start_is_not_part_of_the_speaker() -> None:
+    text = "Giovedì il ministero della Difesa russo"
+    tokens = tokenize(text)
+    start = scan_backward(tokens, len(tokens))
+    assert text[tokens[start].start :] == "il ministero della Difesa russo"
+
+
+def test_registry_resolves_a_surname_to_the_earlier_full_name_with_its_role() -> None:
+    registry = SpeakerRegistry()
+    full = registry.observe(
+        Speaker("Oleg Sinegub", "governatore", None, "UA", "person")
+    )
+    again = registry.observe(Speaker("Sinegub", None, None, None, "person"))
+    assert again == full
+    assert registry.last == full
+
+
+def test_registry_folds_a_shorter_organisation_mention_into_the_longer_one() -> None:
+    registry = SpeakerRegistry()
+    long = registry.observe(
+        Speaker(
+            "Stato maggiore ucraino",
+            None,
+            "Stato maggiore ucraino",
+            "UA",
+            "organization",
+        )
+    )
+    assert (
+        registry.observe(
+            Speaker("Stato maggiore", None, "Stato maggiore", None, "organization")
+        )
+        == long
+    )
