@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, datetime
@@ -14,13 +16,6 @@ from services.core.lexicon import load_lexicon
 from services.core.places import PlaceMention, find_places
 from services.core.sentences import Sentence
 
-#: places of these kinds are event locations only after a locative preposition: a capital city
-#: alone is usually its government ("gli attacchi di Mosca", "Kiev continua a resistere")
-_LOCATIVE = (
-    " a ", " in ", " su ", " at ", " on ", " near ", " over ", " nei pressi di ", " vicino a ",
-    " nella città di ", " sulla città di ", " à ", " en ", " bei ", " im ", " near the city of ",
-    " в ", " у ", " по ", " під ", " под ", " nel ", " nella ", " sulla ", " sul ", " alla ",
-)
 #: cue scores (events.py): at or below GENERIC a cue ("colpito", "attacks") never makes an
 #: incident; below MIN it needs a casualty figure; below STRONG it yields to a stronger type
 GENERIC_CUE_SCORE = 0.3
@@ -69,11 +64,23 @@ def _capitals() -> frozenset[str]:
     return frozenset(load_lexicon("capitals")["names"])
 
 
+_METONYM_BEFORE = re.compile(r"(?:\b(?:di|of|da|by|from|dal|della|del|dello|de|du)\s+)$", re.IGNORECASE)
+_METONYM_AFTER = re.compile(
+    r"^(?:['’]s\b|\s*,?\s+(?:ha|hanno|è|continua|sostiene|afferma|dice|accusa|nega|risponde|chiede|vuole|"
+    r"minaccia|says|said|has|have|is|was|announced|claims|claimed|accuses|accused|warns|warned|denies|"
+    r"denied|responded|insists|wants|will|would|did|does|continues)\b)",
+    re.IGNORECASE,
+)
+
+
 def _is_metonym(text: str, mention: PlaceMention) -> bool:
+    """A capital city standing for its government: "gli attacchi di Mosca", "Kiev continua a
+    resistere", "Moscow said". A capital in any other position is a place."""
     if mention.place.kind != "settlement" or mention.place.name not in _capitals():
         return False
-    before = " " + text[max(0, mention.start - 24) : mention.start].lower()
-    return not before.endswith(_LOCATIVE)
+    before = text[max(0, mention.start - 12) : mention.start]
+    after = text[mention.end : mention.end + 20]
+    return bool(_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(after))
 
 
 def _event_places(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -173,7 +180,13 @@ def assemble_incidents(
                 if sentence not in draft.sentences:
                     draft.sentences.append(sentence)
                 break
-    return [d for d in merged if _is_reportable(d, published_at)]
+    reportable = [d for d in merged if _is_reportable(d, published_at)]
+    if any(d.cue.score >= STRONG_CUE_SCORE for d in reportable):
+        # Beside a clearly reported event, a weak cue without figures elsewhere ("damaged",
+        # "killed" in a background sentence) is context, not another incident.
+        reportable = [d for d in reportable if d.cue.score >= STRONG_CUE_SCORE
+                      or d.fatalities is not None or d.injured is not None]
+    return reportable
 
 
 def _is_reportable(draft: IncidentDraft, published_at: datetime) -> bool:
