@@ -38,8 +38,12 @@ fetch() {
   say "fetching Apache Kafka $KAFKA_VERSION jars from Maven Central (first run only)..."
   local t0=$SECONDS
   mkdir -p "$LIBS"
-  mvn -q -B -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$LIBS" -DincludeScope=runtime
+  if ! mvn -B -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
+      -DoutputDirectory="$LIBS" -DincludeScope=runtime >"$KAFKA_HOME/maven.log" 2>&1; then
+    tail -n 30 "$KAFKA_HOME/maven.log" >&2
+    say "Maven could not fetch the jars (full log: ${KAFKA_HOME#"$ROOT"/}/maven.log)"
+    exit 1
+  fi
   touch "$LIBS/.complete"
   say "fetched $(ls "$LIBS" | wc -l) jars in $((SECONDS - t0))s into ${LIBS#"$ROOT"/}"
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -15,6 +16,16 @@ from services.common.topics import TopicSpec, load_topics
 
 async def wait_for_broker(bootstrap: str, timeout: float) -> list[str]:
     """Poll until the broker serves metadata; returns its topic names. Raises TimeoutError."""
+    quiet = logging.getLogger("aiokafka")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # refused connections are expected while it starts
+    try:
+        return await _poll(bootstrap, timeout)
+    finally:
+        quiet.setLevel(level)
+
+
+async def _poll(bootstrap: str, timeout: float) -> list[str]:
     deadline = time.monotonic() + timeout
     last: Exception | None = None
     while time.monotonic() < deadline:

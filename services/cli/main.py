@@ -208,6 +208,25 @@ def evaluate(
 
 
 @cli.command()
+def bench(
+    what: Annotated[str, typer.Argument(help="extract, dedup or all")] = "all",
+    quick: Annotated[bool, typer.Option("--quick", help="smaller runs (under 5 minutes)")] = False,
+) -> None:
+    """Benchmarks; results go to bench/results.json (kept across runs, keyed by section)."""
+    from services.cli.bench import RESULTS, run_bench
+
+    if what not in ("extract", "dedup", "all"):
+        raise _err(f"unknown benchmark {what!r}: choose extract, dedup or all", 2)
+    results = run_bench(what, quick)
+    for section in ("extract", "dedup"):
+        if section in results and what in (section, "all"):
+            typer.echo(f"{section}:")
+            for k, v in results[section].items():
+                typer.echo(f"  {k:40} {v}")
+    typer.echo(f"machine: {results['machine']}; written to {RESULTS}")
+
+
+@cli.command()
 def status(
     once: Annotated[bool, typer.Option("--once", help="print one view and exit (for scripts)")] = False,
     interval: Annotated[float, typer.Option(help="seconds between refreshes")] = 2.0,
