@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from services.core.claim_text import (
@@ -14,11 +14,13 @@ from services.core.claim_text import (
     classify,
     cue_matches,
     cue_patterns,
+    cue_words,
     extract_quantities,
     find_channels,
     find_quotes,
     split_sentences,
     strip_span,
+    word_alternation,
 )
 from services.core.speakers import (
     Speaker,
@@ -64,8 +66,11 @@ _SKIP_NOUNS = (
     r"journalists|giornalisti|ore|hours|mattina|morning|evening|sera|pagina|page|app|account|televisione|tv|"
     r"television|radio|social|media)"
 )
+_COMPLEMENTIZER = word_alternation(cue_words().complementizers)
 _SKIP_ONE = (
-    r"(?:that|che|que|di|on\s+\w+day|\w+day|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|today|"
+    r"(?:"
+    + _COMPLEMENTIZER
+    + r"|di|on\s+\w+day|\w+day|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|today|"
     r"yesterday|oggi|ieri|also|inoltre|anche|poi|earlier|later|again|"
     r"(?:nelle|nella|nel|in|on|via|su|sul|sulla|at|during|to|a)\s+(?:\w+\s+){0,3}?"
     + _SKIP_NOUNS
@@ -81,7 +86,9 @@ _TRAILING_SOURCE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # "told reporters that", "ha detto ai giornalisti che": the addressee is not part of the content.
-_OBJECT_THEN_THAT = re.compile(r"(?:\S+\s+){0,5}?(?:that|che|que)\s+", re.IGNORECASE)
+_OBJECT_THEN_THAT = re.compile(
+    r"(?:\S+\s+){0,5}?(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE
+)
 _ANAPHORIC_PASSIVE = re.compile(
     r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
     re.IGNORECASE,
@@ -101,12 +108,20 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-_CHANNEL_ASIDE = re.compile(r",\s*(?:su|on|via|sul|in)\s+[\w ]{2,25},\s*$")
+_CHANNEL_ASIDE = re.compile(
+    r",\s*(?:(?:su|on|via|sul|in)\s+[\w ]{2,25}|(?:citat[oaie]|cited|quoted)\s+(?:da\w*|by)\s+[^,]{2,40}),\s*$"
+)
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
 _TRAILING_ADVERB = re.compile(
     r"\s+(?:on\s+\w+day|\w+day|also|earlier|later|previously|today|yesterday|ieri|oggi|anche|poi|inoltre|già|"
-    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nelle scorse ore|in a statement|in una nota)\s*$",
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nelle scorse ore|in a statement|in una nota|"
+    r"также|тоже|також)\s*$",
     re.IGNORECASE,
+)
+# "Il leader ceceno, Ramzan Kadyrov, ha esortato": an office, then the holder's name.
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:(?:But|And|Ma|E|Però|Intanto|Meanwhile)\s+)?(?P<np>[^,;:«»“”\"]{2,80},\s+"
+    r"[A-ZÀ-Ü][\w'’.-]*(?:\s+[A-ZÀ-Ü][\w'’.-]*){1,3}),\s*"
 )
 _SENTENCE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Ma|E|Però|Intanto|Meanwhile|Earlier|Later|Also|Anche)\s+)?"
@@ -119,11 +134,15 @@ _FINITE_VERB = re.compile(
 )
 _CLAUSE_WORD = re.compile(
     r"^(?:in|tra|nella|nel|con|per|dopo|after|before|during|об|в)\b|\b(?:ma|but|che|that|who|which|chi|cui|"
-    r"where|dove|when|quando|if|se)\b",
+    r"where|dove|when|quando|if|se|и|і|та)\b",
     re.IGNORECASE,
 )
 _NUMBER_START = re.compile(
     r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|no|none|initial|videos?|photos?)\b",
+    re.IGNORECASE,
+)
+_INTRODUCTORY = re.compile(
+    r"\s*(?:\w+ing|in|on|at|after|before|during|nel|nella|dopo|durante|prima)\b",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
@@ -137,7 +156,10 @@ _SOURCE_LINE = re.compile(
     r"(?m)^\s*(?:Source|Fonte|Джерело|Источник)\s*:\s*(?P<np>[^\n]{3,120})$"
 )
 _ANAPHORIC = re.compile(
-    r"(?:^|[\s:;,(–—-])(?:lo|l['’]|this|ciò|cela|lo stesso)\s*$", re.IGNORECASE
+    r"(?:^|[\s:;,(–—-])(?:"
+    + word_alternation(cue_words().anaphoric_objects)
+    + r")\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -175,10 +197,11 @@ class _Reader:
         title = text[:title_end].strip()
         body_start = title_end + 2
         after = body_start + len(title)
+        tail = text[after : after + 3].lstrip(". ")
         repeated = (
             bool(title)
             and text.startswith(title, body_start)
-            and text[after : after + 2].strip(". ") in ("", "\n")
+            and tail[:1] in ("", "\n")
         )
         self.headline_end = body_start + len(title) if repeated else title_end
         self.quotes = find_quotes(text, title_end)
@@ -504,6 +527,21 @@ class _Reader:
         self.read_headline()
 
     def read_source(self, m: re.Match[str], s: int, e: int, idx: int) -> None:
+        if m.group(0).lower() in cue_words().possessive_sources:
+            # "по его данным", "secondo lui": the previous speaker goes on.
+            speaker_then = self.previous_speaker(m.start())
+            if speaker_then is not None:
+                cs, ce = self.content_span(m.end(), e)
+                self.add(
+                    speaker_then,
+                    m.group(0),
+                    cs,
+                    ce,
+                    self.quote_kind(cs, ce),
+                    (s, e),
+                    0.7,
+                )
+            return
         np = self.np_after(m.end(), e)
         if np is None:
             return
@@ -607,9 +645,16 @@ class _Reader:
             if speaker is None:
                 return
             rest = text[np[1] : e]
-            if len(rest.split()) >= 4 and re.match(
-                r"\s*,?\s*(?:che|that|que)\b", rest, re.IGNORECASE
+            if len(rest.split()) >= 4 and not re.match(
+                r"\s*[,.;:(–—-]|\s*(?:" + _COMPLEMENTIZER + r")\b", rest
             ):
+                return  # the NP after the cue is its object, not an inverted subject
+            if len(rest.split()) >= 4 and re.match(
+                r"\s*,?\s*(?:" + _COMPLEMENTIZER + r")\b", rest, re.IGNORECASE
+            ):
+                cs, ce = self.content_span(np[1], e)
+            elif len(left_stripped.split()) < 4 and re.match(r"\s*,", rest):
+                # "E dunque, insiste il ministero, gli Stati Uniti sono ...": a parenthetical cue.
                 cs, ce = self.content_span(np[1], e)
             else:
                 cs, ce = self.content_span(s, len(left_stripped) + s)
@@ -636,6 +681,8 @@ class _Reader:
             and len(pre.split()) >= 4
             and (right_words <= 6 or right_head[:1] in ",.;")
         ):
+            if len(pre.split()) < 6 and _INTRODUCTORY.match(pre):
+                return  # "Responding to the attack, X said ...": an adverbial, not a claim
             cs, ce = self.content_span(s, s + len(pre))
         else:
             if right_words < 2:
@@ -648,7 +695,9 @@ class _Reader:
         if not re.search(r",\s*$", self.text[s : m.start()]):
             return
         if not re.match(
-            r"\s+(?:\w+\s+)?(?:che|that|que)\b", self.text[m.end() : e], re.IGNORECASE
+            r"\s+(?:\w+\s+)?(?:" + _COMPLEMENTIZER + r")\b",
+            self.text[m.end() : e],
+            re.IGNORECASE,
         ):
             return
         same_sentence = [
@@ -670,6 +719,9 @@ class _Reader:
             return appositive.start("name"), appositive.end("app")
         # A short sentence-initial subject the NP scanner cannot read word by word:
         # "A spokesman for the Senate campaign effort said ...".
+        role_name = _ROLE_THEN_NAME.fullmatch(self.text, s, cue_start)
+        if role_name is not None:
+            return role_name.start("np"), role_name.end("np")
         whole = _SENTENCE_SUBJECT.fullmatch(self.text, s, cue_start)
         if whole is not None and (np is None or np[0] > whole.start("np")):
             phrase = whole.group("np")
@@ -683,6 +735,9 @@ class _Reader:
                 plausible
                 and not _FINITE_VERB.search(phrase)
                 and not _CLAUSE_WORD.search(phrase)
+                and not cue_matches(
+                    (self.cues.verbs,), self.cues.first_words, phrase, 0, len(phrase)
+                )
             ):
                 return whole.start("np"), whole.end("np")
         return np
@@ -703,7 +758,7 @@ class _Reader:
                 speaker = self.registry.observe(speaker)
                 self.add(
                     speaker,
-                    m.group(0)[m.end("content") - m.start() : m.start("np")].strip(),
+                    title[m.end("content") : m.start("np")].strip(" -–—:"),
                     m.start("content"),
                     m.end("content"),
                     "indirect",
@@ -760,6 +815,24 @@ def extract_claims(
     return _finalise(reader, language)
 
 
+def _name_bare_offices(found: list[_Found]) -> list[_Found]:
+    """'il sindaco' becomes the mayor the article names elsewhere, when it names exactly one."""
+    holders: dict[str, set[Speaker]] = {}
+    for f in found:
+        sp = f.speaker
+        if sp.kind == "person" and sp.role and sp.role != sp.name:
+            holders.setdefault(sp.role.split()[0].lower(), set()).add(sp)
+    resolved: list[_Found] = []
+    for f in found:
+        sp = f.speaker
+        office = sp.role.split()[0].lower() if sp.role and sp.role == sp.name else None
+        candidates = holders.get(office, set()) if office else set()
+        if len(candidates) == 1:
+            f = replace(f, speaker=next(iter(candidates)))
+        resolved.append(f)
+    return resolved
+
+
 def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
     text = reader.text
     found = reader.found
@@ -767,6 +840,7 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
         # A headline (or its repeat opening the body) restates the body's claims: keep the body's,
         # unless the body itself points back at the headline ("Lo ha reso noto ...").
         found = [f for f in found if f.start >= reader.headline_end or f.headline_link]
+    found = _name_bare_offices(found)
     ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     seen: set[str] = set()

@@ -540,27 +540,20 @@ class SpeakerRegistry:
             return speaker
         key = self._key(speaker.name)
         known = self._by_surname.get(key)
-        if speaker.kind == "person" and known is not None and known.kind == "person":
-            if len(speaker.name.split()) <= len(known.name.split()) and (
-                len(speaker.name.split()) == 1 or speaker.name == known.name
-            ):
-                speaker = replace(
-                    known,
-                    role=known.role or speaker.role,
-                    organization=known.organization or speaker.organization,
-                    country_code=known.country_code or speaker.country_code,
-                )
-        if speaker.kind == "person" and len(speaker.name.split()) >= 2:
-            prior = self._by_surname.get(key)
-            if prior is not None and prior.name == speaker.name:
-                speaker = replace(
-                    speaker,
-                    role=speaker.role or prior.role,
-                    organization=speaker.organization or prior.organization,
-                    country_code=speaker.country_code or prior.country_code,
-                )
-            self._by_surname[key] = speaker
-        elif key and key not in self._by_surname:
+        size = len(speaker.name.split())
+        if (
+            known is not None
+            and known.kind == "person"
+            and (size == 1 or speaker.name == known.name)
+        ):
+            # A bare surname, or the same full name again: one person, details merged.
+            speaker = replace(
+                known,
+                role=known.role or speaker.role,
+                organization=known.organization or speaker.organization,
+                country_code=known.country_code or speaker.country_code,
+            )
+        if size >= 2 or (key and key not in self._by_surname):
             self._by_surname[key] = speaker
         self.last = speaker
         return speaker

@@ -131,3 +131,63 @@ def test_sentences_passed_in_are_used_instead_of_splitting() -> None:
     text = title + "\n\n" + body
     claims = extract_claims(title, body, "it", sentences=[(0, 1), (3, len(text))])
     assert claims[0].speaker.name == "Lara Conti"
+
+
+def test_conditional_headline_is_attributed_to_the_body_speaker() -> None:
+    title = "Minsk avrebbe inviato nuovi carri armati al confine"
+    body = "Il ministro della Difesa lituano Tomas Kairys ha dichiarato che i movimenti sono in corso."
+    claims = extract_claims(title, body, "it")
+    headline = _by_content(claims, "Minsk avrebbe inviato")
+    assert headline.speaker.name == "Tomas Kairys"
+    assert headline.quote == "indirect"
+
+
+def test_office_then_name_subject_is_the_speaker_not_the_object() -> None:
+    body = (
+        "Il leader ceceno, Ramzan Dudaev, ha esortato la Russia a usare armi più potenti "
+        "contro le città ucraine."
+    )
+    claim = extract_claims("Titolo", body, "it")[0]
+    assert claim.speaker.name == "Ramzan Dudaev"
+    assert claim.content.startswith("la Russia a usare armi")
+
+
+def test_name_with_an_appositive_before_the_cue() -> None:
+    body = (
+        "Jana Novak, a senior analyst at the Prague Institute, said that the offensive "
+        "could stall before winter."
+    )
+    claim = extract_claims("Headline", body, "en")[0]
+    assert claim.speaker.name == "Jana Novak"
+    assert claim.content == "the offensive could stall before winter."
+    assert claim.claim_type == "assessment"
+
+
+def test_headline_repeated_as_the_first_body_line_is_not_a_second_claim() -> None:
+    title = "Shelling kills two in Kherson, governor says"
+    body = (
+        title
+        + "\n\nShelling killed two civilians in Kherson overnight, Governor Ivan Marko said."
+    )
+    claims = extract_claims(title, body, "en")
+    assert len(claims) == 1
+    assert claims[0].content == "Shelling killed two civilians in Kherson overnight"
+
+
+def test_a_quote_right_after_an_attributed_quote_continues_the_same_speaker() -> None:
+    body = (
+        '"The bridge is closed to all traffic," said Colonel Petro Savchuk. '
+        '"Repairs will take at least three weeks."'
+    )
+    claims = extract_claims("Headline", body, "en")
+    assert [c.speaker.name for c in claims] == ["Petro Savchuk", "Petro Savchuk"]
+    assert claims[1].content == "Repairs will take at least three weeks."
+
+
+def test_a_bare_office_takes_the_name_of_its_only_holder_in_the_article() -> None:
+    body = (
+        "Il sindaco di Leopoli Andrij Sadowy ha detto che tre scuole resteranno chiuse. "
+        "Secondo il sindaco, i danni agli edifici residenziali sono molto gravi."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert [c.speaker.name for c in claims] == ["Andrij Sadowy", "Andrij Sadowy"]

@@ -1,0 +1,394 @@
+"""Text of claims: reporting-cue lexicons, sentences, quotations, claim types, quantities, channels."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from sentencex import get_sentence_boundaries  # type: ignore[import-untyped]
+from text_to_num import alpha2digit  # type: ignore[import-untyped]
+
+_LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
+
+ClaimType = Literal[
+    "casualty_report",
+    "attack_report",
+    "arms_transfer",
+    "accusation",
+    "denial",
+    "threat",
+    "assessment",
+    "other",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number the claim states, with its unit and what it counts."""
+
+    value: int | float
+    unit: str
+    of: str | None
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class CuePatterns:
+    """Compiled cue regexes for one language."""
+
+    verbs: re.Pattern[str]
+    sources: re.Pattern[str]
+    gerunds: re.Pattern[str]
+    after_quote: re.Pattern[str] | None
+    first_words: frozenset[str]
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    # Multi-word cues tolerate one adverb in between: "ha inoltre affermato".
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(
+        r"\s+(?:\w+\s+)?".join(re.escape(w) for w in p.split()) for p in parts
+    )
+
+
+def _word_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w'’])(?:" + _alternation(phrases) + r")(?![\w])", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=16)
+def cue_patterns(language: str | None) -> CuePatterns:
+    """Reporting cues for a language (all languages when it is unknown), English always added."""
+    data = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
+    langs = (
+        list(data["verbs"])
+        if language is None or language not in data["verbs"]
+        else [language, "en"]
+    )
+
+    def gather(key: str) -> list[str]:
+        phrases = [p for lang in langs for p in data[key].get(lang, [])]
+        if key != "verbs":
+            return phrases
+        for lang in langs:
+            for aux, variants in data["auxiliary_variants"].get(lang, {}).items():
+                for p in data[key].get(lang, []):
+                    if p.startswith(aux + " "):
+                        phrases.extend(v + p[len(aux) :] for v in variants)
+        return phrases
+
+    after = gather("after_quote_phrases")
+    phrases = gather("verbs") + gather("sources") + gather("gerunds")
+    return CuePatterns(
+        verbs=_word_regex(gather("verbs")),
+        sources=_word_regex(gather("sources")),
+        gerunds=_word_regex(gather("gerunds")),
+        after_quote=_word_regex(after) if after else None,
+        first_words=frozenset(p.split()[0].lower() for p in phrases if p.split()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CueWords:
+    """Closed word classes from claim_cues.json that the attribution rules need."""
+
+    complementizers: tuple[str, ...]
+    anaphoric_objects: tuple[str, ...]
+    possessive_sources: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> CueWords:
+    """Complementizers, anaphoric objects and possessive source phrases, loaded once."""
+    data = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
+    return CueWords(
+        complementizers=tuple(data["complementizers"]),
+        anaphoric_objects=tuple(data["anaphoric_objects"]),
+        possessive_sources=frozenset(p.lower() for p in data["possessive_sources"]),
+    )
+
+
+def word_alternation(words: Sequence[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def cue_matches(
+    patterns: Sequence[re.Pattern[str]],
+    first_words: frozenset[str],
+    text: str,
+    s: int,
+    e: int,
+) -> list[tuple[int, re.Match[str]]]:
+    """(pattern index, match) for cues in text[s:e], tried only where a cue's first word starts."""
+    found: list[tuple[int, re.Match[str]]] = []
+    floor = s
+    for w in _WORD.finditer(text, s, e):
+        start = w.start()
+        if start < floor or w.group(0).lower() not in first_words:
+            continue
+        if start > 0 and text[start - 1] in "'’":
+            continue
+        for k, pattern in enumerate(patterns):
+            m = pattern.match(text, start, e)
+            if m is not None:
+                found.append((k, m))
+                floor = m.end()
+                break
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class TypeLexicon:
+    """Claim-type cue regexes in precedence order, and quantity unit nouns."""
+
+    ordered: tuple[tuple[str, re.Pattern[str]], ...]
+    units: dict[str, str]
+    unit_regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def type_lexicon() -> TypeLexicon:
+    """Load claim_types.json once."""
+    data = json.loads((_LEXICON_DIR / "claim_types.json").read_text(encoding="utf-8"))
+    ordered = tuple(
+        (
+            name,
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(s) for s in data["stems"][name])
+                + ")",
+                re.IGNORECASE,
+            ),
+        )
+        for name in data["order"]
+    )
+    units = {
+        word.lower(): unit
+        for unit, words in data["quantity_units"].items()
+        for word in words
+    }
+    number = r"(\d{1,3}(?:[.,\s]\d{3})+|\d+(?:[.,]\d+)?)(?:\s+(mila|migliaia|milioni|million|thousand))?"
+    unit_alt = "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True))
+    unit_regex = re.compile(
+        number + r"\s+(?:\w+\s+){0,2}?(" + unit_alt + r")(?!\w)", re.IGNORECASE
+    )
+    return TypeLexicon(ordered, units, unit_regex)
+
+
+@lru_cache(maxsize=1)
+def _channel_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = json.loads((_LEXICON_DIR / "channels.json").read_text(encoding="utf-8"))
+    canonical: dict[str, str] = {}
+    parts: list[str] = []
+    for group in ("platforms", "outlets"):
+        for name, spellings in data[group].items():
+            for spelling in spellings:
+                canonical[spelling.lower()] = name
+                if len(spelling) == 1:
+                    # "X" is a platform only right after a preposition ("su X", "on X").
+                    lead = "|".join(
+                        rf"(?<=\b{w} )" for w in ("su", "on", "via", "by", "sul", "da")
+                    )
+                    parts.append(
+                        r"(?-i:(?:" + lead + ")" + re.escape(spelling.upper()) + ")"
+                    )
+                else:
+                    parts.append(re.escape(spelling))
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE
+    ), canonical
+
+
+# ---------------------------------------------------------------------------------------------
+# Text structure
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
+_QUOTE_CHAR = re.compile(r"[«“„\"‹]|''")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation: offsets of the opening and closing marks."""
+
+    open: int
+    close: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def split_sentences(text: str, language: str | None) -> list[tuple[int, int]]:
+    """Sentence spans of text; the one place this module depends on a sentence splitter."""
+    spans: list[tuple[int, int]] = []
+    for p0, p1 in _paragraphs(text):
+        for b in get_sentence_boundaries(language or "en", text[p0:p1]):
+            s, e = p0 + int(b["start_index"]), p0 + int(b["end_index"])
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+    return spans
+
+
+def find_quotes(text: str, title_end: int = 0) -> list[QuoteSpan]:
+    """Quotations in the text; a quote may span sentences and paragraphs but not title and body."""
+    if title_end:
+        return _find_quotes(text, 0, title_end) + _find_quotes(
+            text, title_end, len(text)
+        )
+    return _find_quotes(text, 0, len(text))
+
+
+def _find_quotes(text: str, i: int, n: int) -> list[QuoteSpan]:
+    quotes: list[QuoteSpan] = []
+    while i < n:
+        nxt = _QUOTE_CHAR.search(text, i, n)
+        if nxt is None:
+            break
+        i = nxt.start()
+        ch = text[i]
+        if text.startswith("''", i):
+            j = text.find("''", i + 2, min(n, i + 2500))
+            if j > i + 2 and "\n\n" not in text[i:j]:
+                quotes.append(QuoteSpan(i + 1, j))
+                i = j + 2
+                continue
+        closer = _QUOTE_PAIRS.get(ch)
+        if closer is None:
+            i += 1
+            continue
+        j = text.find(closer, i + 1, min(n, i + 2500))
+        if ch == '"' and j >= 0 and "\n\n" in text[i:j]:
+            j = -1
+        if ch == "“" and (j < 0 or "“" in text[i + 1 : j]):
+            alt = text.find("“", i + 1, min(n, i + 2500))
+            j = alt if j < 0 else j
+        if j < 0:
+            end = _unclosed_quote_end(text, i, n)
+            if end is None:
+                i += 1
+                continue
+            j = end
+        if j - i > 3:
+            quotes.append(QuoteSpan(i, j))
+        i = j + 1
+    return quotes
+
+
+_DASH_CUE = re.compile(r",?\s+[–—-]\s+(?=\w)")
+
+
+def _unclosed_quote_end(text: str, start: int, limit: int) -> int | None:
+    """An opening mark never closed: the quote ends before a ', – ha commentato' style attribution."""
+    para_end = text.find("\n", start, limit)
+    para_end = limit if para_end < 0 else para_end
+    m = _DASH_CUE.search(text, start, para_end)
+    return m.start() if m else None
+
+
+def strip_span(
+    text: str, s: int, e: int, chars: str = " \t\n,;:–—-"
+) -> tuple[int, int]:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+
+
+def classify(content: str) -> ClaimType:
+    """Claim type from the words of the content, in the lexicon's precedence order."""
+    lex = type_lexicon()
+    for name, regex in lex.ordered:
+        if regex.search(content):
+            return name  # type: ignore[return-value]
+    return "other"
+
+
+_NUMBER_WORD_LANGUAGES = frozenset({"it", "en", "fr", "es", "de", "pt", "ru"})
+_OF_CONTEXT = re.compile(
+    r"\b(?:dal|dall['’]|since|from|depuis|desde)\s+(?:the\s+)?(\d{1,2}\s+\w+(?:\s+\d{4})?|\w+\s+\d{1,2}(?:,\s*\d{4})?)",
+    re.IGNORECASE,
+)
+_LOSSES = re.compile(
+    r"\b(?:perdite|losses|pertes|pérdidas|втрати|потери)\b", re.IGNORECASE
+)
+
+
+def _number(raw: str, scale: str | None) -> int | float:
+    digits = raw.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        value: float = float(re.sub(r"[.,]", "", digits))
+    else:
+        value = float(digits.replace(",", "."))
+    factor = {
+        "mila": 1000,
+        "thousand": 1000,
+        "migliaia": 1000,
+        "milioni": 1_000_000,
+        "million": 1_000_000,
+    }
+    value *= factor.get((scale or "").lower(), 1)
+    return int(value) if value.is_integer() else value
+
+
+def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ...]:
+    """Numbers with units in the content ("120.160 soldati" → 120160 soldiers)."""
+    lex = type_lexicon()
+    text = content
+    if language in _NUMBER_WORD_LANGUAGES:
+        try:
+            text = alpha2digit(content, language, threshold=2)
+        except ValueError:
+            text = content
+    of: str | None = None
+    if _LOSSES.search(text):
+        since = _OF_CONTEXT.search(text)
+        of = "losses" + (f" since {since.group(1)}" if since else "")
+    found: list[Quantity] = []
+    for m in lex.unit_regex.finditer(text):
+        if re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
+            continue
+        unit = lex.units[m.group(3).lower()]
+        found.append(Quantity(_number(m.group(1), m.group(2)), unit, of))
+    return tuple(found)
+
+
+def find_channels(text: str) -> tuple[str, ...]:
+    """Canonical channel names mentioned in a stretch of text, in order, without repeats."""
+    regex, canonical = _channel_regex()
+    seen: list[str] = []
+    for m in regex.finditer(text):
+        if len(m.group(0)) <= 3 and not m.group(0)[0].isupper():
+            continue
+        name = canonical.get(m.group(0).lower())
+        if name and name not in seen:
+            seen.append(name)
+    return tuple(seen)

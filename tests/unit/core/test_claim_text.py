@@ -1,0 +1,65 @@
+"""Behaviour of claim text helpers: quotations, claim types, quantities and channels."""
+
+from __future__ import annotations
+
+from services.core.claim_text import (
+    classify,
+    extract_quantities,
+    find_channels,
+    find_quotes,
+)
+
+
+def test_a_quotation_may_span_sentences_but_not_title_and_body() -> None:
+    title = 'Il sindaco: "Resistiamo…'
+    body = 'Il sindaco ha detto: "Nessuno ci piegherà. Ricostruiremo tutto". Poi è ripartito.'
+    text = title + "\n\n" + body
+    quotes = find_quotes(text, len(title))
+    assert [text[q.open + 1 : q.close] for q in quotes] == [
+        "Nessuno ci piegherà. Ricostruiremo tutto"
+    ]
+
+
+def test_an_unclosed_quote_ends_before_a_dash_attribution() -> None:
+    text = "“Sappiamo di 52 feriti. Case distrutte ovunque, – ha commentato il sindaco."
+    quote = find_quotes(text)[0]
+    assert (
+        text[quote.open + 1 : quote.close]
+        == "Sappiamo di 52 feriti. Case distrutte ovunque"
+    )
+
+
+def test_italian_thousands_separator_and_since_context_give_a_loss_quantity() -> None:
+    quantities = extract_quantities(
+        "le perdite totali dal 24 febbraio ammontano a 120.160 soldati", "it"
+    )
+    assert quantities[0].value == 120160
+    assert quantities[0].unit == "soldiers"
+    assert quantities[0].of == "losses since 24 febbraio"
+
+
+def test_number_words_become_quantities() -> None:
+    quantities = extract_quantities("seven civilians were killed", "en")
+    assert quantities[0].value == 7
+    assert quantities[0].unit == "people"
+
+
+def test_claim_types_follow_the_content_words() -> None:
+    assert classify("Mosca nega di aver colpito obiettivi civili") == "denial"
+    assert (
+        classify("Questi trasferimenti sono in diretta violazione della risoluzione")
+        == "accusation"
+    )
+    assert classify("Gli alleati hanno fornito nuovi missili a Kiev") == "arms_transfer"
+    assert classify("The strike killed 12 people") == "casualty_report"
+    assert classify("We will respond and they will pay") == "threat"
+    assert classify("The talks went on for three hours") == "other"
+
+
+def test_channels_are_found_by_name_and_single_letters_need_a_preposition() -> None:
+    assert find_channels("ha scritto su Facebook, come riporta l'Ansa") == (
+        "Facebook",
+        "ANSA",
+    )
+    assert find_channels("ha scritto su X") == ("X",)
+    assert find_channels("il fattore X") == ()
