@@ -13,6 +13,7 @@ from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.events import EventCue, classify_sentence
 from services.core.lexicon import load_lexicon
+from services.core.gazetteer import Place
 from services.core.places import PlaceMention, find_places
 from services.core.sentences import Sentence
 
@@ -23,6 +24,10 @@ MIN_CUE_SCORE = 0.45
 STRONG_CUE_SCORE = 0.6
 #: explicit dates older than this before publication are background, not news
 BACKGROUND_AFTER_DAYS = 31
+#: a text of at most this many sentences is a brief (a wire flash, an analyst's one-liner)
+BRIEF_SENTENCES = 3
+#: the place score of a name the gazetteer does not know (lowers the incident's confidence)
+UNRESOLVED_PLACE_SCORE = 0.2
 _PRECISION_RANK = {"point": 0, "settlement": 1, "district": 2, "region": 3, "country": 4}
 #: when two types are read for one place and day, the earlier in this list names the incident
 _TYPE_PRECEDENCE = (
@@ -51,7 +56,7 @@ class IncidentDraft:
     @property
     def blocking_key(self) -> str:
         p = self.place.place
-        return f"{p.country_code}/{p.admin1 or '-'}"
+        return f"{p.country_code or '??'}/{p.admin1 or '-'}"
 
     @property
     def place_key(self) -> str:
@@ -85,7 +90,7 @@ def _is_metonym(text: str, mention: PlaceMention) -> bool:
 
 def _event_places(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places an event sentence can be located at: the most precise level present."""
-    usable = [p for p in places if not _is_metonym(text, p) and p.precision != "country"]
+    usable = [p for p in places if not _is_metonym(text, p)]
     if not usable:
         return []
     towns = [p for p in usable if _names_a_settlement(p)]
@@ -131,7 +136,7 @@ def assemble_incidents(
     for sentence in sentences:
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         located = _event_places(text, in_sentence)
-        if located:
+        if located and located[0].precision != "country":
             focus[sentence.paragraph] = located
         dates = resolve_dates(sentence.text, published_at, language)
         if dates:
@@ -143,6 +148,11 @@ def assemble_incidents(
         ]
         casualties = find_casualties(sentence.text, language)
         targets = located or focus.get(sentence.paragraph, [])
+        strong = any(c.score >= STRONG_CUE_SCORE for c in cues)
+        if strong and (not targets or all(t.precision == "country" for t in targets)):
+            targets = _unresolved_places(sentence, in_sentence) or targets
+        if targets and all(t.precision == "country" for t in targets) and not strong:
+            targets = []
         if not cues:
             if casualties.fatalities or casualties.injured:
                 pending_casualties.append(
@@ -181,6 +191,10 @@ def assemble_incidents(
                     draft.sentences.append(sentence)
                 break
     reportable = [d for d in merged if _is_reportable(d, published_at)]
+    if len(sentences) > BRIEF_SENTENCES or any(d.place.precision != "country" for d in reportable):
+        # A whole country is the place only of a brief report that names nothing finer; in a
+        # full article a country alone is context ("sanzioni alla Russia"), not a location.
+        reportable = [d for d in reportable if d.place.precision != "country"]
     if any(d.cue.score >= STRONG_CUE_SCORE for d in reportable):
         # Beside a clearly reported event, a weak cue without figures elsewhere ("damaged",
         # "killed" in a background sentence) is context, not another incident.
@@ -197,6 +211,35 @@ def _is_reportable(draft: IncidentDraft, published_at: datetime) -> bool:
     if (published_at.date() - draft.date.end).days > BACKGROUND_AFTER_DAYS:
         return False
     return draft.cue.score >= MIN_CUE_SCORE or draft.fatalities is not None or draft.injured is not None
+
+
+_UNRESOLVED = re.compile(
+    r"\b(?:in|at|near|outside|(?:village|town|city|area|district|province|region) of|nei pressi di|vicino a|"
+    r"presso|a|nel|nella)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2})"
+)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    words = load_lexicon("unresolved_place_stopwords")["words"]
+    return frozenset(w.casefold() for w in words)
+
+
+def _unresolved_places(sentence: Sentence, known: list[PlaceMention]) -> list[PlaceMention]:
+    """A clearly reported event at a place the gazetteer does not know ("in the village of
+    Kashkash"): kept with the name as written and no coordinates, rather than dropped or
+    pinned on a guess. Only the first such name of the sentence."""
+    for m in _UNRESOLVED.finditer(sentence.text):
+        name = m.group("name")
+        start = sentence.start + m.start("name")
+        if name.split()[0].casefold() in _not_names() or any(
+            k.start < start + len(name) and start < k.end for k in known
+        ):
+            continue
+        place = Place(name=name, geonames_id=None, country_code="", admin1=None, admin2=None,
+                      lat=None, lon=None, population=0, kind="settlement")
+        return [PlaceMention(name, start, start + len(name), place, "settlement", UNRESOLVED_PLACE_SCORE)]
+    return []
 
 
 def _place_nearest_to_casualties(

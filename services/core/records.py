@@ -82,7 +82,7 @@ def incident_record(article: Article, language: str, draft: IncidentDraft, versi
         date=EventDate(start=draft.date.start, end=draft.date.end, precision=draft.date.precision),
         location=Location(
             name=p.name, text=draft.place.text, geonames_id=p.geonames_id,
-            country_code=p.country_code, admin1=p.admin1, admin2=p.admin2,
+            country_code=p.country_code or None, admin1=p.admin1, admin2=p.admin2,
             lat=p.lat, lon=p.lon, precision=draft.place.precision,
         ),
         actors=[
