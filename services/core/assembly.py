@@ -69,11 +69,14 @@ def _capitals() -> frozenset[str]:
     return frozenset(load_lexicon("capitals")["names"])
 
 
-_METONYM_BEFORE = re.compile(r"(?:\b(?:di|of|da|by|from|dal|della|del|dello|de|du)\s+)$", re.IGNORECASE)
+_METONYM_BEFORE = re.compile(
+    r"(?:\b(?:di|of|da|by|from|dal|della|del|dello|de|du|with|con|blamed|accused|accusa|told)\s+)$", re.IGNORECASE
+)
 _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s*,?\s+(?:ha|hanno|è|continua|sostiene|afferma|dice|accusa|nega|risponde|chiede|vuole|"
     r"minaccia|says|said|has|have|is|was|announced|claims|claimed|accuses|accused|warns|warned|denies|"
-    r"denied|responded|insists|wants|will|would|did|does|continues)\b)",
+    r"denied|responded|insists|wants|will|would|did|does|continues|commits|committed|regime|government|"
+    r"authorities|officials|leadership|administration|governo|regime|autorità)\b)",
     re.IGNORECASE,
 )
 

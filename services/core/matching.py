@@ -11,6 +11,8 @@ from schemas import Claim, Count, Incident, Location
 #: weights of the incident similarity; they sum to 1 (chosen on dev data, see docs/dedup.md)
 W_PLACE, W_DATE, W_TYPE, W_CASUALTIES = 0.4, 0.2, 0.25, 0.15
 
+ADJACENT_DAY_SCORE = 0.5
+
 _REMOTE = {"Shelling/artillery/missile attack", "Air/drone strike", "Disrupted weapons use"}
 
 
@@ -44,10 +46,14 @@ def place_similarity(a: Location, b: Location) -> float:
 
 
 def date_similarity(a: Incident, b: Incident) -> float:
-    """Overlapping dates only: ACLED codes one incident per day, and an uncertain date arrives as
-    a range (e.g. publication day and the day before) that overlaps its neighbours by itself."""
+    """Overlapping dates match. One day apart matches weakly only when the reports were published
+    on different days: relative dates ("ieri", "last night") read against different publication
+    times are the usual cause. Same-day reports a day apart are two incidents (ACLED: one a day)."""
     gap = max((b.date.start - a.date.end).days, (a.date.start - b.date.end).days)
-    return 1.0 if gap <= 0 else 0.0
+    if gap <= 0:
+        return 1.0
+    published_apart = a.first_reported_at.date() != b.first_reported_at.date()
+    return ADJACENT_DAY_SCORE if gap == 1 and published_apart else 0.0
 
 
 def type_similarity(a: Incident, b: Incident) -> float:
