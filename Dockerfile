@@ -6,6 +6,6 @@ COPY schemas ./schemas
 COPY services ./services
 COPY scripts ./scripts
 COPY deploy/topics.toml ./deploy/topics.toml
-RUN pip install --no-cache-dir '.[gazetteer]' && python scripts/build_gazetteer.py
+RUN pip install --no-cache-dir '.[gazetteer,rocksdb]' && python scripts/build_gazetteer.py
 ENV NEWSEVENTS_TOPICS_FILE=/app/deploy/topics.toml
 ENTRYPOINT ["newsevents"]

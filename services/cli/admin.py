@@ -14,22 +14,27 @@ from services.common.settings import Settings
 from services.common.topics import TopicSpec, load_topics
 
 
-async def wait_for_broker(bootstrap: str, timeout: float) -> list[str]:
-    """Poll until the broker serves metadata; returns its topic names. Raises TimeoutError."""
+async def wait_for_broker(
+    bootstrap: str, timeout: float, settings: Settings | None = None
+) -> list[str]:
+    """Poll until the broker serves metadata; returns its topic names. Raises TimeoutError.
+    With `settings`, its security options (SASL/SSL) are used for the connection."""
     quiet = logging.getLogger("aiokafka")
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)  # refused connections are expected while it starts
     try:
-        return await _poll(bootstrap, timeout)
+        return await _poll(bootstrap, timeout, settings)
     finally:
         quiet.setLevel(level)
 
 
-async def _poll(bootstrap: str, timeout: float) -> list[str]:
+async def _poll(bootstrap: str, timeout: float, settings: Settings | None) -> list[str]:
+    options = aiokafka_options(settings) if settings is not None else {}
+    options["bootstrap_servers"] = bootstrap
     deadline = time.monotonic() + timeout
     last: Exception | None = None
     while time.monotonic() < deadline:
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
+        admin = AIOKafkaAdminClient(**options, request_timeout_ms=5000)
         try:
             await admin.start()
             names = await admin.list_topics()

@@ -78,9 +78,10 @@ def broker_wait(
     """Wait until a Kafka broker answers metadata requests."""
     from services.cli.admin import wait_for_broker
 
-    target = bootstrap or get_settings().kafka_bootstrap
+    settings = get_settings()
+    target = bootstrap or settings.kafka_bootstrap
     try:
-        asyncio.run(wait_for_broker(target, timeout))
+        asyncio.run(wait_for_broker(target, timeout, settings))
     except TimeoutError as e:
         raise _err(str(e)) from e
     typer.echo(f"broker at {target} is ready")
@@ -88,23 +89,36 @@ def broker_wait(
 
 @cli.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="JSON Lines files or folders of them")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="JSON Lines files or folders of them")] = None,
+    feed: Annotated[list[str] | None, typer.Option(help="RSS/Atom feed URL or file (repeatable)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="no progress bar")] = False,
 ) -> None:
-    """Validate Article JSON Lines and put them on articles.v1; rejected lines go to dlq.v1."""
-    from services.cli.ingest import ingest as run_ingest
-
+    """Validate articles and put them on articles.v1; rejected ones go to dlq.v1. Feeds remember
+    what they sent (by URL and content hash), so polling a feed again sends only new entries."""
     settings = get_settings()
-    try:
-        report, problems = asyncio.run(run_ingest(paths, settings, progress=not quiet))
-    except FileNotFoundError as e:
-        raise _err(str(e), 2) from e
-    typer.echo(f"sent {report.sent} article(s) to {settings.topic_prefix}articles.v1; "
-               f"rejected {report.rejected_total}")
-    for where, reason in problems[:20]:
-        typer.echo(f"  rejected {where}: {reason}", err=True)
-    if len(problems) > 20:
-        typer.echo(f"  ... and {len(problems) - 20} more (all in dlq.v1)", err=True)
+    if not paths and not feed:
+        raise _err("give JSON Lines files/folders, or --feed URL|FILE", 2)
+    if paths:
+        from services.cli.ingest import ingest as run_ingest
+
+        try:
+            report, problems = asyncio.run(run_ingest(paths, settings, progress=not quiet))
+        except FileNotFoundError as e:
+            raise _err(str(e), 2) from e
+        typer.echo(f"sent {report.sent} article(s) to {settings.topic_prefix}articles.v1; "
+                   f"rejected {report.rejected_total}")
+        for where, reason in problems[:20]:
+            typer.echo(f"  rejected {where}: {reason}", err=True)
+        if len(problems) > 20:
+            typer.echo(f"  ... and {len(problems) - 20} more (all in dlq.v1)", err=True)
+    for source in feed or []:
+        from services.ingest_sources.feeds import FeedError, ingest_feed
+
+        try:
+            feed_report = ingest_feed(source, settings, progress=not quiet)
+        except FeedError as e:
+            raise _err(str(e), 2) from e
+        typer.echo(feed_report.summary())
 
 
 @cli.command()
@@ -113,14 +127,14 @@ def serve(
     port: Annotated[int | None, typer.Option()] = None,
 ) -> None:
     """Serve the HTTP ingest endpoint: POST /articles (one article or a JSON array)."""
-    from aiohttp import web
-
-    from services.http_ingest.server import create_web_app
+    from services.http_ingest.server import serve as run_server
 
     settings = get_settings()
     configure_logging(settings.log_level, settings.log_format)
-    web.run_app(create_web_app(settings), host=host or settings.http_host,
-                port=port or settings.http_port)
+    try:
+        run_server(settings, host, port)
+    except ValueError as e:
+        raise _err(str(e), 2) from e
 
 
 @cli.command()

@@ -24,6 +24,7 @@ def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
         broker=[f"kafka://{hp}" for hp in settings.kafka_bootstrap.split(",")],
         broker_credentials=faust_broker_credentials(settings),
         store=settings.table_store,
+        table_standby_replicas=settings.table_standby_replicas,
         datadir=str(settings.data_dir / name),
         web_enabled=False,
         topic_replication_factor=settings.topic_replication or 1,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 import regex
 
-from services.core.lexicon import compile_alternation, language_section
+from services.core.lexicon import HeadIndex, compile_alternation, language_section
 
 Role = Literal["perpetrator", "target", "other"]
 
@@ -43,6 +44,8 @@ class _ActorRules:
     entries: tuple[_ActorEntry, ...]
     # All entries in one alternation (group `a<i>` = entries[i]): one pass per sentence.
     scan: regex.Pattern[str]
+    # Which entries may start at each word start; None when some entry may start anywhere.
+    index: HeadIndex | None
     perpetrator_cue: regex.Pattern[str]
     target_cue: regex.Pattern[str]
     other_cue: regex.Pattern[str]
@@ -71,13 +74,13 @@ def _rules(language: str) -> _ActorRules:
         _ActorEntry(e["name"], e["kind"], e["country_code"], _actor_pattern(e["patterns"]))
         for e in section["actors"]
     )
-    union = "|".join(
-        f"(?P<a{i}>" + "|".join(f"(?:{p})" for p in e["patterns"]) + ")" for i, e in enumerate(section["actors"])
-    )
+    bodies = ["|".join(f"(?:{p})" for p in e["patterns"]) for e in section["actors"]]
+    union = "|".join(f"(?P<a{i}>{body})" for i, body in enumerate(bodies))
     passive = "|".join(f"(?:{p})" for p in section["passive"])
     return _ActorRules(
         entries=entries,
         scan=regex.compile(rf"(?<!\w)(?:{union})(?![\w-])", regex.IGNORECASE),
+        index=HeadIndex.build(bodies, ignore_case=True),
         perpetrator_cue=_cue_at_end(section["perpetrator_cues"]),
         target_cue=_cue_at_end(section["target_cues"]),
         other_cue=_cue_at_end(section["other_cues"]),
@@ -88,14 +91,26 @@ def _rules(language: str) -> _ActorRules:
     )
 
 
-def _mentions(sentence: str, rules: _ActorRules) -> list[tuple[int, int, _ActorEntry]]:
-    """All actor matches, longest first, with matches nested inside a longer one dropped."""
-    found: list[tuple[int, int, _ActorEntry]] = []
+def _first_entries(sentence: str, rules: _ActorRules) -> Iterator[tuple[int, int, _ActorEntry]]:
+    """At every offset where an actor phrase starts, the first entry (in lexicon order) that fits."""
+    if rules.index is not None:
+        for start, which in rules.index.candidates(sentence):
+            for i in which:
+                own = rules.entries[i].pattern.match(sentence, start)
+                if own is not None:
+                    yield start, own.end(), rules.entries[i]
+                    break
+        return
     for m in rules.scan.finditer(sentence, overlapped=True):
         entry = rules.entries[int((m.lastgroup or "a0")[1:])]
         # The union stops at the first alternative that fits; the entry's own pattern finds its longest reading.
         own = entry.pattern.match(sentence, m.start())
-        found.append((m.start(), own.end() if own else m.end(), entry))
+        yield m.start(), own.end() if own else m.end(), entry
+
+
+def _mentions(sentence: str, rules: _ActorRules) -> list[tuple[int, int, _ActorEntry]]:
+    """All actor matches, longest first, with matches nested inside a longer one dropped."""
+    found = list(_first_entries(sentence, rules))
     # Longer spans win so "Russian forces" is not also read as the bare "forces".
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, _ActorEntry]] = []

@@ -12,7 +12,7 @@ from typing import Any, Literal
 import regex
 from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
-from services.core.lexicon import fold_case, language_section, lower_pattern
+from services.core.lexicon import HeadIndex, fold_case, language_section, lower_pattern
 
 _LEXICON = "casualties"
 # text2num: 2 converts "due"/"two" but leaves the articles "un"/"una"/"a" alone (see OFFLINE-LIBRARIES.md §3).
@@ -61,6 +61,7 @@ class _Rules:
     zero: tuple[tuple[str, regex.Pattern[str]], ...]
     # Prefilter over case-folded text with stdlib re: most sentences report no casualties.
     anchor: re.Pattern[str]
+    anchor_index: HeadIndex | None
     protect: regex.Pattern[str] | None
     enemies: regex.Pattern[str]
     singular_words: regex.Pattern[str]
@@ -111,10 +112,12 @@ def _rules(language: str) -> _Rules:
         lex["fatal"] + lex["fatal_after"] + lex["injured"] + lex["injured_after"]
         + lex["singular_fatal"] + lex["singular_injured"] + [z["pattern"] for z in lex["zero"]]
     )
+    anchor = r"(?<!\w)(?:" + "|".join(f"(?:{lower_pattern(p)})" for p in anchors) + r")(?!\w)"
     return _Rules(
         fields=fields,
         zero=tuple((z["field"], _whole([z["pattern"]])) for z in lex["zero"]),
-        anchor=re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{lower_pattern(p)})" for p in anchors) + r")(?!\w)"),
+        anchor=re.compile(anchor),
+        anchor_index=HeadIndex.build([anchor], ignore_case=False),
         protect=_whole(lex["protect"]) if lex.get("protect") else None,
         enemies=_whole(lex["enemies"]),
         singular_words=regex.compile(rf"^(?:{_alt(lex['singular'])})$", _FLAGS),
@@ -197,10 +200,16 @@ def _find_field(text: str, rules: _FieldRules, all_rules: _Rules) -> list[tuple[
     return found
 
 
+def _has_anchor(folded: str, rules: _Rules) -> bool:
+    if rules.anchor_index is None:
+        return rules.anchor.search(folded) is not None
+    return any(rules.anchor.match(folded, start) for start, _ in rules.anchor_index.candidates(folded))
+
+
 def find_casualties(sentence: str, language: str) -> Casualties:
     """Fatalities and injured reported in `sentence`; enemy-loss claims are not casualties."""
     rules = _rules(language)
-    if not rules.anchor.search(fold_case(sentence)):
+    if not _has_anchor(fold_case(sentence), rules):
         return Casualties(None, None)
     text = sentence
     if language in _TEXT2NUM_LANGUAGES:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from dateparser.languages import default_loader  # type: ignore[import-untyped]
 from text_to_num import text2num  # type: ignore[import-untyped]
 
-from services.core.lexicon import load_lexicon
+from services.core.lexicon import HeadIndex, load_lexicon
 
 Precision = Literal["day", "range", "month", "year"]
 
@@ -70,7 +70,10 @@ class _Grammar:
     rules: tuple[_Rule, ...]
     # One pass that tells whether any rule can match: most sentences carry no cue at all.
     any_rule: re.Pattern[str]
+    # Where a rule or a month name may start (see HeadIndex); None: try everywhere.
+    any_rule_index: HeadIndex | None
     any_month: re.Pattern[str] | None
+    any_month_index: HeadIndex | None
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
     day_month: re.Pattern[str] | None
@@ -208,12 +211,16 @@ def _grammar(language: str) -> _Grammar:
     day_range = _phrases(words("day_range_connectors") or ["-", "–"])
     second_day = rf"(?:\s*(?:{day_range})\s*(?P<d2>[0-3]?\d){_ORDINAL})?"
     since_alt, connectors = _phrases(since_words), _phrases(words("range_connectors"))
+    any_rule = _any_rule(rules)
+    any_month = re.compile(rf"(?<!\w)(?:{m_alt})", flags) if months else None
     return _Grammar(
         language=language,
         first_rules=tuple(r for r in rules if r.kind == "night_between"),
         rules=tuple(r for r in rules if r.kind != "night_between"),
-        any_rule=_any_rule(rules),
-        any_month=re.compile(rf"(?<!\w)(?:{m_alt})", flags) if months else None,
+        any_rule=any_rule,
+        any_rule_index=HeadIndex.build([any_rule.pattern], ignore_case=True),
+        any_month=any_month,
+        any_month_index=HeadIndex.build([any_month.pattern], ignore_case=True) if any_month else None,
         months=months,
         weekdays=weekdays,
         day_month=re.compile(
@@ -501,6 +508,12 @@ def _names_a_date(sentence: str, end: int, out: _Collector) -> bool:
     )
 
 
+def _found(pattern: re.Pattern[str], index: HeadIndex | None, sentence: str) -> bool:
+    if index is None:
+        return pattern.search(sentence) is not None
+    return any(pattern.match(sentence, start) for start, _ in index.candidates(sentence))
+
+
 def resolve_dates(
     sentence: str, published_at: datetime, language: str
 ) -> list[EventDate]:
@@ -511,14 +524,15 @@ def resolve_dates(
     grammar = _grammar(language)
     pub = published_at.date()
     out = _Collector(sentence)
-    has_rule = grammar.any_rule.search(sentence) is not None
+    has_rule = _found(grammar.any_rule, grammar.any_rule_index, sentence)
     if has_rule:
         _relative(sentence, grammar, grammar.first_rules, published_at, pub, out)
     has_digit = _DIGIT.search(sentence) is not None
     if has_digit:
         _absolute(sentence, grammar, pub, out)
     if has_digit or (
-        grammar.any_month is not None and grammar.any_month.search(sentence)
+        grammar.any_month is not None
+        and _found(grammar.any_month, grammar.any_month_index, sentence)
     ):
         _months_and_years(sentence, grammar, pub, out)
     if has_rule:

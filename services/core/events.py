@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from services.core.actors import find_actors
 from services.core.lexicon import (
+    HeadIndex,
     fold_case,
     language_section,
     load_lexicon,
@@ -54,7 +55,7 @@ class _Trigger:
     sub_event_type: str
     default: str | None
     score: float
-    # Anchored at a candidate start found by `_Rules.scan`, on case-folded text.
+    # Tried at a candidate start (see `_trigger_starts`), on case-folded text.
     pattern: re.Pattern[str]
 
 
@@ -71,6 +72,8 @@ class _Rules:
     # One union of every trigger: a single pass finds where triggers may start (stdlib re is
     # several times faster than one search per trigger on case-folded text).
     scan: re.Pattern[str]
+    # Which triggers may start at each word start; None when some trigger may start anywhere.
+    index: HeadIndex | None
     triggers: tuple[_Trigger, ...]
     combos: tuple[_Combo, ...]
     weapons: re.Pattern[str]
@@ -112,8 +115,9 @@ def _rules(language: str) -> _Rules:
     ]
     return _Rules(
         scan=re.compile(r"(?<!\w)(?:" + "|".join(rf"(?:{a})(?!\w)" for a in alternatives) + ")"),
+        index=HeadIndex.build(alternatives, ignore_case=False),
         triggers=tuple(
-            _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), re.compile(rf"(?:{a})(?!\w)"))
+            _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), re.compile(rf"(?<!\w)(?:{a})(?!\w)"))
             for t, a in zip(section["triggers"], alternatives)
         ),
         combos=tuple(
@@ -140,25 +144,37 @@ def _weapon_spans(folded: str, rules: _Rules) -> list[tuple[str, int, int]]:
     return [(m.lastgroup or "other", m.start(), m.end()) for m in rules.weapons.finditer(folded)]
 
 
-def find_weapons(sentence: str, language: str) -> tuple[str, ...]:
-    """Weapon classes (TAXONOMY.md vocabulary) named in `sentence`, most specific first."""
-    rules = _rules(language)
-    named = {m.lastgroup for m in rules.weapons.finditer(fold_case(sentence))}
+def _weapon_classes(spans: list[tuple[str, int, int]], rules: _Rules) -> tuple[str, ...]:
+    named = {name for name, _, _ in spans}
     return tuple(name for name in rules.weapon_order if name in named)
 
 
-def _raw_matches(sentence: str, rules: _Rules) -> list[_Match]:
-    folded = fold_case(sentence)
-    found: list[_Match] = []
+def find_weapons(sentence: str, language: str) -> tuple[str, ...]:
+    """Weapon classes (TAXONOMY.md vocabulary) named in `sentence`, most specific first."""
+    rules = _rules(language)
+    return _weapon_classes(_weapon_spans(fold_case(sentence), rules), rules)
+
+
+def _trigger_starts(folded: str, rules: _Rules) -> Iterator[tuple[int, Sequence[_Trigger]]]:
+    """Each offset where a trigger may start, with the triggers worth trying there."""
+    if rules.index is not None:
+        for start, which in rules.index.candidates(folded):
+            yield start, [rules.triggers[i] for i in which]
+        return
     hit = rules.scan.search(folded)
     while hit is not None:
-        start = hit.start()
-        for t in rules.triggers:
+        yield hit.start(), rules.triggers
+        # Restart just after this start: another trigger may begin inside this one.
+        hit = rules.scan.search(folded, hit.start() + 1)
+
+
+def _raw_matches(folded: str, rules: _Rules) -> list[_Match]:
+    found: list[_Match] = []
+    for start, triggers in _trigger_starts(folded, rules):
+        for t in triggers:
             m = t.pattern.match(folded, start)
             if m is not None:
                 found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
-        # Restart just after this start: another trigger may begin inside this one.
-        hit = rules.scan.search(folded, start + 1)
     # A trigger nested inside a longer one is part of it ("shot" in "shot down", "kamikaze" in "kamikaze drone").
     return [
         f for f in found
@@ -221,11 +237,12 @@ def _is_modal(sentence: str, start: int, rules: _Rules) -> bool:
 def classify_sentence(sentence: str, language: str) -> list[EventCue]:
     """Every ACLED sub-event type `sentence` gives evidence for, best first, one cue per type."""
     rules = _rules(language)
-    matches = _raw_matches(sentence, rules)
     folded = fold_case(sentence)
-    if not matches and rules.weapons.search(folded) is None:
+    matches = _raw_matches(folded, rules)
+    weapon_spans = _weapon_spans(folded, rules)
+    if not matches and not weapon_spans:
         return []
-    weapons = find_weapons(sentence, language)
+    weapons = _weapon_classes(weapon_spans, rules)
     civilian = bool(rules.civilian.search(folded))
     weapon_types = {_weapon_type((w,), civilian) for w in weapons}
     event_types = _event_types()
@@ -235,7 +252,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
         resolved = _resolve(match, sentence, language, weapons, civilian)
         if resolved is not None:
             candidates.append((resolved[0], resolved[1], match.start, match.end))
-    for name, start, end in _weapon_spans(folded, rules):
+    for name, start, end in weapon_spans:
         sub = _weapon_type((name,), civilian)
         if sub is not None and sub not in ("Attack", "Armed clash"):
             # "Un missile in pieno centro a Kharkiv": a weapon named without a verb is weak evidence.

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
+
+# The stdlib's own regex parser reads the first characters of lexicon patterns (HeadIndex).
+from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
 
 import regex
@@ -70,3 +74,170 @@ def fold_case(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+
+# Heads of this many characters are indexed: one or two letters begin too many words to
+# rule anything out, three already skip most word starts of a sentence.
+_HEAD_SIZE = 3
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+# A range wider than this in a leading character class is read as "any character".
+_MAX_RANGE = 64
+_WORD_CHAR = re.compile(r"\w")
+
+# (heads a following element may still extend, heads that are final), or None when unknown.
+# An empty final head stands for "anything may follow".
+_Heads = tuple[set[str], set[str]] | None
+
+
+def _element_heads(op: object, av: Any) -> _Heads:
+    if op is _sre.LITERAL:
+        return {chr(av)}, set()
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is _sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None
+        return chars, set()
+    if op is _sre.BRANCH:
+        open_: set[str] = set()
+        closed: set[str] = set()
+        for branch in av[1]:
+            heads = _sequence_heads(branch)
+            open_ |= heads[0]
+            closed |= heads[1]
+        return open_, closed
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, items = av
+        return _sequence_heads(items) if not (add_flags or del_flags) else None
+    if op in _REPEATS:
+        low, high, item = av
+        open_, closed = set(), set()
+        # Once every copy has added a character the head is complete: more copies change nothing.
+        for times in range(low, min(high, max(low, _HEAD_SIZE)) + 1):
+            heads = _sequence_heads(list(item) * times)
+            open_ |= heads[0]
+            closed |= heads[1]
+        return open_, closed
+    return None
+
+
+def _sequence_heads(items: Any) -> tuple[set[str], set[str]]:
+    open_: set[str] = {""}
+    closed: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        part = _element_heads(op, av)
+        if part is None:
+            # Unknown from here on (a class such as \d): the heads read so far are final.
+            # An empty head means "any start" and disables the index.
+            return set(), closed | open_
+        extended: set[str] = set()
+        for head in open_:
+            for tail in part[0]:
+                (closed if len(head + tail) >= _HEAD_SIZE else extended).add((head + tail)[:_HEAD_SIZE])
+            closed.update((head + tail)[:_HEAD_SIZE] for tail in part[1])
+        open_ = extended
+        if not open_:
+            break
+    return open_, closed
+
+
+def _heads(pattern: str, ignore_case: bool) -> frozenset[str] | None:
+    """Every way a match of `pattern` can begin, as strings of up to _HEAD_SIZE characters
+    (a match begins with one of them); None when the pattern allows any first character."""
+    try:
+        parsed = _sre.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE and not ignore_case:
+        return None  # an inline (?i): the heads would have to be compared without case
+    heads = _sequence_heads(parsed)
+    found = heads[0] | heads[1]
+    if ignore_case:
+        # re and regex fold case alike within ASCII only: cut a head at its first other character.
+        found = {_ascii_prefix(head.lower()) for head in found}
+    if "" in found or any(not _WORD_CHAR.match(head) for head in found):
+        return None
+    return frozenset(found)
+
+
+def _ascii_prefix(text: str) -> str:
+    for index, char in enumerate(text):
+        if not char.isascii():
+            return text[:index]
+    return text
+
+
+def _trie(heads: set[str]) -> str:
+    """Regex source matching any of `heads`, factored by leading characters so that the
+    engine rules a word start out after one or two comparisons."""
+    if "" in heads:
+        return ""  # a shorter head already matched: what follows is free
+    by_first: dict[str, set[str]] = {}
+    for head in heads:
+        by_first.setdefault(head[0], set()).add(head[1:])
+    parts = [re.escape(first) + _trie(rests) for first, rests in sorted(by_first.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+class HeadIndex:
+    """Which of many whole-word regex alternatives may match at each word start of a text.
+
+    A union of a hundred alternatives tries every one of them at every word start, which
+    is what dominates the cost of the readers. The first characters of each alternative
+    (read from the pattern with the stdlib regex parser) tell which few can match at a
+    given word start; the others need not be tried, and most word starts need nothing.
+
+    Offsets are those after a character other than an ASCII letter, digit or underscore:
+    every word start for re and regex alike, and a few more (inside non-ASCII words), so
+    the caller's own pattern must still check that it starts a word.
+    """
+
+    __slots__ = ("_everything", "_ignore_case", "_index", "_starts")
+
+    def __init__(self, alternatives: Sequence[str], ignore_case: bool) -> None:
+        """`ignore_case`: the alternatives run case-insensitively (re or regex IGNORECASE).
+        Raises ValueError when an alternative can begin with any character."""
+        heads = [_heads(a, ignore_case) for a in alternatives]
+        known = [h for h in heads if h is not None]
+        if len(known) != len(heads):
+            raise ValueError("an alternative has no readable head")
+        keys = set().union(*known)
+        # Each key lists, in their order, the alternatives having a head it starts with.
+        self._index = {
+            key: tuple(i for i, group in enumerate(known) if any(key.startswith(h) for h in group))
+            for key in keys
+        }
+        self._everything = tuple(range(len(alternatives)))
+        self._ignore_case = ignore_case
+        self._starts = re.compile(rf"(?<![A-Za-z0-9_])(?={_trie(keys)})",
+                                  re.IGNORECASE if ignore_case else 0)
+
+    @classmethod
+    def build(cls, alternatives: Sequence[str], ignore_case: bool) -> HeadIndex | None:
+        """The index, or None when some alternative may begin anywhere (try them all)."""
+        try:
+            return cls(alternatives, ignore_case)
+        except ValueError:
+            return None
+
+    def candidates(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """(offset, indexes of the alternatives worth trying there), in text order."""
+        index, out = self._index, []
+        for start in self._starts.finditer(text):
+            offset = start.start()
+            window = text[offset: offset + _HEAD_SIZE]
+            if self._ignore_case:
+                window = window.lower()
+            found = index.get(window) or index.get(window[:2]) or index.get(window[:1])
+            # Only a character that re folds onto an ASCII letter (the long s) misses the
+            # lower-cased keys; it may still match, so everything is tried there.
+            out.append((offset, found or self._everything))
+        return out

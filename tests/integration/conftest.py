@@ -22,6 +22,7 @@ from services.common.settings import Settings
 
 BOOTSTRAP = os.environ.get("NEWSEVENTS_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
 REPO = Path(__file__).resolve().parents[2]
+APPS = ("extractor", "deduplicator")
 
 
 @dataclass
@@ -39,6 +40,12 @@ class RunningPipeline:
             [sys.executable, "-m", "services.cli.main", "worker", app, "--metrics-port", str(port)],
             cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )
+
+    def kill(self, app: str) -> None:
+        """kill -9: no shutdown, no final commit."""
+        proc = self.procs.pop(app)
+        proc.kill()
+        proc.wait(timeout=30)
 
     def stop(self, app: str) -> None:
         proc = self.procs.pop(app, None)
@@ -97,6 +104,18 @@ def pipeline(broker: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         settings, env, {a: tmp / f"{a}.log" for a in ("extractor", "deduplicator")}, {}
     )
     for app in ("extractor", "deduplicator"):
+        running.start(app)
+    yield running
+    for app in list(running.procs):
+        running.stop(app)
+
+
+@pytest.fixture
+def fresh_pipeline(broker: str, tmp_path: Path) -> Iterator[RunningPipeline]:
+    """Both workers on topics of their own, for a test that kills or restarts them."""
+    settings, env = isolated_settings(broker, tmp_path)
+    running = RunningPipeline(settings, env, {a: tmp_path / f"{a}.log" for a in APPS}, {})
+    for app in APPS:
         running.start(app)
     yield running
     for app in list(running.procs):

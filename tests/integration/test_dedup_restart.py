@@ -6,10 +6,8 @@ import asyncio
 import json
 from pathlib import Path
 
-import pytest
-
 from services.common import topics
-from tests.integration.conftest import RunningPipeline, isolated_settings
+from tests.integration.conftest import RunningPipeline
 from tests.integration.kafka_io import consume_until, produce, values
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,17 +24,6 @@ def vovchansk_revisions(p: RunningPipeline, want: int) -> list[dict]:  # type: i
         p.settings.kafka_bootstrap, [topic], lambda r: len(vovchansk(r)) >= want,
         timeout_s=120, settle_s=3, check=p.assert_alive))
     return vovchansk(recs)
-
-
-@pytest.fixture
-def fresh_pipeline(broker: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    settings, env = isolated_settings(broker, tmp_path)
-    running = RunningPipeline(settings, env, {a: tmp_path / f"{a}.log" for a in ("extractor", "deduplicator")}, {})
-    for app in ("extractor", "deduplicator"):
-        running.start(app)
-    yield running
-    for app in list(running.procs):
-        running.stop(app)
 
 
 def test_italian_then_english_report_after_a_restart_is_one_incident_at_revision_2(

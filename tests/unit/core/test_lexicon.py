@@ -1,0 +1,65 @@
+"""Tests for the lexicon helpers: the head index that spares the readers most regex work."""
+
+from __future__ import annotations
+
+import re
+
+from services.core.lexicon import HeadIndex
+
+_ALTERNATIVES = ["air ?strikes?", "shell(?:ed|ing|s)?", "(?:rockets?|missiles?) (?:hit|struck)", "strike"]
+
+
+def _starts_by_union(text: str) -> list[tuple[int, int]]:
+    """(offset, first alternative) at every start where the plain union matches."""
+    union = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<a{i}>{a})" for i, a in enumerate(_ALTERNATIVES)) + r")(?!\w)")
+    found, hit = [], union.search(text)
+    while hit is not None:
+        found.append((hit.start(), int((hit.lastgroup or "a0")[1:])))
+        hit = union.search(text, hit.start() + 1)
+    return found
+
+
+def _starts_by_index(text: str, index: HeadIndex) -> list[tuple[int, int]]:
+    patterns = [re.compile(rf"(?<!\w)(?:{a})(?!\w)") for a in _ALTERNATIVES]
+    found = []
+    for offset, which in index.candidates(text):
+        first = next((i for i in which if patterns[i].match(text, offset)), None)
+        if first is not None:
+            found.append((offset, first))
+    return found
+
+
+def test_head_index_finds_the_same_starts_and_alternatives_as_the_plain_union() -> None:
+    index = HeadIndex.build(_ALTERNATIVES, ignore_case=False)
+    assert index is not None
+    for text in (
+        "missiles struck the port after an air strike and heavy shelling",
+        "the airstrikes followed shells; a strike hit nothing",
+        "unshelled, airstrip and strikers are no triggers",
+    ):
+        assert _starts_by_index(text, index) == _starts_by_union(text)
+
+
+def test_head_index_skips_word_starts_no_alternative_begins_with() -> None:
+    index = HeadIndex.build(_ALTERNATIVES, ignore_case=False)
+    assert index is not None
+    offsets = [offset for offset, _ in index.candidates("the mayor said the town was calm")]
+    assert offsets == []
+
+
+def test_head_index_lists_only_the_alternatives_whose_first_letters_are_written() -> None:
+    index = HeadIndex.build(_ALTERNATIVES, ignore_case=False)
+    assert index is not None
+    assert index.candidates("shelling") == [(0, (1,))]
+    assert index.candidates("strike") == [(0, (3,))]
+
+
+def test_case_insensitive_head_index_matches_capitalised_words() -> None:
+    index = HeadIndex.build(["Russian forces", "police"], ignore_case=True)
+    assert index is not None
+    assert index.candidates("POLICE and russian forces") == [(0, (1,)), (11, (0,))]
+
+
+def test_an_alternative_that_may_begin_with_any_letter_disables_the_index() -> None:
+    assert HeadIndex.build([r"\w+ killed", "police"], ignore_case=False) is None
+    assert HeadIndex.build([r"[^\W\d_]+ dead"], ignore_case=True) is None

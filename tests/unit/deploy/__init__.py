@@ -1,0 +1,1 @@
+"""Tests of the deploy files (Kubernetes, Prometheus, Grafana, compose), offline."""
