@@ -33,10 +33,13 @@ class RunningPipeline:
     procs: dict[str, subprocess.Popen[bytes]]
     metrics_ports: dict[str, int] = field(default_factory=dict)
 
-    def start(self, app: str) -> None:
-        log = self.logs[app].open("ab")
-        port = self.metrics_ports.setdefault(app, free_port())
-        self.procs[app] = subprocess.Popen(
+    def start(self, app: str, instance: str | None = None) -> None:
+        """Start a worker of `app`; several instances of one app share its consumer group."""
+        name = instance or app
+        log_path = self.logs.setdefault(name, self.logs[app].with_name(f"{name}.log"))
+        log = log_path.open("ab")
+        port = self.metrics_ports.setdefault(name, free_port())
+        self.procs[name] = subprocess.Popen(
             [sys.executable, "-m", "services.cli.main", "worker", app, "--metrics-port", str(port)],
             cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )
