@@ -227,7 +227,7 @@ def bench(
     quick: Annotated[bool, typer.Option("--quick", help="smaller runs (under 5 minutes)")] = False,
 ) -> None:
     """Benchmarks; results go to bench/results.json (kept across runs, keyed by section)."""
-    from services.cli.bench import RESULTS, run_bench
+    from services.bench.core import RESULTS, run_bench
 
     if what not in ("extract", "dedup", "all"):
         raise _err(f"unknown benchmark {what!r}: choose extract, dedup or all", 2)

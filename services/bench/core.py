@@ -1,4 +1,4 @@
-"""`newsevents bench`: measured speed of the extraction core (against a simple baseline) and of dedup as state grows."""
+"""Benchmarks without a broker: the extraction core against a simple baseline, and dedup as state grows."""
 
 from __future__ import annotations
 
