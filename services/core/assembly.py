@@ -76,7 +76,8 @@ _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s*,?\s+(?:ha|hanno|è|continua|sostiene|afferma|dice|accusa|nega|risponde|chiede|vuole|"
     r"minaccia|says|said|has|have|is|was|announced|claims|claimed|accuses|accused|warns|warned|denies|"
     r"denied|responded|insists|wants|will|would|did|does|continues|commits|committed|regime|government|"
-    r"authorities|officials|leadership|administration|governo|regime|autorità)\b)",
+    r"authorities|officials|leadership|administration|governo|regime|autorità|carried|launched|"
+    r"attacked|struck|fired|sent|shelled|targeted|staged|used|hit)\b)",
     re.IGNORECASE,
 )
 
@@ -145,11 +146,13 @@ def assemble_incidents(
         if dates:
             paragraph_date[sentence.paragraph] = dates[0]
         when = dates[0] if dates else paragraph_date.get(sentence.paragraph, default_date)
+        casualties = find_casualties(sentence.text, language)
+        has_figures = casualties.fatalities is not None or casualties.injured is not None
+        # A bare "attacco"/"attack" names no incident, unless the sentence counts its victims.
         cues = [
             c for c in classify_sentence(sentence.text, language)
-            if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE
+            if not c.negated_or_hypothetical and (c.score > GENERIC_CUE_SCORE or has_figures)
         ]
-        casualties = find_casualties(sentence.text, language)
         targets = located or focus.get(sentence.paragraph, [])
         strong = any(c.score >= STRONG_CUE_SCORE for c in cues)
         if strong and (not targets or all(t.precision == "country" for t in targets)):
