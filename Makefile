@@ -16,7 +16,7 @@ export NEWSEVENTS_KAFKA_BOOTSTRAP ?= 127.0.0.1:9092
 export PYTHON := $(abspath $(BIN)/python)
 
 .PHONY: help setup demo stop test test-unit test-agents test-integration kafka-up kafka-down \
-        topics workers schemas lint clean
+        topics workers schemas lint clean bench
 
 help: ## list every target
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -70,6 +70,9 @@ stop: ## stop the workers and the broker that demo/kafka-up started
 	  fi; rm -f $(RUN)/$$app.pid; \
 	done
 	@$(KAFKA) down
+
+bench: kafka-up ## benchmarks (extraction, dedup, streaming pipeline) into bench/results.json and .md (~15 min)
+	@$(NE) bench all
 
 schemas: $(STAMP) ## regenerate schemas/json from the pydantic models
 	@$(BIN)/python -m schemas.generate

@@ -19,13 +19,14 @@ from tqdm import tqdm
 
 from schemas import Article, Mention
 from services.common.settings import REPO_ROOT
-from services.core.dedup import DedupParams, Deduplicator
+from services.core.dedup import Deduplicator, DedupParams
 from services.core.extract import UnsupportedArticle, extract_article
 from services.evaluation.gold import load_cases
 
 NEWS_MIN_WORDS = 150
 DEV_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 RESULTS = REPO_ROOT / "bench" / "results.json"
+RESULTS_MD = REPO_ROOT / "bench" / "results.md"
 
 #: the baseline a user would write first: split sentences, match a handful of keywords
 _BASELINE = re.compile(
@@ -170,16 +171,27 @@ def bench_dedup(quick: bool) -> dict[str, Any]:
     return out
 
 
-def run_bench(what: str, quick: bool) -> dict[str, Any]:
+def run_bench(what: str, quick: bool, progress: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+    """Run the chosen benchmarks; their sections replace the same sections of bench/results.json
+    (others are kept), and bench/results.md is rendered from the result."""
+    from services.bench.report import write_markdown
+
     results: dict[str, Any] = {}
     if RESULTS.exists():
         results = json.loads(RESULTS.read_text())
     results["machine"] = machine()
     results["quick"] = quick
     if what in ("extract", "all"):
+        progress("extract: extraction core vs keyword baseline")
         results["extract"] = bench_extract(quick)
     if what in ("dedup", "all"):
+        progress("dedup: cost per mention as state grows")
         results["dedup"] = bench_dedup(quick)
+    if what in ("pipeline", "all"):
+        from services.bench.pipeline import bench_pipeline
+
+        results.update(bench_pipeline(quick, progress))
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    write_markdown(results, RESULTS_MD)
     return results

@@ -223,21 +223,27 @@ def evaluate(
 
 @cli.command()
 def bench(
-    what: Annotated[str, typer.Argument(help="extract, dedup or all")] = "all",
+    what: Annotated[str, typer.Argument(help="extract, dedup, pipeline or all")] = "all",
     quick: Annotated[bool, typer.Option("--quick", help="smaller runs (under 5 minutes)")] = False,
 ) -> None:
-    """Benchmarks; results go to bench/results.json (kept across runs, keyed by section)."""
-    from services.bench.core import RESULTS, run_bench
+    """Benchmarks; results go to bench/results.json (kept across runs, keyed by section) and bench/results.md."""
+    from services.bench.core import RESULTS, RESULTS_MD, run_bench
+    from services.bench.pipeline import BenchError
 
-    if what not in ("extract", "dedup", "all"):
-        raise _err(f"unknown benchmark {what!r}: choose extract, dedup or all", 2)
-    results = run_bench(what, quick)
-    for section in ("extract", "dedup"):
-        if section in results and what in (section, "all"):
-            typer.echo(f"{section}:")
-            for k, v in results[section].items():
+    sections = {"extract": ("extract",), "dedup": ("dedup",),
+                "pipeline": ("pipeline", "latency", "scale", "memory")}
+    if what not in (*sections, "all"):
+        raise _err(f"unknown benchmark {what!r}: choose extract, dedup, pipeline or all", 2)
+    try:
+        results = run_bench(what, quick, progress=typer.echo)
+    except BenchError as e:
+        raise _err(f"bench {what}: {e}") from e
+    for name in (s for key, group in sections.items() if what in (key, "all") for s in group):
+        if isinstance(results.get(name), dict):
+            typer.echo(f"{name}:")
+            for k, v in results[name].items():
                 typer.echo(f"  {k:40} {v}")
-    typer.echo(f"machine: {results['machine']}; written to {RESULTS}")
+    typer.echo(f"machine: {results['machine']}; written to {RESULTS} and {RESULTS_MD}")
 
 
 @cli.command()
