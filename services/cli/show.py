@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 
 import orjson
@@ -73,7 +74,8 @@ def _count(c: object) -> str:
 
 
 def print_outputs(incidents: list[Incident], claims: list[Claim], console: Console | None = None) -> None:
-    console = console or Console()
+    # Piped output (make demo in CI, a log file) would otherwise be squeezed into 80 columns.
+    console = console or Console(width=None if sys.stdout.isatty() else 170)
     t = Table(title=f"Incidents ({len(incidents)})", show_lines=False)
     for col in ("date", "place", "admin1", "type", "killed", "injured", "weapons", "sources", "rev", "conf"):
         t.add_column(col)
