@@ -234,15 +234,23 @@ def _f1(p: Value, r: Value) -> Value:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _matching(name: str, key: str, c: m.Counts) -> dict[str, Value]:
+    """Counts and precision/recall/F1 of a one-to-one matching of produced against gold."""
+    gold, produced, matched = c[f"{key}.gold"], c[f"{key}.produced"], c[f"{key}.matched"]
+    return {
+        f"{name}.gold": gold,
+        f"{name}.produced": produced,
+        f"{name}.matched": matched,
+        f"{name}.precision": _ratio(matched, produced),
+        f"{name}.recall": _ratio(matched, gold),
+        f"{name}.f1": _ratio(2 * matched, produced + gold),
+    }
+
+
 def _task_metrics(task: Task, c: m.Counts, labels: list[tuple[str, str]]) -> dict[str, Value]:
     if task == "incidents":
         return {
-            "incidents.gold": c["inc.gold"],
-            "incidents.produced": c["inc.produced"],
-            "incidents.matched": c["inc.matched"],
-            "incidents.precision": _ratio(c["inc.matched"], c["inc.produced"]),
-            "incidents.recall": _ratio(c["inc.matched"], c["inc.gold"]),
-            "incidents.f1": _ratio(2 * c["inc.matched"], c["inc.produced"] + c["inc.gold"]),
+            **_matching("incidents", "inc", c),
             "incidents.event_type_acc": _ratio(c["inc.et_ok"], c["inc.et_n"]),
             "incidents.sub_event_type_acc": _ratio(c["inc.set_ok"], c["inc.set_n"]),
             "incidents.fatalities_acc": _ratio(c["inc.fat_ok"], c["inc.fat_n"]),
@@ -270,12 +278,7 @@ def _task_metrics(task: Task, c: m.Counts, labels: list[tuple[str, str]]) -> dic
         }
     if task == "claims":
         return {
-            "claims.gold": c["cl.gold"],
-            "claims.produced": c["cl.produced"],
-            "claims.matched": c["cl.matched"],
-            "claims.precision": _ratio(c["cl.matched"], c["cl.produced"]),
-            "claims.recall": _ratio(c["cl.matched"], c["cl.gold"]),
-            "claims.f1": _ratio(2 * c["cl.matched"], c["cl.produced"] + c["cl.gold"]),
+            **_matching("claims", "cl", c),
             "claims.speaker_acc": _ratio(c["cl.speaker_ok"], c["cl.speaker_n"]),
             "claims.attribution_acc": _ratio(c["cl.attr_ok"], c["cl.attr_n"]),
             "claims.claim_type_acc": _ratio(c["cl.type_ok"], c["cl.type_n"]),
