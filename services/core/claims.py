@@ -80,11 +80,12 @@ _SKIP_ONE = (
     r"[-–—]\s+come\s+[^-–—]{3,60}[-–—])"
 )
 _LEADING_SKIP = re.compile(r"(?:\s*[,:;–—-]?\s*" + _SKIP_ONE + r"\b)+", re.IGNORECASE)
-_TRAILING_SOURCE = re.compile(
-    r"[,;]?\s*[-–—(]?\s*(?:come riport\w*|come rifer\w*|come scrive|citat[oaie]|riporta|according to|as reported|"
-    r"secondo quanto|stando a|reports?|ha riferito|ha reso noto|ha detto|said)\b.*$",
-    re.IGNORECASE | re.DOTALL,
+_SOURCE_WORDS = (
+    r"(?:come riport\w*|come rifer\w*|come scrive|citat[oaie]|riporta|according to|as reported|"
+    r"secondo quanto|stando a|reports?|ha riferito|ha reso noto|ha detto|said)\b"
 )
+_TRAILING_SOURCE = re.compile(r"[,;]?\s*[-–—(]?\s*" + _SOURCE_WORDS + r".*$", re.IGNORECASE | re.DOTALL)
+_SOURCE_WORD = re.compile(_SOURCE_WORDS, re.IGNORECASE)
 # "told reporters that", "ha detto ai giornalisti che": the addressee is not part of the content.
 _OBJECT_THEN_THAT = re.compile(
     r"(?:\S+\s+){0,5}?(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE
@@ -325,7 +326,7 @@ class _Reader:
         m = _DATELINE.match(self.text, s, e)
         if m and m.end() < e:
             s = m.end()
-        cut = _TRAILING_SOURCE.search(self.text, s, e)
+        cut = _trailing_source(self.text, s, e)
         if cut and cut.start() - s > 20:
             e = cut.start()
         return strip_span(self.text, s, e, " \t\n,;:–—-(")
@@ -790,6 +791,21 @@ def _same_reading(a: _Found, b: _Found) -> bool:
     if a.speaker.name == b.speaker.name:
         return True
     return shared >= 0.8 * min(a.end - a.start, b.end - b.start)
+
+
+def _trailing_source(text: str, s: int, e: int) -> re.Match[str] | None:
+    """_TRAILING_SOURCE.search(text, s, e), without trying the optional lead-in everywhere.
+
+    The pattern only puts punctuation and spaces before its source word, so its leftmost
+    match starts in the run of such characters just before the first source word.
+    """
+    word = _SOURCE_WORD.search(text, s, e)
+    if word is None:
+        return None
+    start = word.start()
+    while start > s and (text[start - 1] in ",;-–—(" or text[start - 1].isspace()):
+        start -= 1
+    return _TRAILING_SOURCE.search(text, start, e)
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:

@@ -83,12 +83,17 @@ def _region_key(admin1: str) -> str:
     return name_key(admin1)
 
 
+_FUZZY_MEMO_SIZE = 50_000
+
+
 class Gazetteer:
     """Places indexed by the skeleton key of every name they are written with."""
 
     __slots__ = (
         "_countries",
         "_fuzzy_keys",
+        "_fuzzy_memo",
+        "_fuzzy_pools",
         "_index",
         "_places",
         "_regions",
@@ -103,6 +108,10 @@ class Gazetteer:
         self.version = version
         self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
         self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
+        # Words that reach the fuzzy rescue ("in September", "in Parliament") recur from one
+        # article to the next; remembering the answers keeps the rescue off the hot path.
+        self._fuzzy_memo: dict[tuple[str, frozenset[str], float], str | None] = {}
+        self._fuzzy_pools: dict[tuple[str, int], list[str]] = {}
         self._regions: dict[tuple[str, str], Place] = {}
         self._countries: dict[str, Place] = {}
         for place in places:
@@ -152,8 +161,11 @@ class Gazetteer:
 
     def candidates_for_key(self, key: str) -> list[Place]:
         """All places whose name skeleton is exactly `key` (see name_key)."""
+        rows = self._index.get(key)
+        if rows is None:
+            return []
         places = self._places
-        return [places[i] for i in self._index.get(key, ())]
+        return [places[i] for i in rows]
 
     def has_key(self, key: str) -> bool:
         """Whether any place is written with this skeleton key."""
@@ -163,6 +175,16 @@ class Gazetteer:
                     ) -> str | None:
         """The closest known skeleton to a misspelt one (Severdonetsk, Bordyanka), among
         places with their own coordinates in `countries`; None below `cutoff` (0-100)."""
+        memo_key = (key, countries, cutoff)
+        if memo_key in self._fuzzy_memo:
+            return self._fuzzy_memo[memo_key]
+        if len(self._fuzzy_memo) >= _FUZZY_MEMO_SIZE:
+            self._fuzzy_memo.clear()
+        found = self._similar_key(key, countries, cutoff)
+        self._fuzzy_memo[memo_key] = found
+        return found
+
+    def _similar_key(self, key: str, countries: frozenset[str], cutoff: float) -> str | None:
         from rapidfuzz import fuzz, process
 
         if self._fuzzy_keys is None:
@@ -177,8 +199,11 @@ class Gazetteer:
             self._fuzzy_keys = {b: sorted(keys) for b, keys in buckets.items()}
         # Misspellings keep the first letter and nearly the length; comparing only within
         # those buckets is ~100x cheaper than scanning every name.
-        pool = [k for n in range(len(key) - 2, len(key) + 3)
-                for k in self._fuzzy_keys.get((key[:1], n), ())]
+        pool = self._fuzzy_pools.get((key[:1], len(key)))
+        if pool is None:
+            pool = [k for n in range(len(key) - 2, len(key) + 3)
+                    for k in self._fuzzy_keys.get((key[:1], n), ())]
+            self._fuzzy_pools[(key[:1], len(key))] = pool
         match = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return None if match is None else str(match[0])
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from services.core.gazetteer import (
@@ -103,6 +105,9 @@ class _Token:
     key: str
     lower: str
     capital: bool
+    # Only up to two whitespace characters separate it from the next token: the two can
+    # belong to one name ("Nova Kakhovka"). Every caller asks this of adjacent tokens.
+    glued: bool = False
 
 
 @dataclass(slots=True)
@@ -122,6 +127,7 @@ class _Span:
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     append = out.append
+    prev: _Token | None = None
     for match in _WORD.finditer(text):
         word, start = match.group(), match.start()
         if "'" in word or "’" in word:
@@ -131,14 +137,19 @@ def _tokens(text: str) -> list[_Token]:
             if elided and len(word) > elided.end() + 1:
                 start += elided.end()
                 word = word[elided.end():]
-        append(_Token(word, start, start + len(word), _key(word), word.lower(),
-                      word[0].isupper()))
+        key, lower, capital = _word_features(word)
+        token = _Token(word, start, start + len(word), key, lower, capital)
+        if prev is not None and start - prev.end <= 2:
+            prev.glued = not text[prev.end:start].strip()
+        append(token)
+        prev = token
     return out
 
 
-def _joined(text: str, left: _Token, right: _Token) -> bool:
-    gap = text[left.end:right.start]
-    return len(gap) <= 2 and gap.strip() == ""
+@lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[str, str, bool]:
+    """Skeleton key, lower case and capitalisation of a word; news reuses its vocabulary."""
+    return _key(word), word.lower(), word[0].isupper()
 
 
 @lru_cache(maxsize=200_000)
@@ -209,7 +220,7 @@ def _is_title_case(tokens: Sequence[_Token]) -> bool:
 
 def _sentence_initial(text: str, token: _Token) -> bool:
     before = text[max(0, token.start - 3): token.start]
-    return token.start == 0 or _SENTENCE_END.search(text[: token.start][-3:] or "\n") is not None \
+    return token.start == 0 or _SENTENCE_END.search(before or "\n") is not None \
         or before.strip() in {"\"", "“", "«", "-", "—"}
 
 
@@ -219,27 +230,33 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
     title_mode = _is_title_case(tokens)
     # Misspelling rescue is the slowest path; a handful per document is plenty.
     fuzzy_budget = 3
-    i = 0
+    noun_starts = _region_noun_starts(text)
+    cyrillic = _CYRILLIC.search(text) is not None
     n = len(tokens)
-    while i < n:
+    # Only capitalised words open a name (unless asked otherwise); `resume` skips the
+    # tokens of the name just read.
+    starts = range(n) if allow_lowercase else [k for k, t in enumerate(tokens) if t.capital]
+    resume = 0
+    for i in starts:
         tok = tokens[i]
-        if not (tok.capital or allow_lowercase) or not tok.key:
-            i += 1
+        if i < resume or not tok.key:
             continue
         found: _Span | None = None
         limit = min(n, i + MAX_NGRAM)
         last = i
-        while last + 1 < limit and _joined(text, tokens[last], tokens[last + 1]):
+        while last + 1 < limit and tokens[last].glued:
             last += 1
+        keys = [tok.key]  # keys[m]: the name key of tokens i..i+m
+        for t in tokens[i + 1: last + 1]:
+            keys.append(keys[-1] + " " + t.key)
         for j in range(last, i - 1, -1):
-            key = " ".join(t.key for t in tokens[i: j + 1])
             if j == i and (tok.lower in lex.not_single_places or len(tok.key) < 3):
                 break
-            places = gazetteer.candidates_for_key(key)
+            places = gazetteer.candidates_for_key(keys[j - i])
             if places:
-                found = _Span(i, j + 1, tok.start, tokens[j].end, places, key)
+                found = _Span(i, j + 1, tok.start, tokens[j].end, places, keys[j - i])
                 break
-        if tok.capital and _CYRILLIC.search(tok.text) and (
+        if tok.capital and cyrillic and _CYRILLIC.search(tok.text) and (
                 found is None or found.end_tok == i + 1):
             # An oblique form can collide with a hamlet's nominative (Харькове is also a
             # village); keep whichever reading names the more likely place.
@@ -251,7 +268,7 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
                     found = _Span(i, i + 1, tok.start, tok.end, inflected[1], inflected[0])
         nxt = tokens[found.end_tok] if found and found.end_tok < n else (
             tokens[i + 1] if found is None and i + 1 < n else None)
-        if found is None and nxt is not None and _joined(text, tok, nxt) \
+        if found is None and nxt is not None and tok.glued \
                 and nxt.lower in lex.region_after and tok.capital:
             regions = _region_from_adjective(tok.text, gazetteer)
             if regions:
@@ -268,20 +285,18 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
         if found is None and tok.capital and "-" in tok.text:
             found = _hyphen_part(tok, i, gazetteer, lex)
         if found is None:
-            i += 1
             continue
         if not allow_lowercase and not tok.capital:
-            i += 1
             continue
         if not _accept(text, tokens, found, lex, title_mode):
-            i = found.end_tok
+            resume = found.end_tok
             continue
         if allow_lowercase and not tok.capital:
             found.weak = True
         _mark_region(text, tokens, found, lex)
-        _mark_listed_region(text, found)
+        _mark_listed_region(text, found, noun_starts)
         spans.append(found)
-        i = found.end_tok
+        resume = found.end_tok
     return spans
 
 
@@ -307,8 +322,8 @@ def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
     first = tokens[span.start_tok]
     prev = tokens[span.start_tok - 1] if span.start_tok > 0 else None
     nxt = tokens[span.end_tok] if span.end_tok < len(tokens) else None
-    joined_prev = prev is not None and _joined(text, prev, first)
-    joined_next = nxt is not None and _joined(text, tokens[span.end_tok - 1], nxt)
+    joined_prev = prev is not None and prev.glued
+    joined_next = nxt is not None and tokens[span.end_tok - 1].glued
     single = span.end_tok - span.start_tok == 1
     only_settlements = all(p.kind == "settlement" for p in span.candidates)
     if single and first.text.isupper() and len(first.text) <= 4 \
@@ -342,7 +357,7 @@ def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
 
 def _run_ends_in_street(text: str, tokens: list[_Token], index: int, lex: _Lexicon) -> bool:
     previous = tokens[index - 1]
-    while index < len(tokens) and _joined(text, previous, tokens[index]):
+    while index < len(tokens) and previous.glued:
         word = tokens[index]
         if word.lower in lex.street_after:
             return True
@@ -362,7 +377,7 @@ def _name_like(token: _Token) -> bool:
 
 def _mark_region(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon) -> None:
     n = len(tokens)
-    if span.end_tok < n and _joined(text, tokens[span.end_tok - 1], tokens[span.end_tok]):
+    if span.end_tok < n and tokens[span.end_tok - 1].glued:
         word = tokens[span.end_tok].lower
         if word in lex.region_after:
             span.end = tokens[span.end_tok].end
@@ -379,8 +394,7 @@ def _mark_region(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon) ->
         if span.start_tok - k < 0:
             continue
         before = tokens[span.start_tok - k: span.start_tok]
-        if tuple(t.lower for t in before) == words and all(
-                _joined(text, a, b) for a, b in zip(before, [*before[1:], tokens[span.start_tok]])):
+        if tuple(t.lower for t in before) == words and all(t.glued for t in before):
             span.start = before[0].start
             span.start_tok -= k
             if words in lex.district_before:
@@ -408,12 +422,43 @@ _LIST_CLOSED = re.compile(
 )
 
 
-def _mark_listed_region(text: str, span: _Span) -> None:
+# Both list patterns need a region or district noun inside their window; finding the nouns
+# once per document spares the costly list searches around every name in most texts.
+_ANY_REGION_NOUN = re.compile(rf"\b(?:{_REGION_NOUNS}|{_DISTRICT_NOUNS})", re.IGNORECASE)
+
+
+# A noun starts after a non-word character, with one of the nouns' initials or (as
+# IGNORECASE also matches look-alikes such as Kelvin K or long s) a non-ASCII letter: a
+# fast case-sensitive scan finds those few places to try the noun pattern at.
+_NOUN_INITIALS = "".join(sorted({w[0] + w[0].upper() for w in
+                                 f"{_REGION_NOUNS}|{_DISTRICT_NOUNS}".split("|")
+                                 if w[0].isascii()}))
+_NOUN_START = re.compile(rf"\W(?=[{_NOUN_INITIALS}\x80-\U0010ffff])")
+
+
+def _region_noun_starts(text: str) -> list[int]:
+    """Offsets where a region or district noun starts, ascending."""
+    starts = [0] if _ANY_REGION_NOUN.match(text) else []
+    for m in _NOUN_START.finditer(text):
+        if _ANY_REGION_NOUN.match(text, m.end()):
+            starts.append(m.end())
+    return starts
+
+
+def _noun_between(noun_starts: list[int], lo: int, hi: int) -> bool:
+    k = bisect_left(noun_starts, lo)
+    return k < len(noun_starts) and noun_starts[k] < hi
+
+
+def _mark_listed_region(text: str, span: _Span, noun_starts: list[int]) -> None:
     """Mark names that a region or district noun governs through a list, not only the adjacent one."""
     if span.region_marked or span.district_marked:
         return
-    m = _GOVERNED.search(text, max(0, span.start - 160), span.start)
-    if m is None:
+    m: re.Match[str] | None = None
+    lo = max(0, span.start - 160)
+    if _noun_between(noun_starts, lo, span.start):
+        m = _GOVERNED.search(text, lo, span.start)
+    if m is None and _noun_between(noun_starts, span.end, span.end + 120):
         m = _LIST_CLOSED.match(text[span.end : span.end + 120])
     if m is None:
         return
@@ -509,11 +554,15 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
                 key = (cand.country_code, cand.admin1)
                 region_hint[key] = max(region_hint.get(key, 0.0), weight)
     resolved: list[tuple[_Span, Place, float]] = []
+    anchors_by_key: dict[str, list[Place]] = {}
     for idx, (span, pr) in enumerate(zip(spans, priors)):
-        anchors = list({(best_prior[k].lat, best_prior[k].lon): best_prior[k]
-                        for k, other in enumerate(spans)
-                        if other.key != span.key
-                        and best_prior[k].kind in ("settlement", "district")}.values())[:12]
+        anchors = anchors_by_key.get(span.key)
+        if anchors is None:
+            anchors = list({(best_prior[k].lat, best_prior[k].lon): best_prior[k]
+                            for k, other in enumerate(spans)
+                            if other.key != span.key
+                            and best_prior[k].kind in ("settlement", "district")}.values())[:12]
+            anchors_by_key[span.key] = anchors
         scored: list[tuple[float, int]] = []
         qualifier = _qualifying_region(text, spans, idx)
         for c, (place, prior) in enumerate(zip(span.candidates, pr)):
@@ -607,16 +656,14 @@ _LOCATIVE_FILLERS = frozenset({"the", "city", "town", "village", "of", "città",
 def _after_preposition(text: str, tokens: list[_Token], start_tok: int, lex: _Lexicon) -> bool:
     """A locative preposition before the name, allowing a few filler words in between
     ("in the village of X", "to Russia-occupied X", "nella città di X")."""
-    right = start_tok
     for k in range(start_tok - 1, max(-1, start_tok - 5), -1):
         word = tokens[k]
-        if not _joined(text, word, tokens[right]):
+        if not word.glued:
             return False
         if word.lower in lex.locative and (k == start_tok - 1 or word.lower not in ("of", "di")):
             return True
         if word.lower not in _LOCATIVE_FILLERS and _name_like(word):
             return False
-        right = k
     return False
 
 
@@ -655,8 +702,8 @@ def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
     a person, the bare surname elsewhere in the text is not a village of that name."""
     found: set[str] = set()
-    for prev, tok in zip(tokens, tokens[1:]):
-        if tok.capital and _joined(text, prev, tok) and (
+    for prev, tok in pairwise(tokens):
+        if tok.capital and prev.glued and (
                 prev.lower in lex.given_names or prev.lower.rstrip(".") in lex.person_markers):
             found.add(tok.lower)
     return found

@@ -25,7 +25,9 @@ class Speaker:
     kind: SpeakerKind
 
 
-@dataclass(frozen=True, slots=True)
+# Treated as immutable, but not frozen: a frozen dataclass costs three times as much to
+# build, and tokenize builds thousands per article. unsafe_hash keeps it hashable as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     """One word or punctuation mark with its offsets into the scanned text."""
 
@@ -45,10 +47,12 @@ _TOKEN = re.compile(
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into word/punctuation tokens carrying absolute offsets."""
-    return [
-        Token(m.group(0), m.group(0).lower(), m.start() + offset, m.end() + offset)
-        for m in _TOKEN.finditer(text)
-    ]
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        tokens.append(Token(word, word.lower(), start + offset, end + offset))
+    return tokens
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from services.core.claim_text import (
+    _trie_alternation,
     classify,
     extract_quantities,
     find_channels,
@@ -63,3 +66,12 @@ def test_channels_are_found_by_name_and_single_letters_need_a_preposition() -> N
     )
     assert find_channels("ha scritto su X") == ("X",)
     assert find_channels("il fattore X") == ()
+
+
+def test_the_stem_tree_matches_exactly_the_stems_in_any_case() -> None:
+    stems = ["attac", "attacco", "bomb", "bombard", "ucci", "ucciso", "shell"]
+    tree = re.compile(r"(?<!\w)(?:" + _trie_alternation(stems) + ")", re.IGNORECASE)
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+    for text in ("Attacco a Kiev", "bombardamento", "l'ucciso", "SHELLING", "sub-bomb",
+                 "contrattacco", "atta", "uc ciso", ""):
+        assert bool(tree.search(text)) == bool(flat.search(text)), text

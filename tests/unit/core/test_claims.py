@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from services.core.claims import ClaimDraft, extract_claims
+from services.core.claims import (
+    _TRAILING_SOURCE,
+    ClaimDraft,
+    _trailing_source,
+    extract_claims,
+)
 
 
 def _by_content(claims: list[ClaimDraft], fragment: str) -> ClaimDraft:
@@ -191,3 +196,18 @@ def test_a_bare_office_takes_the_name_of_its_only_holder_in_the_article() -> Non
     )
     claims = extract_claims("Titolo", body, "it")
     assert [c.speaker.name for c in claims] == ["Andrij Sadowy", "Andrij Sadowy"]
+
+
+def test_the_trailing_source_finder_agrees_with_the_plain_search() -> None:
+    texts = [
+        "Le truppe sono avanzate di due chilometri, come riportano i media locali.",
+        "The army lost 40 tanks - according to the General Staff (AP).",
+        "Nothing to see here at all.",
+        "Secondo quanto riferito, ha detto il sindaco, la città è calma",
+        "Troops said,  ;  (reports say) more",
+    ]
+    for text in texts:
+        for s in range(0, len(text), 7):
+            plain = _TRAILING_SOURCE.search(text, s, len(text))
+            fast = _trailing_source(text, s, len(text))
+            assert (plain and plain.span()) == (fast and fast.span()), (text, s)

@@ -149,3 +149,16 @@ def test_primary_place_prefers_the_place_after_a_preposition() -> None:
 
 def test_primary_place_of_nothing_is_none() -> None:
     assert primary_place([]) is None
+
+
+def test_a_region_noun_governs_every_name_of_its_list() -> None:
+    before = find_places("Bombardamenti nelle regioni di Donetsk e Lugansk durante la notte.")
+    after = find_places("Shelling hit the Kharkiv and Sumy regions overnight.")
+    assert [(m.text, m.precision) for m in before] == [("Donetsk", "region"), ("Lugansk", "region")]
+    assert [m.precision for m in after] == ["region", "region"]
+
+
+def test_without_a_region_noun_the_same_names_are_cities() -> None:
+    mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
+    assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
+                                                         ("Sumy", "settlement")]
