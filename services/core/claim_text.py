@@ -8,23 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from sentencex import get_sentence_boundaries  # type: ignore[import-untyped]
 from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
+from schemas.models import ClaimType
+
 _LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
 
-ClaimType = Literal[
-    "casualty_report",
-    "attack_report",
-    "arms_transfer",
-    "accusation",
-    "denial",
-    "threat",
-    "assessment",
-    "other",
-]
 
 
 @dataclass(frozen=True, slots=True)
