@@ -72,7 +72,7 @@ class Deduplicator:
 
     def _candidates(self, block: str, inc: Incident) -> list[Incident]:
         days = self._index_days(inc)
-        probe = {d + timedelta(days=k) for d in days for k in (-1, 0, 1)}
+        probe = {self._bucket(block, d + timedelta(days=k)) for d in days for k in (-1, 0, 1)}
         ids: list[str] = []
         for d in sorted(probe):
             for incident_id in self.state.get(f"ix/{block}/{d.isoformat()}", []):
@@ -100,7 +100,7 @@ class Deduplicator:
             out = self._store_incident(block, inc.model_copy(update={"revision": 1}), previous=None)
         self.state[f"m/{mention.mention_id}"] = target
         self.state[f"a/{inc.incident_id}"] = target
-        day = f"mx/{block}/{inc.date.end.isoformat()}"
+        day = f"mx/{block}/{self._bucket(block, inc.date.end).isoformat()}"
         self._append(day, f"m/{mention.mention_id}")
         self._append(day, f"a/{inc.incident_id}")
         self._evict(block, inc.date.end)
@@ -134,8 +134,17 @@ class Deduplicator:
             inc = inc.model_copy(update={"revision": previous.revision + 1})
         self.state[f"i/{inc.incident_id}"] = inc.model_dump(mode="json")
         for d in self._index_days(inc):
-            self._append(f"ix/{block}/{d.isoformat()}", inc.incident_id)
+            self._append(f"ix/{block}/{self._bucket(block, d).isoformat()}", inc.incident_id)
         return [inc]
+
+    def _bucket(self, block: str, day: date) -> date:
+        """The day a key is filed under: its own, or for a day the window already left (a late
+        report of an old event), the first day not yet evicted, so it leaves with that day
+        instead of staying forever."""
+        done = self.state.get(f"w/{block}")
+        if done is None:
+            return day
+        return max(day, date.fromisoformat(done) + timedelta(days=1))
 
     def _evict(self, block: str, latest: date) -> None:
         """Drop the days that left the window (index, incidents, mention ids) so a block's state

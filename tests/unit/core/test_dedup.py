@@ -132,3 +132,17 @@ def test_a_reread_under_new_rules_updates_the_incident_instead_of_adding_one() -
     [out] = dedup.add(reread)
     assert out.incident_id == "inc-a-Vovchansk" and out.revision == 3
     assert out.fatalities.best == 3
+
+
+def test_late_reports_of_old_events_do_not_pile_up_in_state() -> None:
+    state: dict[str, object] = {}
+    dedup = Deduplicator(state, DedupParams(window_days=5))
+    start = date(2023, 1, 1)
+    sizes = []
+    for day in range(60):
+        dedup.add(incident_mention(f"a{day}", "ansa.it", day=start + timedelta(days=day)))
+        # every day also brings a report of an event a year older, behind the window
+        dedup.add(incident_mention(f"old{day}", "bbc.com", where=KUPIANSK,
+                                   day=start - timedelta(days=365 - day)))
+        sizes.append(len(state))
+    assert sizes[-1] <= sizes[30] + 2
