@@ -77,6 +77,10 @@ bench: kafka-up ## benchmarks (extraction, dedup, streaming pipeline) into bench
 schemas: $(STAMP) ## regenerate schemas/json from the pydantic models
 	@$(BIN)/python -m schemas.generate
 
+lint: setup ## ruff on everything, mypy --strict on schemas/ and services/core/
+	@$(BIN)/ruff check schemas services tests scripts
+	@$(BIN)/mypy
+
 test-unit: setup ## unit tests (core, schemas; no broker)
 	@$(BIN)/python -m pytest tests/unit -q
 
@@ -86,7 +90,7 @@ test-agents: setup ## Faust agent tests (test_context, no broker)
 test-integration: kafka-up ## integration tests against the real local broker
 	@$(BIN)/python -m pytest tests/integration -q
 
-test: setup ## one command from a fresh clone: setup, start Kafka, run every test tier
+test: setup lint ## one command from a fresh clone: setup, lint, start Kafka, run every test tier
 	@$(KAFKA) up
 	@$(BIN)/python -m pytest tests -q --timeout=600
 

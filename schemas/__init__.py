@@ -1,7 +1,6 @@
 """Contracts: pydantic v2 models of every record on newsevents' topics."""
 
 from schemas.models import (
-    FigureReport,
     SCHEMA_VERSION,
     Actor,
     Article,
@@ -10,6 +9,7 @@ from schemas.models import (
     DeadLetter,
     EventDate,
     Evidence,
+    FigureReport,
     Incident,
     Location,
     Mention,

@@ -21,9 +21,9 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from anyascii import anyascii
+from anyascii import anyascii  # noqa: E402 - after the sys.path line above
 
-from services.core.gazetteer import DATA_DIR, DEFAULT_PATH, FORMAT_VERSION, name_key
+from services.core.gazetteer import DATA_DIR, DEFAULT_PATH, FORMAT_VERSION, name_key  # noqa: E402
 
 COUNTRY_ALIASES = DATA_DIR / "country_aliases.json"
 
@@ -433,7 +433,7 @@ def link_katottg(units: list[Unit], oblasts: dict[str, Region], ua_rows: list[Ro
     category = {u.code: u.category for u in settlements}
     pending.sort(key=lambda t: ((-(ua_rows[t[2]].population) if category[t[1]] in "KM" else 0),
                                 t[0], t[1], t[2]))
-    for dist, code, i in pending:
+    for _dist, code, i in pending:
         if code not in link and i not in taken:
             link[code] = i
             taken.add(i)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 
 from services.core.actors import Actor, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.events import EventCue, classify_sentence
-from services.core.lexicon import load_lexicon
 from services.core.gazetteer import Place
+from services.core.lexicon import load_lexicon
 from services.core.places import PlaceMention, find_places
 from services.core.sentences import Sentence
 

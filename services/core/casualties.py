@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import regex
-from text_to_num import alpha2digit  # type: ignore[import-untyped]
+from text_to_num import alpha2digit
 
 from services.core.lexicon import HeadIndex, fold_case, language_section, lower_pattern
 

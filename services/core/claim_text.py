@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sentencex import get_sentence_boundaries  # type: ignore[import-untyped]
-from text_to_num import alpha2digit  # type: ignore[import-untyped]
+from sentencex import get_sentence_boundaries
+from text_to_num import alpha2digit
 
 from schemas.models import ClaimType
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from schemas.models import ClaimType
 from services.core.claim_text import (
-    ClaimType,
     Quantity,
     QuoteSpan,
     classify,

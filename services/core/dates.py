@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
-from dateparser.languages import default_loader  # type: ignore[import-untyped]
-from text_to_num import text2num  # type: ignore[import-untyped]
+from dateparser.languages import default_loader
+from text_to_num import text2num
 
 from services.core.lexicon import HeadIndex, load_lexicon
 

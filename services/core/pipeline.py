@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from schemas import Article, Claim, Incident
-from services.core.dedup import DedupParams, Deduplicator
+from services.core.dedup import Deduplicator, DedupParams
 from services.core.extract import UnsupportedArticle, extract_article
 
 
@@ -39,7 +39,7 @@ class BatchPipeline:
                 else:
                     self.claims[record.claim_id] = record
 
-    def add_all(self, articles: Iterable[Article]) -> "BatchPipeline":
+    def add_all(self, articles: Iterable[Article]) -> BatchPipeline:
         for a in articles:
             self.add(a)
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import sentencex  # type: ignore[import-untyped]
+import sentencex
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from services.common.metrics import (
 )
 from services.common.settings import Settings
 from services.common.topics import load_topics
-from services.core.dedup import DedupParams, Deduplicator
+from services.core.dedup import Deduplicator, DedupParams
 
 log = structlog.get_logger(__name__)
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 

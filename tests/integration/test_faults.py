@@ -7,7 +7,6 @@ import asyncio
 import json
 import subprocess
 import time
-from pathlib import Path
 
 from aiokafka.errors import MessageSizeTooLargeError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from schemas import Claim, Count, EventDate, FigureReport, Incident, Location, Mention, Quantity, Speaker
-from services.core.dedup import DedupParams, Deduplicator
+from services.core.dedup import Deduplicator, DedupParams
 
 KHARKIV = dict(country_code="UA", admin1="Kharkiv", precision="settlement")
 VOVCHANSK = Location(name="Vovchansk", geonames_id=689304, lat=50.29, lon=36.94, **KHARKIV)
