@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from schemas import Article, Claim, Incident, Mention
 from services.core.assembly import assemble_incidents
 from services.core.claims import ClaimDraft, extract_claims
+from services.core.gazetteer import name_key
 from services.core.language import detect_language
 from services.core.records import claim_record, incident_record, stable_id
 from services.core.sentences import Sentence, document_text, split_sentences
@@ -69,9 +71,8 @@ def extract_article(article: Article) -> Extraction:
         mentions.append(_mention(article, "incident", incident.incident_id, draft.blocking_key, incident))
 
     spans = [(s.start, s.end) for s in sentences]
-    paragraph_of = _paragraph_index(sentences)
     for claim_draft in extract_claims(article.title, article.body, language, spans):
-        paragraph = paragraph_of(claim_draft.content_start)
+        paragraph = _paragraph_of(sentences, claim_draft.content_start)
         about = [inc.incident_id for inc, paras in incidents if paragraph in paras]
         claim = claim_record(article, language, claim_draft, about, EXTRACTOR_VERSION)
         mentions.append(_mention(article, "claim", claim.claim_id, claim_block(claim_draft), claim))
@@ -79,27 +80,25 @@ def extract_article(article: Article) -> Extraction:
 
 
 def claim_block(draft: ClaimDraft) -> str:
-    from services.core.gazetteer import name_key
+    """Claims block by speaker: a person by surname, an organisation by its name (transliterated)."""
+    who = draft.speaker.name.split()[-1] if draft.speaker.kind == "person" else draft.speaker.name
+    return "speaker/" + name_key(who)
 
-    return "speaker/" + name_key(draft.speaker.name.split()[-1] if draft.speaker.kind == "person" else draft.speaker.name)
 
-
-def _paragraph_index(sentences: list[Sentence]):  # type: ignore[no-untyped-def]
-    def paragraph_of(offset: int) -> int:
-        for s in sentences:
-            if s.start <= offset < s.end:
-                return s.paragraph
-        return -1
-
-    return paragraph_of
+def _paragraph_of(sentences: list[Sentence], offset: int) -> int:
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.paragraph
+    return -1
 
 
 def _mention(
-    article: Article, kind: str, record_id: str, block: str, record: Incident | Claim
+    article: Article, kind: Literal["incident", "claim"], record_id: str, block: str,
+    record: Incident | Claim,
 ) -> Mention:
     return Mention(
         mention_id=stable_id("men", article.article_id, record_id, EXTRACTOR_VERSION),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         blocking_key=block,
         article_id=article.article_id,
         source=article.source,
