@@ -69,14 +69,17 @@ def _capitals() -> frozenset[str]:
 
 
 _METONYM_BEFORE = re.compile(
-    r"(?:\b(?:di|of|da|by|from|dal|della|del|dello|de|du|with|con|blamed|accused|accusa|told)\s+)$", re.IGNORECASE
+    r"(?:\b(?:di|of|da|by|from|dal|della|del|dello|de|du|with|con|blamed|accused|accusa|told|secondo|"
+    r"according to|per|selon|según)\s+)$",
+    re.IGNORECASE,
 )
 _METONYM_AFTER = re.compile(
-    r"^(?:['’]s\b|\s*,?\s+(?:ha|hanno|è|continua|sostiene|afferma|dice|accusa|nega|risponde|chiede|vuole|"
+    r"^(?:['’]s\b|\s*:|\s+(?:e|and|et|y|und)\s+[A-Z]\w+\s+(?:sono|are|sont|have|hanno)\b|\s*,?\s+(?:ha|hanno|è|continua|sostiene|afferma|dice|accusa|nega|risponde|chiede|vuole|"
     r"minaccia|says|said|has|have|is|was|announced|claims|claimed|accuses|accused|warns|warned|denies|"
     r"denied|responded|insists|wants|will|would|did|does|continues|commits|committed|regime|government|"
     r"authorities|officials|leadership|administration|governo|regime|autorità|carried|launched|"
-    r"attacked|struck|fired|sent|shelled|targeted|staged|used|hit)\b)",
+    r"attacked|struck|fired|sent|shelled|targeted|staged|used|hit|riconquista|conquista|annuncia|"
+    r"dichiara|respinge|lancia|rivendica|replica|avverte|reconquers|retakes|recaptures)\b)",
     re.IGNORECASE,
 )
 
