@@ -13,7 +13,14 @@ from tqdm import tqdm
 
 from schemas import Article
 from services.common import topics
-from services.common.codecs import RecordError, dead_letter, dead_letter_key, decode_article, encode
+from services.common.codecs import (
+    DLQ_ORIGINAL_LIMIT,
+    RecordError,
+    dead_letter,
+    dead_letter_key,
+    decode_article,
+    encode,
+)
 from services.common.kafka import aiokafka_options
 from services.common.settings import Settings
 
@@ -58,9 +65,41 @@ def validate_line(raw: bytes, max_bytes: int) -> Article:
 async def ingest(
     paths: list[Path], settings: Settings, progress: bool = True
 ) -> tuple[IngestReport, list[tuple[str, str]]]:
-    """Send every valid article; returns the report and (where, reason) for each rejected line."""
-    files = jsonl_files(paths)
-    lines = list(read_lines(files))
+    """Send every valid article of the JSON Lines files; returns the report and (where, reason)
+    for each rejected line."""
+    lines = [Line(where, raw) for where, raw in read_lines(jsonl_files(paths))]
+    return await ingest_lines(lines, settings, progress)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One input record: where it came from, its bytes, and the reason when it is already known bad."""
+
+    where: str
+    raw: bytes
+    error: RecordError | None = None
+
+
+def page_lines(pages: list[Path], max_bytes: int) -> list[Line]:
+    """Saved HTML pages as article lines (trafilatura, offline); a page that yields no article
+    keeps the reason, so it is reported and dead-lettered like any bad line."""
+    from services.ingest_sources.pages import page_article
+
+    lines = []
+    for page in pages:
+        try:
+            lines.append(Line(str(page), encode(page_article(page, max_bytes))))
+        except RecordError as e:
+            lines.append(Line(str(page), page.read_bytes()[:DLQ_ORIGINAL_LIMIT], e))
+        except OSError as e:
+            lines.append(Line(str(page), b"", RecordError(f"cannot read the page: {e}", "page")))
+    return lines
+
+
+async def ingest_lines(
+    lines: list[Line], settings: Settings, progress: bool = True
+) -> tuple[IngestReport, list[tuple[str, str]]]:
+    """Validate and send lines: good ones to articles.v1, the rest to dlq.v1 with the reason."""
     report = IngestReport()
     problems: list[tuple[str, str]] = []
     producer = AIOKafkaProducer(
@@ -72,8 +111,11 @@ async def ingest(
     dlq_topic = settings.topic_prefix + topics.DLQ
     try:
         pending = []
-        for where, raw in tqdm(lines, desc="ingest", unit="article", disable=not progress):
+        for line in tqdm(lines, desc="ingest", unit="article", disable=not progress):
+            where, raw = line.where, line.raw
             try:
+                if line.error is not None:
+                    raise line.error
                 article = validate_line(raw, settings.max_article_bytes)
             except RecordError as err:
                 report.rejected[err.error_type] += 1

@@ -91,13 +91,22 @@ def broker_wait(
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="JSON Lines files or folders of them")] = None,
     feed: Annotated[list[str] | None, typer.Option(help="RSS/Atom feed URL or file (repeatable)")] = None,
+    page: Annotated[list[Path] | None, typer.Option(help="saved HTML page (repeatable)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="no progress bar")] = False,
 ) -> None:
     """Validate articles and put them on articles.v1; rejected ones go to dlq.v1. Feeds remember
     what they sent (by URL and content hash), so polling a feed again sends only new entries."""
     settings = get_settings()
-    if not paths and not feed:
-        raise _err("give JSON Lines files/folders, or --feed URL|FILE", 2)
+    if not paths and not feed and not page:
+        raise _err("give JSON Lines files/folders, --feed URL|FILE or --page FILE.html", 2)
+    if page:
+        from services.cli.ingest import ingest_lines, page_lines
+
+        lines = page_lines(page, settings.max_article_bytes)
+        page_report, page_problems = asyncio.run(ingest_lines(lines, settings, progress=not quiet))
+        typer.echo(f"sent {page_report.sent} page(s) as articles; rejected {page_report.rejected_total}")
+        for where, reason in page_problems:
+            typer.echo(f"  rejected {where}: {reason}", err=True)
     if paths:
         from services.cli.ingest import ingest as run_ingest
 

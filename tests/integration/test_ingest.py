@@ -52,3 +52,18 @@ def test_http_post_answers_202_with_ids_and_the_article_reaches_the_topic(broker
     recs = asyncio.run(consume_until(broker, [settings.topic_prefix + topics.ARTICLES],
                                      lambda r: len(r) >= 1, timeout_s=30, settle_s=1))
     assert [v["article_id"] for v in values(recs)] == ["i1"]
+
+
+def test_saved_html_pages_become_articles_and_a_page_without_text_is_rejected(broker: str, tmp_path: Path) -> None:
+    from services.cli.ingest import ingest_lines, page_lines
+
+    settings, _ = isolated_settings(broker, tmp_path)
+    pages = Path(__file__).resolve().parents[1] / "fixtures" / "feeds" / "pages"
+    lines = page_lines([pages / "kherson.html", pages / "no_text.html"], settings.max_article_bytes)
+    report, problems = asyncio.run(ingest_lines(lines, settings, progress=False))
+    assert report.sent == 1 and report.rejected_total == 1
+    assert problems[0][0].endswith("no_text.html") and "no readable article text" in problems[0][1]
+    recs = asyncio.run(consume_until(broker, [settings.topic_prefix + topics.ARTICLES],
+                                     lambda r: len(r) >= 1, timeout_s=30, settle_s=1))
+    [article] = values(recs)
+    assert "Kherson" in article["title"] + article["body"]
