@@ -137,17 +137,26 @@ def assemble_incidents(
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
     pending_casualties: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]] = []
     focus: dict[int, list[PlaceMention]] = {}
-    paragraph_date: dict[int, EventDate] = {}
+    dates_of: dict[int, list[EventDate]] = {}
 
-    for sentence in sentences:
+    def event_date(index: int) -> EventDate:
+        """The sentence's own first date, else the latest one earlier in its paragraph, else the
+        default. Resolved lazily: most sentences report no event and need no date."""
+        paragraph = sentences[index].paragraph
+        for i in range(index, -1, -1):
+            if sentences[i].paragraph != paragraph:
+                break
+            if i not in dates_of:
+                dates_of[i] = resolve_dates(sentences[i].text, published_at, language)
+            if dates_of[i]:
+                return dates_of[i][0]
+        return default_date
+
+    for index, sentence in enumerate(sentences):
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         located = _event_places(text, in_sentence)
         if located and located[0].precision != "country":
             focus[sentence.paragraph] = located
-        dates = resolve_dates(sentence.text, published_at, language)
-        if dates:
-            paragraph_date[sentence.paragraph] = dates[0]
-        when = dates[0] if dates else paragraph_date.get(sentence.paragraph, default_date)
         casualties = find_casualties(sentence.text, language)
         has_figures = casualties.fatalities is not None or casualties.injured is not None
         # A bare "attacco"/"attack" names no incident, unless the sentence counts its victims.
@@ -164,11 +173,12 @@ def assemble_incidents(
         if not cues:
             if casualties.fatalities or casualties.injured:
                 pending_casualties.append(
-                    (sentence, targets, when, casualties.fatalities, casualties.injured)
+                    (sentence, targets, event_date(index), casualties.fatalities, casualties.injured)
                 )
             continue
         if not targets:
             continue
+        when = event_date(index)
         actors = find_actors(sentence.text, language)
         single = len(targets) == 1
         counted = _place_nearest_to_casualties(targets, casualties, sentence.start)
