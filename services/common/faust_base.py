@@ -78,14 +78,22 @@ class DeadLetters:
 
 
 def install_lag_metrics(app: faust.App, app_name: str, every_s: float = 5.0) -> None:
-    """Export high-water minus position for every partition this worker is assigned."""
+    """Export high-water minus position for every partition this worker is assigned, and drop
+    the series of partitions a rebalance took away (a stale lag would page someone)."""
+    reported: set[tuple[str, str]] = set()
 
     @app.timer(interval=every_s)
     async def report_lag() -> None:
         consumer = app.consumer
+        current: set[tuple[str, str]] = set()
         for tp in consumer.assignment():
             position = await consumer.position(tp)
             if position is None:
                 continue
             lag = max(consumer.highwater(tp) - position, 0)
             CONSUMER_LAG.labels(app_name, tp.topic, str(tp.partition)).set(lag)
+            current.add((tp.topic, str(tp.partition)))
+        for topic, partition in reported - current:
+            CONSUMER_LAG.remove(app_name, topic, partition)
+        reported.clear()
+        reported.update(current)

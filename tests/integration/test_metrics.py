@@ -51,6 +51,7 @@ def test_worker_metrics_count_consumed_and_published_records(pipeline: RunningPi
                         [(article["article_id"].encode(), json.dumps(article).encode())]))
     assert wait_for(lambda: scrape(ext).get("newsevents_records_consumed_total", 0.0) > before)
     assert wait_for(lambda: scrape(ded).get("newsevents_records_published_total", 0.0) > before_published)
+    assert wait_for(lambda: "newsevents_consumer_lag" in scrape(ext)), "no lag series per partition"
     after = scrape(ded)
     assert after.get("newsevents_stage_latency_seconds_count", 0.0) > 0
     assert after.get("newsevents_end_to_end_latency_seconds_count", 0.0) > 0
