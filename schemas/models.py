@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
@@ -12,6 +12,8 @@ from schemas.taxonomy import EventType, SubEventType, Weapon
 SCHEMA_VERSION = 1
 
 Precision = Literal["point", "settlement", "district", "region", "country"]
+#: finest first: a lower rank is a more precise place
+PRECISION_RANK: dict[str, int] = {name: rank for rank, name in enumerate(get_args(Precision))}
 DatePrecision = Literal["day", "range", "month", "year"]
 ClaimType = Literal[
     "casualty_report",

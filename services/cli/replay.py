@@ -155,7 +155,8 @@ async def execute(
 
 
 async def _replay_article(settings: Settings, producer: AIOKafkaProducer, rec, report: ReplayReport) -> None:  # type: ignore[no-untyped-def]
-    outcome = handle_article(rec.value, settings.max_article_bytes)
+    outcome = handle_article(rec.value, settings.max_article_bytes,
+                             datetime.fromtimestamp(rec.timestamp / 1000, UTC))
     if outcome.error is not None:
         report.dead_letters[outcome.error.error_type] += 1
         letter = dead_letter(
@@ -168,9 +169,7 @@ async def _replay_article(settings: Settings, producer: AIOKafkaProducer, rec, r
         return
     if not outcome.mentions:
         report.without_events += 1
-    article_ts = datetime.fromtimestamp(rec.timestamp / 1000, UTC)
     for mention in outcome.mentions:
-        mention = mention.model_copy(update={"article_timestamp": article_ts})
         await producer.send(settings.topic_prefix + topics.MENTIONS, encode(mention),
                             key=mention.blocking_key.encode())
         report.mentions_sent += 1

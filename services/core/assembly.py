@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
+from schemas.models import PRECISION_RANK
 from services.core.actors import Actor, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
@@ -27,7 +28,6 @@ BACKGROUND_AFTER_DAYS = 31
 BRIEF_SENTENCES = 3
 #: the place score of a name the gazetteer does not know (lowers the incident's confidence)
 UNRESOLVED_PLACE_SCORE = 0.2
-_PRECISION_RANK = {"point": 0, "settlement": 1, "district": 2, "region": 3, "country": 4}
 #: when two types are read for one place and day, the earlier in this list names the incident
 _TYPE_PRECEDENCE = (
     "Air/drone strike",
@@ -59,8 +59,7 @@ class IncidentDraft:
 
     @property
     def place_key(self) -> str:
-        p = self.place.place
-        return str(p.geonames_id) if p.geonames_id else f"{p.country_code}:{p.admin1}:{p.name}"
+        return _place_key(self.place)
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +101,8 @@ def _event_places(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     towns = [p for p in usable if _names_a_settlement(p)]
     if towns:
         return towns
-    best = min(_PRECISION_RANK[p.precision] for p in usable)
-    return [p for p in usable if _PRECISION_RANK[p.precision] == best]
+    best = min(PRECISION_RANK[p.precision] for p in usable)
+    return [p for p in usable if PRECISION_RANK[p.precision] == best]
 
 
 def _names_a_settlement(p: PlaceMention) -> bool:
@@ -276,6 +275,7 @@ def _place_nearest_to_casualties(
 
 
 def _place_key(p: PlaceMention) -> str:
+    """The identity of a place for "one incident per place": its GeoNames id, else its names."""
     pl = p.place
     return str(pl.geonames_id) if pl.geonames_id else f"{pl.country_code}:{pl.admin1}:{pl.name}"
 
@@ -286,7 +286,7 @@ def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft
     one of the two types rests on a weak cue ("colpito", "killed") beside a stronger reading.
     A region-level report folds into a town of that region reported the same day."""
     out: list[IncidentDraft] = []
-    for d in sorted(drafts, key=lambda x: _PRECISION_RANK[x.place.precision]):
+    for d in sorted(drafts, key=lambda x: PRECISION_RANK[x.place.precision]):
         for kept in out:
             if _compatible(kept, d) and _overlaps(kept.date, d.date) and _same_or_inside(kept.place, d.place):
                 _fold(kept, d)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from schemas import Claim, Count, FigureReport, Incident
+from schemas.models import PRECISION_RANK
 
-_PRECISION_RANK = {"point": 0, "settlement": 1, "district": 2, "region": 3, "country": 4}
 MAX_EVIDENCE = 25
 
 
@@ -30,7 +30,7 @@ def merge_incident(old: Incident, new: Incident) -> Incident:
     evidence = {(e.article_id, e.char_start): e for e in [*old.evidence, *new.evidence]}
     new_outlet = bool(set(new.sources) - set(old.sources))
     location = old.location
-    if _PRECISION_RANK[new.location.precision] < _PRECISION_RANK[old.location.precision]:
+    if PRECISION_RANK[new.location.precision] < PRECISION_RANK[old.location.precision]:
         location = new.location
     date = old.date
     if (new.date.end - new.date.start) < (old.date.end - old.date.start):

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
+from schemas.models import PRECISION_RANK
 from services.core.gazetteer import (
     DATA_DIR,
     Gazetteer,
@@ -39,8 +40,6 @@ _NOMINATIVE_ENDINGS = ("", "ь", "а", "я", "и", "о", "е")
 _VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
 _ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк)(?:ій|ої|у|а|ая|ой|ую|ое|ий|ого|ому|ей|ій)$")
 
-_PRECISION_RANK: dict[str, int] = {"point": 0, "settlement": 1, "district": 2, "region": 3,
-                                   "country": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,7 +724,7 @@ def primary_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
     chosen: PlaceMention | None = None
     for order, mention in enumerate(mentions):
         repeats = sum(1 for other in mentions if _same_place(other.place, mention.place))
-        specific = 4 - _PRECISION_RANK[mention.precision]
+        specific = 4 - PRECISION_RANK[mention.precision]
         fits = 0.3 if (mention.place.country_code, mention.place.admin1) in regions \
             and mention.precision in ("settlement", "point") else 0.0
         value = (specific * 1.0 + mention.score + (0.3 if mention.after_preposition else 0.0) + fits + 0.2 * (repeats - 1) - 0.05 * order

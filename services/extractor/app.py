@@ -38,13 +38,14 @@ def create_app(settings: Settings) -> faust.App:
         async for event in stream.events():
             msg = event.message
             CONSUMED.labels("extractor", msg.topic).inc()
-            outcome = await loop.run_in_executor(cpu, handle_article, msg.value, settings.max_article_bytes)
+            outcome = await loop.run_in_executor(
+                cpu, handle_article, msg.value, settings.max_article_bytes,
+                datetime.fromtimestamp(msg.timestamp, UTC),
+            )
             if outcome.error is not None:
                 await dead_letters.send(event, outcome.stage, outcome.error)
                 continue
-            article_ts = datetime.fromtimestamp(msg.timestamp, UTC)
             for mention in outcome.mentions:
-                mention = mention.model_copy(update={"article_timestamp": article_ts})
                 await mentions.send(key=mention.blocking_key.encode(), value=encode(mention))
                 PUBLISHED.labels("extractor", mentions.get_topic_name()).inc()
             if not outcome.mentions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import structlog
 
@@ -22,8 +23,9 @@ class Outcome:
     language: str | None = None
 
 
-def handle_article(raw: bytes | None, max_bytes: int) -> Outcome:
-    """Never raises: a record that cannot be read becomes an Outcome with an error for dlq.v1."""
+def handle_article(raw: bytes | None, max_bytes: int, article_timestamp: datetime | None = None) -> Outcome:
+    """Never raises: a record that cannot be read becomes an Outcome with an error for dlq.v1.
+    The mentions carry the article record's Kafka timestamp, for end-to-end latency."""
     try:
         article = decode_article(raw, max_bytes)
     except RecordError as err:
@@ -37,4 +39,5 @@ def handle_article(raw: bytes | None, max_bytes: int) -> Outcome:
         return Outcome(
             error=RecordError(f"extractor crashed: {err!r}", "internal"), article_id=article.article_id
         )
-    return Outcome(mentions=result.mentions, article_id=article.article_id, language=result.language)
+    mentions = [m.model_copy(update={"article_timestamp": article_timestamp}) for m in result.mentions]
+    return Outcome(mentions=mentions, article_id=article.article_id, language=result.language)
