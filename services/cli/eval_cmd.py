@@ -16,6 +16,7 @@ from services.evaluation.report import (
     render_table,
     run_cases,
     to_json,
+    write_details,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +29,7 @@ def eval_command(
     as_json: bool,
     limit: int | None,
     datasets: list[str] | None,
+    details: Path | None = None,
 ) -> int:
     """Run the evaluation; return the exit code (0 done, 2 bad input, 1 nothing to run).
 
@@ -52,10 +54,13 @@ def eval_command(
         return 1
 
     t0 = time.perf_counter()
-    results = run_cases(cases, progress=True)
+    results = run_cases(cases, progress=True, details=details is not None)
     wall = time.perf_counter() - t0
     report = aggregate(results)
 
+    if details is not None:
+        write_details(results, details)
+        err.print(f"per-case details (produced next to gold): {details}")
     failed = failures(results)
     for case_id, error in failed[:_MAX_FAILURES_SHOWN]:
         err.print(f"[yellow]failed[/yellow] {escape(case_id)}: {escape(error)}", highlight=False)

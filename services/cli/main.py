@@ -221,11 +221,12 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
     limit: Annotated[int | None, typer.Option(help="at most N cases per file")] = None,
     dataset: Annotated[list[str] | None, typer.Option(help="only these datasets (repeatable)")] = None,
+    details: Annotated[Path | None, typer.Option(help="write each case's output beside its gold to this JSON Lines file")] = None,
 ) -> None:
     """Score extraction + dedup on gold cases (../shared/eval/FORMAT.md), per dataset and language."""
     from services.cli.eval_cmd import eval_command
 
-    code = eval_command(files or [], as_json, limit, dataset)
+    code = eval_command(files or [], as_json, limit, dataset, details)
     if code:
         raise typer.Exit(code)
 

@@ -12,8 +12,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import FrameType
 
+import orjson
 from rich.console import Console
 from rich.table import Table
 from tqdm import tqdm
@@ -46,6 +48,7 @@ class CaseResult:
     error: str | None = None
     counts: m.Counts = field(default_factory=lambda: defaultdict(float))
     labels: list[tuple[str, str]] = field(default_factory=list)
+    detail: dict[str, object] | None = None
 
 
 class CaseTimeout(Exception):
@@ -180,12 +183,48 @@ def run_pipeline(articles: list[Article]) -> tuple[list[Incident], list[Claim]]:
     return pipeline.live_incidents(), pipeline.live_claims()
 
 
+def _incident_row(i: Incident) -> dict[str, object]:
+    loc = i.location
+    return {"sub_event_type": i.sub_event_type, "place": loc.name, "precision": loc.precision,
+            "admin1": loc.admin1, "lat": loc.lat, "lon": loc.lon, "date": str(i.date.start),
+            "date_end": str(i.date.end), "fatalities": i.fatalities.best,
+            "injured": i.injured.best, "article_ids": i.article_ids,
+            "evidence": [e.text[:160] for e in i.evidence[:3]]}
+
+
+def _claim_row(c: Claim) -> dict[str, object]:
+    return {"speaker": c.speaker.name, "organization": c.speaker.organization,
+            "content": c.content[:240], "claim_type": c.claim_type, "quote": c.quote,
+            "article_ids": c.article_ids}
+
+
+def case_detail(
+    case: GoldCase, incidents: Sequence[Incident], claims: Sequence[Claim], counts: m.Counts
+) -> dict[str, object]:
+    """What the pipeline produced next to the gold, compactly, for reading errors case by case."""
+    return {
+        "case_id": case.case_id, "dataset": case.dataset, "tasks": list(case.tasks),
+        "counts": dict(counts),
+        "produced_incidents": [_incident_row(i) for i in incidents],
+        "gold_incidents": [g.model_dump(mode="json") for g in case.incidents],
+        "produced_claims": [_claim_row(c) for c in claims],
+        "gold_claims": [g.model_dump(mode="json") for g in case.claims],
+        "gold_clusters": case.clusters,
+    }
+
+
 def run_case(
-    case: GoldCase, runner: Runner = run_pipeline, timeout_s: float | None = DEFAULT_TIMEOUT_S
+    case: GoldCase,
+    runner: Runner = run_pipeline,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    details: bool = False,
 ) -> CaseResult:
-    """Run and score one case; an exception or timeout makes it a failure, counted as wrong."""
+    """Run and score one case; an exception or timeout makes it a failure, counted as wrong.
+
+    With `details`, the result keeps what was produced next to the gold (`case_detail`)."""
     t0 = time.perf_counter()
     languages = _raw_languages(case)
+    detail: dict[str, object] | None = None
     try:
         with _deadline(timeout_s):
             articles = case.parse_articles()
@@ -193,6 +232,8 @@ def run_case(
             incidents, claims = runner(articles)
         counts, labels = score_case(case, incidents, claims, languages)
         error = None
+        if details:
+            detail = case_detail(case, incidents, claims, counts)
     except Exception as e:  # noqa: BLE001 - a broken case is reported, never ends the run
         counts, labels = failure_counts(case, languages)
         error = f"{type(e).__name__}: {e}"
@@ -205,6 +246,7 @@ def run_case(
         error=error,
         counts=counts,
         labels=labels,
+        detail=detail,
     )
 
 
@@ -214,11 +256,12 @@ def run_cases(
     progress: bool = True,
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     memory_cap_bytes: int | None = DEFAULT_MEMORY_CAP,
+    details: bool = False,
 ) -> list[CaseResult]:
     """Run every case in order with a progress bar on stderr; failures are kept as results."""
     bar = tqdm(cases, desc="eval", unit="case", file=sys.stderr, disable=not progress)
     with _memory_cap(memory_cap_bytes):
-        return [run_case(c, runner, timeout_s) for c in bar]
+        return [run_case(c, runner, timeout_s, details) for c in bar]
 
 
 # ---------------------------------------------------------------- aggregation
@@ -373,3 +416,11 @@ def failures(results: Sequence[CaseResult]) -> list[tuple[str, str]]:
 
 def to_json(report: Report) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False)
+
+
+def write_details(results: Sequence[CaseResult], path: Path) -> None:
+    """One JSON line per case: its produced incidents and claims beside the gold, and its counts."""
+    with path.open("wb") as f:
+        for r in results:
+            row = r.detail or {"case_id": r.case_id, "dataset": r.dataset, "error": r.error}
+            f.write(orjson.dumps(row) + b"\n")

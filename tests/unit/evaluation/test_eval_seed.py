@@ -81,3 +81,32 @@ def test_without_files_and_without_the_dev_folder_the_command_explains_and_exits
     monkeypatch.setattr(eval_cmd, "DEFAULT_DEV_DIR", tmp_path / "shared" / "eval" / "dev")
     assert eval_cmd.eval_command([], as_json=False, limit=None, datasets=None) == 2
     assert "no gold data" in capsys.readouterr().err
+
+
+def test_details_put_each_case_output_beside_its_gold(tmp_path: Path) -> None:
+    case = {
+        "case_id": "own-0001", "dataset": "own", "tasks": ["incidents", "claims"],
+        "articles": [{
+            "article_id": "own-a1", "source": "example.org", "url": None, "language": "en",
+            "published_at": "2024-05-12T09:00:00+00:00",
+            "title": "Shelling kills two in Kherson",
+            "body": "Russian artillery shelled Kherson on Saturday, killing two civilians, "
+                    "the regional governor Oleksandr Prokudin said on Telegram.",
+        }],
+        "incidents": [{"sub_event_type": "Shelling/artillery/missile attack",
+                       "location": {"name": "Kherson", "lat": 46.6354, "lon": 32.6169},
+                       "date": "2024-05-11", "fatalities": 2, "article_ids": ["own-a1"]}],
+        "claims": [],
+    }
+    cases = tmp_path / "own.jsonl"
+    cases.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    details = tmp_path / "details.jsonl"
+
+    assert eval_command([cases], as_json=True, limit=None, datasets=None, details=details) == 0
+
+    (row,) = [json.loads(line) for line in details.read_text(encoding="utf-8").splitlines()]
+    assert row["case_id"] == "own-0001"
+    assert row["gold_incidents"][0]["fatalities"] == 2
+    places = [i["place"] for i in row["produced_incidents"]]
+    assert "Kherson" in places
+    assert row["counts"]["inc.gold"] == 1
