@@ -13,7 +13,7 @@ from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.events import EventCue, classify_sentence
 from services.core.gazetteer import Place
-from services.core.lexicon import load_lexicon
+from services.core.lexicon import language_section, load_lexicon
 from services.core.places import PlaceMention, find_places
 from services.core.sentences import Sentence
 
@@ -28,7 +28,8 @@ BACKGROUND_AFTER_DAYS = 31
 BRIEF_SENTENCES = 3
 #: the place score of a name the gazetteer does not know (lowers the incident's confidence)
 UNRESOLVED_PLACE_SCORE = 0.2
-#: when two types are read for one place and day, the earlier in this list names the incident
+#: when two types are read for one place and day, the earlier in this list names the incident:
+#: the violent event before what surrounds it (an interception, an arrest, a truce talk)
 _TYPE_PRECEDENCE = (
     "Air/drone strike",
     "Shelling/artillery/missile attack",
@@ -37,6 +38,24 @@ _TYPE_PRECEDENCE = (
     "Chemical weapon",
     "Grenade",
     "Attack",
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Sexual violence",
+    "Abduction/forced disappearance",
+    "Mob violence",
+    "Violent demonstration",
+    "Excessive force against protesters",
+    "Protest with intervention",
+    "Peaceful protest",
+    "Looting/property destruction",
+    "Arrests",
+    "Non-violent transfer of territory",
+    "Headquarters or base established",
+    "Disrupted weapons use",
+    "Change to group/activity",
+    "Agreement",
+    "Other",
 )
 
 
@@ -69,9 +88,12 @@ def _capitals() -> frozenset[str]:
 
 _METONYM_BEFORE = re.compile(
     r"(?:\b(?:di|of|da|by|from|dal|della|del|dello|de|du|with|con|blamed|accused|accusa|told|secondo|"
-    r"according to|per|selon|según)\s+)$",
+    r"according to|per|selon|según)\s+"
+    r"|\b(?:ministry|ministero|ministère|ministerio|government|governo|embassy|ambasciata|kremlin|cremlino)"
+    r"\s+(?:in|a|à|en)\s+)$",
     re.IGNORECASE,
 )
+_COORDINATED = re.compile(r"^\s*(?:e|and|et|y|und|,)\s*$")
 _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s*:|\s+(?:e|and|et|y|und)\s+[A-Z]\w+\s+(?:sono|are|sont|have|hanno)\b|\s*,?\s+(?:ha|hanno|è|continua|sostiene|afferma|dice|accusa|nega|risponde|chiede|vuole|"
     r"minaccia|says|said|has|have|is|was|announced|claims|claimed|accuses|accused|warns|warned|denies|"
@@ -83,19 +105,86 @@ _METONYM_AFTER = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _ContextMarkers:
+    background: re.Pattern[str] | None
+    alert: re.Pattern[str] | None
+    office_before: re.Pattern[str] | None
+    office_after: re.Pattern[str] | None
+    speaker_after: re.Pattern[str] | None
+
+
+_OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
+                r"(?:(?:regione|region|oblast|città|city|provincia|province|région|región|comune|"
+                r"municipality)\s+(?:di|of|de|du|del)\s+)?$")
+
+
+def _words(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=16)
+def _context_markers(language: str) -> _ContextMarkers:
+    section = language_section("context_markers", language)
+
+    def anywhere(key: str) -> re.Pattern[str] | None:
+        words = section.get(key) or []
+        return re.compile(rf"(?<!\w)(?:{_words(words)})(?!\w)", re.IGNORECASE) if words else None
+
+    before = section.get("office_before") or []
+    after = section.get("office_after") or []
+    speaks = section.get("speaker_after") or []
+    return _ContextMarkers(
+        background=anywhere("background"),
+        alert=anywhere("alert"),
+        office_before=re.compile(rf"(?<!\w)(?:{_words(before)}){_OFFICE_LINK}", re.IGNORECASE) if before else None,
+        office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
+        speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
+    )
+
+
+def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
+    """A place named as somebody's office ("il governatore di Donetsk", "Kharkiv Oblast
+    Governor", "the mayor of Lviv") says who speaks, not where anything happened."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    if markers.office_before is not None and markers.office_before.search(before):
+        return True
+    after = text[mention.end : mention.end + 40]
+    if markers.speaker_after is not None and markers.speaker_after.match(after):
+        return True  # "Sadovyi a déclaré": a person (or a city speaking for its government)
+    return markers.office_after is not None and markers.office_after.match(after) is not None
+
+
+def _background_from(sentence: Sentence, markers: _ContextMarkers) -> int | None:
+    """Where a sentence starts looking back ("This attack comes a day after missiles hit
+    Poltava"): places after that offset are context, not where this news happened."""
+    if markers.background is None:
+        return None
+    m = markers.background.search(sentence.text)
+    return sentence.start + m.start() if m else None
+
+
 def _is_metonym(text: str, mention: PlaceMention) -> bool:
     """A capital city standing for its government: "gli attacchi di Mosca", "Kiev continua a
     resistere", "Moscow said". A capital in any other position is a place."""
     if mention.place.kind != "settlement" or mention.place.name not in _capitals():
         return False
-    before = text[max(0, mention.start - 12) : mention.start]
+    before = text[max(0, mention.start - 24) : mention.start]
     after = text[mention.end : mention.end + 20]
     return bool(_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(after))
 
 
-def _event_places(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarkers) -> list[PlaceMention]:
     """The places an event sentence can be located at: the most precise level present."""
-    usable = [p for p in places if not _is_metonym(text, p)]
+    metonyms = [p for p in places if _is_metonym(text, p)]
+    # "da Kiev e Washington": a capital joined to a capital standing for its government
+    # stands for its own government too.
+    for p in places:
+        if p not in metonyms and p.place.name in _capitals() and any(
+            _COORDINATED.match(text[min(p.end, m.end) : max(p.start, m.start)]) for m in metonyms
+        ):
+            metonyms.append(p)
+    usable = [p for p in places if p not in metonyms and not _names_an_office(text, p, markers)]
     if not usable:
         return []
     towns = [p for p in usable if _names_a_settlement(p)]
@@ -132,6 +221,7 @@ def assemble_incidents(
     text: str, sentences: list[Sentence], language: str, published_at: datetime
 ) -> list[IncidentDraft]:
     places = find_places(text, language)
+    markers = _context_markers(language)
     default_date = default_event_date(published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
     pending_casualties: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]] = []
@@ -153,7 +243,9 @@ def assemble_incidents(
 
     for index, sentence in enumerate(sentences):
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
-        located = _event_places(text, in_sentence)
+        looking_back = _background_from(sentence, markers)
+        current = in_sentence if looking_back is None else [p for p in in_sentence if p.start < looking_back]
+        located = _event_places(text, current, markers)
         if located and located[0].precision != "country":
             focus[sentence.paragraph] = located
         casualties = find_casualties(sentence.text, language)
@@ -163,10 +255,12 @@ def assemble_incidents(
             c for c in classify_sentence(sentence.text, language)
             if not c.negated_or_hypothetical and (c.score > GENERIC_CUE_SCORE or has_figures)
         ]
+        if cues and markers.alert is not None and markers.alert.search(sentence.text):
+            cues = []  # "air raid alert in Kyiv": a warning, not an attack
         targets = located or focus.get(sentence.paragraph, [])
         strong = any(c.score >= STRONG_CUE_SCORE for c in cues)
         if strong and (not targets or all(t.precision == "country" for t in targets)):
-            targets = _unresolved_places(sentence, in_sentence) or targets
+            targets = _unresolved_places(sentence, in_sentence, language, looking_back) or targets
         if targets and all(t.precision == "country" for t in targets) and not strong:
             targets = []
         if not cues:
@@ -230,9 +324,14 @@ def _is_reportable(draft: IncidentDraft, published_at: datetime) -> bool:
     return draft.cue.score >= MIN_CUE_SCORE or draft.fatalities is not None or draft.injured is not None
 
 
+_UNRESOLVED_NAME = r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2})"
 _UNRESOLVED = re.compile(
-    r"\b(?:in|at|near|outside|(?:village|town|city|area|district|province|region) of|nei pressi di|vicino a|"
-    r"presso|a|nel|nella)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2})"
+    r"\b(?:in|at|near|outside|(?:village|town|city|area|district|province|region) of)" + _UNRESOLVED_NAME
+)
+# Italian prepositions only in Italian text: in English "a Shahed" is a drone, not a place.
+_UNRESOLVED_IT = re.compile(
+    r"\b(?:in|nei pressi di|vicino a|presso|a|nel|nella|(?:villaggio|città|paese|zona|distretto) di)"
+    + _UNRESOLVED_NAME
 )
 
 
@@ -242,13 +341,18 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-def _unresolved_places(sentence: Sentence, known: list[PlaceMention]) -> list[PlaceMention]:
+def _unresolved_places(
+    sentence: Sentence, known: list[PlaceMention], language: str, looking_back: int | None
+) -> list[PlaceMention]:
     """A clearly reported event at a place the gazetteer does not know ("in the village of
     Kashkash"): kept with the name as written and no coordinates, rather than dropped or
-    pinned on a guess. Only the first such name of the sentence."""
-    for m in _UNRESOLVED.finditer(sentence.text):
+    pinned on a guess. Only the first such name of the sentence, before any look back."""
+    pattern = _UNRESOLVED_IT if language == "it" else _UNRESOLVED
+    for m in pattern.finditer(sentence.text):
         name = m.group("name")
         start = sentence.start + m.start("name")
+        if looking_back is not None and start >= looking_back:
+            break
         if name.split()[0].casefold() in _not_names() or any(
             k.start < start + len(name) and start < k.end for k in known
         ):
@@ -281,10 +385,11 @@ def _place_key(p: PlaceMention) -> str:
 
 
 def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
-    """ACLED's rule within an article: reports of one place and day are one incident when their
-    types are of one family (a grenade death and the shelling of that town that day), or when
-    one of the two types rests on a weak cue ("colpito", "killed") beside a stronger reading.
-    A region-level report folds into a town of that region reported the same day."""
+    """ACLED's rule within an article: reports of one place and day are one incident, named by
+    the stronger reading (a strike and the interceptions around it, a battle and the capture
+    it ends in, a death and the shelling of that town that day). A region-level report folds
+    into a town of that region reported the same day when their types are of one family, or
+    when one of the two rests on a weak cue ("colpito", "killed")."""
     out: list[IncidentDraft] = []
     for d in sorted(drafts, key=lambda x: PRECISION_RANK[x.place.precision]):
         for kept in out:
@@ -297,6 +402,10 @@ def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft
 
 
 def _compatible(a: IncidentDraft, b: IncidentDraft) -> bool:
+    """Same place: always one incident (a strike and its interceptions, a battle and the
+    capture it ends in). A region folds into a town only with a type of the same family."""
+    if _place_key(a.place) == _place_key(b.place):
+        return True
     return _family(a.cue) == _family(b.cue) or min(a.cue.score, b.cue.score) < STRONG_CUE_SCORE
 
 
@@ -319,9 +428,12 @@ def _fold(kept: IncidentDraft, d: IncidentDraft) -> None:
     kept.actors.extend(a for a in d.actors if a not in kept.actors)
 
 
-def _strength(d: IncidentDraft) -> tuple[int, int, float]:
-    """Sort key, best first: a strong cue, then the type precedence, then the cue score."""
-    return (0 if d.cue.score >= STRONG_CUE_SCORE else 1, _precedence(d.cue.sub_event_type), -d.cue.score)
+def _strength(d: IncidentDraft) -> tuple[int, int, int, float]:
+    """Sort key, best first: violence before what surrounds it (an arrest "in connection with
+    the shooting", a truce talk), then a strong cue, then the type precedence, then the score."""
+    surrounding = 1 if d.cue.event_type == "Strategic developments" else 0
+    strong = 0 if d.cue.score >= STRONG_CUE_SCORE else 1
+    return (surrounding, strong, _precedence(d.cue.sub_event_type), -d.cue.score)
 
 
 def _larger(a: Count | None, b: Count | None) -> Count | None:

@@ -1,0 +1,68 @@
+"""Assembly: which incidents an article yields — one per place, day and event, never at places named only as context."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from services.core.assembly import IncidentDraft, assemble_incidents
+from services.core.sentences import split_sentences
+
+PUBLISHED = datetime(2024, 6, 5, 10, tzinfo=UTC)
+
+
+def incidents(text: str, language: str) -> list[IncidentDraft]:
+    return assemble_incidents(text, split_sentences(text, language), language, PUBLISHED)
+
+
+def places(text: str, language: str) -> list[str]:
+    return sorted(d.place.place.name for d in incidents(text, language))
+
+
+def test_a_drone_attack_and_its_interceptions_over_one_city_are_one_air_strike() -> None:
+    text = ("Overnight Russian drones attacked Odesa, damaging a port warehouse. "
+            "Air defence shot down twelve drones over Odesa, the army said.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Odesa"
+    assert incident.cue.sub_event_type == "Air/drone strike"
+
+
+def test_an_arrest_after_a_shooting_does_not_rename_the_shooting() -> None:
+    text = ("A man was shot and killed in Memphis on Tuesday night. "
+            "Police arrested a 19-year-old suspect in Memphis on Tuesday in connection with the killing.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Memphis"
+    assert incident.cue.event_type != "Strategic developments"
+
+
+def test_the_office_of_a_governor_is_not_where_the_shelling_happened() -> None:
+    text = ("Un bombardamento russo ha ucciso tre civili a Sloviansk ieri sera. "
+            "Lo ha reso noto il governatore di Donetsk, Pavlo Kyrylenko, che ha parlato di un attacco con razzi.")
+    assert places(text, "it") == ["Sloviansk"]
+
+
+def test_a_place_recalled_with_a_day_after_is_background() -> None:
+    text = ("Russian missiles struck Kryvyi Rih on Tuesday, killing four people. "
+            "The attack comes a day after missiles hit the central city of Poltava.")
+    assert places(text, "en") == ["Kryvyi Rih"]
+
+
+def test_an_air_raid_alert_is_not_an_attack() -> None:
+    text = "Nella notte a Kiev è stato dichiarato l'allarme aereo per la minaccia di un attacco missilistico."
+    assert incidents(text, "it") == []
+
+
+def test_a_name_followed_by_a_reporting_verb_is_a_speaker_not_a_village() -> None:
+    text = ("Une frappe de missile a tué quatre personnes à Lviv dans la nuit. "
+            "Sadovyi a déclaré que le bombardement était l'attaque la plus importante.")
+    assert places(text, "fr") == ["Lviv"]
+
+
+def test_a_capital_joined_to_a_capital_standing_for_its_government_stands_for_its_own() -> None:
+    text = ("Dopo la proposta di cessate il fuoco avanzata da Kiev e Washington, i russi hanno "
+            "bombardato Sumy uccidendo due persone.")
+    assert places(text, "it") == ["Sumy"]
+
+
+def test_a_weapon_after_a_in_english_is_not_an_unknown_place() -> None:
+    text = "A building collapsed as a result of a Shahed drone attack, killing two residents."
+    assert all(d.place.place.name != "Shahed" for d in incidents(text, "en"))
