@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -12,9 +13,9 @@ from services.core.actors import Actor, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.events import EventCue, classify_sentence
-from services.core.gazetteer import Place
+from services.core.gazetteer import Place, default_gazetteer
 from services.core.lexicon import language_section, load_lexicon
-from services.core.places import PlaceMention, find_places
+from services.core.places import PlaceMention, find_places, primary_place
 from services.core.sentences import Sentence
 
 #: cue scores (events.py): at or below GENERIC a cue ("colpito", "attacks") never makes an
@@ -26,6 +27,9 @@ STRONG_CUE_SCORE = 0.6
 BACKGROUND_AFTER_DAYS = 31
 #: a text of at most this many sentences is a brief (a wire flash, an analyst's one-liner)
 BRIEF_SENTENCES = 3
+#: the cue score of what a brief observes without naming an attack (observations.json):
+#: enough to report, below every lexicon cue, so such incidents carry a low confidence
+OBSERVATION_SCORE = 0.35
 #: the place score of a name the gazetteer does not know (lowers the incident's confidence)
 UNRESOLVED_PLACE_SCORE = 0.2
 #: when two types are read for one place and day, the earlier in this list names the incident:
@@ -227,6 +231,7 @@ def assemble_incidents(
     pending_casualties: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]] = []
     focus: dict[int, list[PlaceMention]] = {}
     dates_of: dict[int, list[EventDate]] = {}
+    read: list[tuple[EventCue, int]] = []  # every usable cue, with its sentence index
 
     def event_date(index: int) -> EventDate:
         """The sentence's own first date, else the latest one earlier in its paragraph, else the
@@ -257,6 +262,7 @@ def assemble_incidents(
         ]
         if cues and markers.alert is not None and markers.alert.search(sentence.text):
             cues = []  # "air raid alert in Kyiv": a warning, not an attack
+        read.extend((c, index) for c in cues)
         targets = located or focus.get(sentence.paragraph, [])
         strong = any(c.score >= STRONG_CUE_SCORE for c in cues)
         if strong and (not targets or all(t.precision == "country" for t in targets)):
@@ -302,6 +308,12 @@ def assemble_incidents(
                     draft.sentences.append(sentence)
                 break
     reportable = [d for d in merged if _is_reportable(d, published_at)]
+    if len(sentences) <= BRIEF_SENTENCES:
+        reportable = _read_as_brief(reportable, read)
+        if not reportable:
+            found = _brief_fallback(text, sentences, places, language, markers, read, event_date)
+            # The brief has nothing else to report: its weak reading is all there is.
+            reportable = [found] if found and not _is_background(found, published_at) else []
     if len(sentences) > BRIEF_SENTENCES or any(d.place.precision != "country" for d in reportable):
         # A whole country is the place only of a brief report that names nothing finer; in a
         # full article a country alone is context ("sanzioni alla Russia"), not a location.
@@ -311,17 +323,109 @@ def assemble_incidents(
         # "killed" in a background sentence) is context, not another incident.
         reportable = [d for d in reportable if d.cue.score >= STRONG_CUE_SCORE
                       or d.fatalities is not None or d.injured is not None]
+    for d in reportable:
+        _zero_the_unmentioned_toll(d)
     return reportable
+
+
+def _zero_the_unmentioned_toll(draft: IncidentDraft) -> None:
+    """A report that counts its victims and names no dead ("two people were wounded") reports
+    zero dead, as ACLED codes it; across reports the deduplicator keeps the higher figure."""
+    known = draft.fatalities or draft.injured
+    if known is None:
+        return
+    zero = Count(0, 0, 0, "", known.start, known.start)
+    if draft.fatalities is None:
+        draft.fatalities = zero
+    if draft.injured is None:
+        draft.injured = zero
+
+
+def _read_as_brief(drafts: list[IncidentDraft], read: list[tuple[EventCue, int]]) -> list[IncidentDraft]:
+    """A brief reports one thing: its strongest reading names its incidents ("Officers
+    attacked a peaceful demonstration" is force against protesters, whichever cue stands
+    nearest the place)."""
+    if not drafts or not read:
+        return drafts
+    strongest = max(read, key=lambda ci: ci[0].score)[0]
+    for d in drafts:
+        if strongest.score > d.cue.score:
+            d.cue = strongest
+    return drafts
+
+
+@dataclass(frozen=True)
+class _Observation:
+    sub_event_type: str
+    event_type: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def _observations(language: str) -> tuple[_Observation, ...]:
+    lexicon = load_lexicon("observations")
+    section = language_section("observations", language)
+    return tuple(
+        _Observation(sub, lexicon["event_types"][sub],
+                     re.compile(rf"(?<!\w)(?:{_words(section[sub])})(?!\w)", re.IGNORECASE))
+        for sub in lexicon["order"] if section.get(sub)
+    )
+
+
+def _brief_fallback(
+    text: str, sentences: list[Sentence], places: list[PlaceMention], language: str,
+    markers: _ContextMarkers, read: list[tuple[EventCue, int]], event_date: Callable[[int], EventDate],
+) -> IncidentDraft | None:
+    """A brief whose event and place never met in one sentence, or that names no attack at all:
+    one incident, named by its strongest reading (else by what it observes: damage, an impact,
+    forces on the ground, observations.json), at the place it is about (else at the country
+    of its actors: "Syrian army captured a key neighbourhood")."""
+    cue: EventCue | None = None
+    at = 0
+    if read:
+        cue, at = max(read, key=lambda ci: ci[0].score)
+    else:
+        for observation in _observations(language):
+            m = observation.pattern.search(text)
+            if m is not None:
+                cue = EventCue(observation.event_type, observation.sub_event_type, m.group(0),
+                               m.start(), m.end(), (), False, OBSERVATION_SCORE, False)
+                at = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), 0)
+                break
+    if cue is None:
+        return None
+    where = primary_place([p for p in _event_places(text, places, markers) if p.precision != "country"])
+    actors = [a for s in sentences for a in find_actors(s.text, language)]
+    if where is None:
+        where = _country_of(actors, sentences)
+    if where is None:
+        return None
+    touched = [s for i, s in enumerate(sentences) if i == at or s.start <= where.start < s.end]
+    return IncidentDraft(place=where, date=event_date(at), cue=cue, sentences=touched, actors=actors)
+
+
+def _country_of(actors: list[Actor], sentences: list[Sentence]) -> PlaceMention | None:
+    """The country the first actor with a nationality belongs to, as a country-level place."""
+    for actor in actors:
+        country = default_gazetteer().country(actor.country_code) if actor.country_code else None
+        if country is not None:
+            return PlaceMention(actor.name, actor.start, actor.end, country, "country", UNRESOLVED_PLACE_SCORE)
+    return None
 
 
 def _is_reportable(draft: IncidentDraft, published_at: datetime) -> bool:
     """What the article reports as having happened lately (TAXONOMY rule 2): not background
     ("lo scorso dicembre", "in 2013"), and not a bare weak cue with nothing else to go on."""
-    if draft.date.precision in ("month", "year"):
-        return False
-    if (published_at.date() - draft.date.end).days > BACKGROUND_AFTER_DAYS:
+    if _is_background(draft, published_at):
         return False
     return draft.cue.score >= MIN_CUE_SCORE or draft.fatalities is not None or draft.injured is not None
+
+
+def _is_background(draft: IncidentDraft, published_at: datetime) -> bool:
+    """Dated by the month or year, or more than a month before publication: history."""
+    if draft.date.precision in ("month", "year"):
+        return True
+    return (published_at.date() - draft.date.end).days > BACKGROUND_AFTER_DAYS
 
 
 _UNRESOLVED_NAME = r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2})"

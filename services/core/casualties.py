@@ -26,6 +26,9 @@ _SPACE = r"[^\S\n]+"
 _MASK = "\u01c2"  # a click letter: a word to text2num, absent from news text
 
 Field = Literal["fatalities", "injured"]
+# "shot" counts everyone hit by gunfire: the injured are those shot and not killed.
+_Reading = Literal["fatalities", "injured", "shot"]
+_Value = tuple[int | None, int | None, int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +55,17 @@ class Casualties:
 class _FieldRules:
     before: regex.Pattern[str]
     after: regex.Pattern[str]
-    singular: regex.Pattern[str]
+    singular: regex.Pattern[str] | None
+    frames: tuple[regex.Pattern[str], ...]
+    # Prefilter over case-folded text: most sentences with one field's anchors lack the others'.
+    anchor: re.Pattern[str]
+    # "one shot was fired": a lone "one" before the anchor needs a victim noun
+    bare_one: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
-    fields: Mapping[Field, _FieldRules]
+    fields: Mapping[_Reading, _FieldRules]
     zero: tuple[tuple[str, regex.Pattern[str]], ...]
     # Prefilter over case-folded text with stdlib re: most sentences report no casualties.
     anchor: re.Pattern[str]
@@ -69,6 +77,11 @@ class _Rules:
     vague: tuple[tuple[regex.Pattern[str], int | None, int | None, int | None], ...]
     at_least: regex.Pattern[str]
     at_most: regex.Pattern[str]
+    self_harm: regex.Pattern[str] | None
+    accident: regex.Pattern[str]
+    background: regex.Pattern[str] | None
+    # one more enumerated victim group right before a counted one ("two women and" a man were killed)
+    conjunct: regex.Pattern[str]
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> str:
@@ -79,6 +92,16 @@ def _whole(patterns: list[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\w)(?:{_alt(patterns)})(?!\w)", _FLAGS)
 
 
+def _frame_head(frame: str) -> str:
+    """The words of a frame a sentence must hold: those before the figure, else those after it."""
+    before, _, after = frame.partition("{N}")
+    return before.strip() or after.strip()
+
+
+def _whole_or_none(patterns: list[str]) -> regex.Pattern[str] | None:
+    return _whole(patterns) if patterns else None
+
+
 @lru_cache(maxsize=32)
 def _rules(language: str) -> _Rules:
     lex: Mapping[str, Any] = language_section(_LEXICON, language)
@@ -86,31 +109,48 @@ def _rules(language: str) -> _Rules:
     vague: list[Mapping[str, Any]] = lex["vague"]
     number = _alt([_DIGITS] + [v["pattern"] for v in vague] + list(lex["singular"]))
     qty = rf"(?P<q>(?:{_alt(quant['at_least'] + quant['at_most'] + quant['about'])}){_SPACE})?(?P<n>{number})(?!\w)"
-    person = rf"(?P<person>(?:(?!\d+{_SPACE})[\w'’-]+{_SPACE}){{0,2}}?(?:{_alt(lex['persons'])}))(?!\w)"
+    # Words between a number and its victim noun: not another number, article or possessive
+    # ("NBC 6 the teen was shot", "911 caller's father dead").
+    person = (
+        rf"(?P<person>(?:(?!\d+{_SPACE}|(?:the|a|an){_SPACE}|[\w-]+['’]s\b)[\w'’-]+{_SPACE}){{0,2}}?"
+        rf"(?:{_alt(lex['persons'])}))(?!\w)"
+    )
     aux = rf"(?:(?:{_alt(lex['aux'])}),?{_SPACE}){{0,4}}"
     # What may follow a bare number read after its anchor: "killing 2 and injuring 5", "uccisi 3, ...".
-    tail = (
-        r"(?=\s*(?:[,.;:)\u2013\u2014-]|$|(?:and|e|ed|including|among|tra|fra|dead|on|in|at|after|as|according|since|so|by"
-        r"|secondo|nel|nella|nei|dopo|durante|mentre)\b))"
-    )
+    tail_words = ["and", "e", "ed", "including", "among", "tra", "fra", "dead", "on", "in", "at", "after", "as",
+                  "according", "since", "so", "by", "secondo", "nel", "nella", "nei", "dopo", "durante", "mentre",
+                  *lex.get("tail_words", [])]
+    tail = rf"(?=\s*(?:[,.;:)\u2013\u2014-]|$|(?:{_alt(tail_words)})\b))"
+    frames: Mapping[str, list[str]] = lex.get("frames", {})
 
-    def field(anchors: list[str], after: list[str], singular: list[str]) -> _FieldRules:
+    def field(name: _Reading, anchors: list[str], after: list[str], singular: list[str]) -> _FieldRules:
+        heads = [*anchors, *after, *singular, *(_frame_head(f) for f in frames.get(name, []))]
         return _FieldRules(
             before=regex.compile(rf"(?<!\w){qty}{_SPACE}(?:{person}{_SPACE})?{aux}(?P<anchor>{_alt(anchors)})(?!\w)", _FLAGS),
             after=regex.compile(
                 rf"(?<!\w)(?P<anchor>{_alt(after)}){_SPACE}(?:(?:only|just|solo|soltanto){_SPACE})?{qty}(?:(?:{_SPACE}{person})|{tail})",
                 _FLAGS,
             ),
-            singular=_whole(singular),
+            singular=_whole_or_none(singular),
+            frames=tuple(
+                regex.compile(rf"(?<!\w){f.replace('{N}', rf'{qty}(?:{_SPACE}{person})?')}(?!\w)", _FLAGS)
+                for f in frames.get(name, [])
+            ),
+            anchor=re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{lower_pattern(p)})" for p in heads) + r")(?!\w)"),
+            bare_one=name != "shot",
         )
 
-    fields: dict[Field, _FieldRules] = {
-        "fatalities": field(lex["fatal"], lex["fatal_after"], lex["singular_fatal"]),
-        "injured": field(lex["injured"], lex["injured_after"], lex["singular_injured"]),
+    fields: dict[_Reading, _FieldRules] = {
+        "fatalities": field("fatalities", lex["fatal"], lex["fatal_after"], lex["singular_fatal"]),
+        "injured": field("injured", lex["injured"], lex["injured_after"], lex["singular_injured"]),
     }
+    if lex.get("shot"):
+        fields["shot"] = field("shot", lex["shot"], lex.get("shot_after", []), lex.get("singular_shot", []))
     anchors = (
         lex["fatal"] + lex["fatal_after"] + lex["injured"] + lex["injured_after"]
         + lex["singular_fatal"] + lex["singular_injured"] + [z["pattern"] for z in lex["zero"]]
+        + lex.get("shot", []) + lex.get("shot_after", []) + lex.get("singular_shot", [])
+        + [_frame_head(f) for fs in frames.values() for f in fs]
     )
     anchor = r"(?<!\w)(?:" + "|".join(f"(?:{lower_pattern(p)})" for p in anchors) + r")(?!\w)"
     return _Rules(
@@ -127,6 +167,14 @@ def _rules(language: str) -> _Rules:
         ),
         at_least=regex.compile(rf"^(?:{_alt(quant['at_least'])})\s*$", _FLAGS),
         at_most=regex.compile(rf"^(?:{_alt(quant['at_most'])})\s*$", _FLAGS),
+        self_harm=_whole_or_none(lex.get("self_harm", [])),
+        accident=_whole(lex.get("accident", ["(?!x)x"])),
+        background=_whole_or_none(lex.get("background", [])),
+        conjunct=regex.compile(
+            rf"(?<!\w)(?:(?P<q>{_alt(quant['at_least'] + quant['at_most'] + quant['about'])}){_SPACE})?(?P<n>{number})"
+            rf"{_SPACE}{person}(?:{_SPACE})?{lex.get('conjunction', '(?:,|,? and)')}{_SPACE}$",
+            _FLAGS,
+        ),
     )
 
 
@@ -183,9 +231,15 @@ def _magnitude(count: Count) -> int:
     return 0
 
 
-def _find_field(text: str, rules: _FieldRules, all_rules: _Rules) -> list[tuple[tuple[int | None, int | None, int | None], int, int]]:
-    found: list[tuple[tuple[int | None, int | None, int | None], int, int]] = []
-    for pattern in (rules.before, rules.after):
+# A figure right after "of" with no victim noun belongs to something else ("father of 4 killed"),
+# and after "one of the" it is the group, not the dead ("one of the four was pronounced dead").
+_OF_BEFORE = regex.compile(r"(?<!\w)(?:of|(?:one|none|each|another) of (?:the|those|these))\s+$", _FLAGS)
+_ENUMERATION_WINDOW = 160
+
+
+def _find_field(text: str, rules: _FieldRules, all_rules: _Rules) -> list[tuple[_Value, int, int]]:
+    found: list[tuple[_Value, int, int]] = []
+    for pattern in (rules.before, rules.after, *rules.frames):
         for m in pattern.finditer(text, overlapped=True):
             person = m.group("person")
             numeric = m.group("n")[0].isdigit()
@@ -194,10 +248,36 @@ def _find_field(text: str, rules: _FieldRules, all_rules: _Rules) -> list[tuple[
                 continue
             if person is not None and all_rules.enemies.search(person):
                 continue
+            if pattern is rules.before and person is None and m.group("q") is None:
+                head = text[max(0, m.start() - 40):m.start()]
+                if _OF_BEFORE.search(head):
+                    continue
             value = _value(m.group("n"), m.group("q"), all_rules)
-            if value is not None:
-                found.append((value, m.start(), m.end()))
+            if value is None or (value[0] == 1 and person is None and not rules.bare_one):
+                continue
+            start = m.start()
+            if pattern is rules.before and person is not None:
+                value, start = _enumerated(text, start, value, all_rules)
+            found.append((value, start, m.end()))
     return found
+
+
+def _enumerated(text: str, start: int, value: _Value, rules: _Rules) -> tuple[_Value, int]:
+    """Add the victim groups listed before a counted one: "two women and a man were killed" is three."""
+    best, low, high = value
+    while best is not None:
+        window = text[max(0, start - _ENUMERATION_WINDOW):start]
+        m = rules.conjunct.search(window)
+        if m is None:
+            break
+        extra = _value(m.group("n"), m.group("q"), rules)
+        if extra is None or extra[0] is None:
+            break
+        best = best + extra[0]
+        low = None if low is None or extra[1] is None else low + extra[1]
+        high = None if high is None or extra[2] is None else high + extra[2]
+        start = start - len(window) + m.start()
+    return (best, low, high), start
 
 
 def _has_anchor(folded: str, rules: _Rules) -> bool:
@@ -209,7 +289,8 @@ def _has_anchor(folded: str, rules: _Rules) -> bool:
 def find_casualties(sentence: str, language: str) -> Casualties:
     """Fatalities and injured reported in `sentence`; enemy-loss claims are not casualties."""
     rules = _rules(language)
-    if not _has_anchor(fold_case(sentence), rules):
+    folded = fold_case(sentence)
+    if not _has_anchor(folded, rules):
         return Casualties(None, None)
     text = sentence
     if language in _TEXT2NUM_LANGUAGES:
@@ -227,14 +308,19 @@ def find_casualties(sentence: str, language: str) -> Casualties:
 
     # "no one was killed" holds "one was killed": nothing inside a denial is a count.
     denials = [(z.start(), z.end(), zero_field) for zero_field, pattern in rules.zero for z in pattern.finditer(text)]
-    result: dict[Field, Count | None] = {}
+    result: dict[_Reading, Count | None] = {}
+    # Only a figure of other victims gains the shooter: "a boy was killed after shooting himself" is one death.
+    counted: set[_Reading] = set()
     for name, field_rules in rules.fields.items():
+        present = field_rules.anchor.search(folded) is not None
         counts = [
-            count(v, s, e) for v, s, e in _find_field(text, field_rules, rules)
+            count(v, s, e) for v, s, e in (_find_field(text, field_rules, rules) if present else [])
             if not any(zs <= s < ze for zs, ze, _ in denials)
         ]
         zeros = [(zs, ze) for zs, ze, zero_field in denials if zero_field in (name, "both")]
-        if not counts:
+        if counts:
+            counted.add(name)
+        if not counts and present and field_rules.singular is not None:
             for m in field_rules.singular.finditer(text):
                 inside_denial = any(zs <= m.start() < ze for zs, ze, _ in denials)
                 enemy = rules.enemies.search(text[max(0, m.start() - 40):m.end()])
@@ -244,4 +330,38 @@ def find_casualties(sentence: str, language: str) -> Casualties:
         if not counts and zeros:
             counts = [count((0, 0, 0), zeros[0][0], zeros[0][1])]
         result[name] = max(counts, key=_magnitude) if counts else None
-    return Casualties(fatalities=result["fatalities"], injured=result["injured"])
+    fatalities, injured = result["fatalities"], result["injured"]
+    if (fatalities is not None and "fatalities" in counted and rules.self_harm is not None
+            and rules.accident.search(sentence) is None):
+        fatalities = _with_shooter(fatalities, sentence, rules.self_harm)
+    if injured is None and result.get("shot") is not None:
+        injured = _survivors(result["shot"], fatalities)
+    if (fatalities is not None or injured is not None) and rules.background is not None \
+            and rules.background.search(text) is not None:
+        # "Last year, a man was killed on the same block": an earlier event's toll, not this one's.
+        return Casualties(None, None)
+    return Casualties(fatalities=fatalities, injured=injured)
+
+
+def _survivors(shot: Count | None, fatalities: Count | None) -> Count | None:
+    """Of those shot, the ones not killed: "four people were shot, three fatally" leaves one injured."""
+    if shot is None or shot.best is None:
+        return None
+    if fatalities is None:
+        return shot
+    if fatalities.best is None or shot.best <= fatalities.best:
+        return None
+    left = shot.best - fatalities.best
+    return Count(best=left, low=left, high=left, text=shot.text, start=shot.start, end=shot.end)
+
+
+def _with_shooter(fatalities: Count, sentence: str, self_harm: regex.Pattern[str]) -> Count:
+    """A shooter who killed himself after killing others is one more death ("killed 3, then himself")."""
+    if not fatalities.best or self_harm.search(sentence, fatalities.end) is None:
+        return fatalities
+
+    def plus(v: int | None) -> int | None:
+        return None if v is None else v + 1
+
+    return Count(best=plus(fatalities.best), low=plus(fatalities.low), high=plus(fatalities.high),
+                 text=fatalities.text, start=fatalities.start, end=fatalities.end)

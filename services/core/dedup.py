@@ -5,9 +5,11 @@ these keys, all written while handling mentions of one blocking key, hence one p
   ``m/<mention_id>``            → id of the incident an incident mention was folded into
   ``a/<article incident id>``   → the same, by the article-level id (a re-read updates in place)
   ``mx/<block>/<yyyy-mm-dd>``   → the ``m/`` and ``a/`` keys of that day (evicted with the day)
-  ``i/<incident_id>``           → the incident's latest revision (JSON dict)
+  ``i/<incident_id>``           → the incident's latest revision (JSON dict); a consolidated one
+                                  stays, with ``merged_into``, until its days leave the window
+  ``p/<incident_id>``           → its member reports as first read (matching.Profile rows)
   ``c/<claim_id>``              → the claim's latest revision (JSON dict)
-  ``ix/<block>/<yyyy-mm-dd>``   → ids of incidents of that block whose date covers that day
+  ``ix/<block>/<yyyy-mm-dd>``   → ids of incidents of that block with a member report on that day
   ``cx/<block>``                → ids of claims of that block (one block = one speaker), capped
   ``w/<block>``                 → the last day evicted from the block's window
 """
@@ -15,11 +17,11 @@ these keys, all written while handling mentions of one blocking key, hence one p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from schemas import Claim, Incident, Mention
-from services.core.matching import claim_similarity, incident_similarity
+from services.core.matching import Profile, claim_similarity, conflicting, profile_similarity
 from services.core.merging import merge_claim, merge_incident
 
 
@@ -38,10 +40,33 @@ class DedupParams:
     window_days: int = 30
     #: mentions whose date range is wider are indexed on their end day only (month-precision reports)
     max_indexed_days: int = 3
+    #: a new report looks for candidates on every day of a range up to this wide ("last week")
+    max_probe_days: int = 8
+    #: only a report dated within this many days can bridge (consolidate) two incidents: a
+    #: "last week" report is no evidence that two days' strikes on one town were one
+    max_bridge_days: int = 2
     max_candidates: int = 200
+    #: member reports kept per incident for matching (single link); later ones still merge
+    max_members: int = 40
 
 
 Record = Incident | Claim
+
+#: redirects followed from an id to its live incident (consolidations chain rarely beyond 2)
+MAX_REDIRECTS = 16
+_PROFILE_END = 9  # index of the end day in a stored Profile row
+
+
+@dataclass(frozen=True)
+class _Match:
+    score: float
+    incident: Incident
+    members: list[Profile]
+
+
+def _age(inc: Incident) -> tuple[datetime, str]:
+    """Older first: earliest report, then id (deterministic on replay)."""
+    return (inc.first_reported_at, inc.incident_id)
 
 
 class Deduplicator:
@@ -64,62 +89,121 @@ class Deduplicator:
 
     # incidents ---------------------------------------------------------------------------------
 
-    def _index_days(self, inc: Incident) -> list[date]:
-        start, end = inc.date.start, inc.date.end
+    def _index_days(self, start: date, end: date) -> list[date]:
         if (end - start).days + 1 > self.params.max_indexed_days:
             return [end]
         return [start + timedelta(days=d) for d in range((end - start).days + 1)]
 
-    def _candidates(self, block: str, inc: Incident) -> list[Incident]:
-        days = self._index_days(inc)
+    def _members(self, incident_id: str) -> list[Profile]:
+        return [Profile.from_json(row) for row in self.state.get(f"p/{incident_id}", [])]
+
+    def _candidates(self, block: str, profile: Profile) -> list[str]:
+        span = (profile.end - profile.start).days + 1
+        days = [profile.end] if span > self.params.max_probe_days else [
+            profile.start + timedelta(days=d) for d in range(span)]
         probe = {self._bucket(block, d + timedelta(days=k)) for d in days for k in (-1, 0, 1)}
         ids: list[str] = []
         for d in sorted(probe):
             for incident_id in self.state.get(f"ix/{block}/{d.isoformat()}", []):
                 if incident_id not in ids:
                     ids.append(incident_id)
-        found = []
-        for incident_id in ids[: self.params.max_candidates]:
+        return ids[: self.params.max_candidates]
+
+    def _matches(self, block: str, profile: Profile) -> list[_Match]:
+        """Live incidents of the block whose closest member report scores at or above the
+        threshold against the new report, best first (ties: the older id first)."""
+        found: list[_Match] = []
+        for incident_id in self._candidates(block, profile):
             data = self.state.get(f"i/{incident_id}")
-            if data is not None and data.get("merged_into") is None:
-                found.append(Incident.model_validate(data))
+            if data is None or data.get("merged_into") is not None:
+                continue
+            if profile.article_id in data["article_ids"]:
+                continue  # the extractor already kept them apart within the article
+            members = self._members(incident_id)
+            score = max((profile_similarity(m, profile) for m in members), default=0.0)
+            if score >= self.params.incident_threshold:
+                found.append(_Match(score, Incident.model_validate(data), members))
+        found.sort(key=lambda m: (-m.score, _age(m.incident)))
         return found
 
     def _add_incident(self, mention: Mention, inc: Incident) -> list[Record]:
         block = mention.blocking_key
-        best = self._reread_target(inc)
-        if best is None:
-            best, score = self._best_match(block, inc)
-            if score < self.params.incident_threshold:
-                best = None
-        if best is not None:
-            target = best.incident_id
-            out = self._store_incident(block, merge_incident(best, inc), previous=best)
+        profile = Profile.of(inc)
+        out: list[Record]
+        earlier = self._reread_target(inc)
+        if earlier is not None:
+            members = [m for m in self._members(earlier.incident_id) if m.article_id != profile.article_id]
+            target = earlier.incident_id
+            out = list(self._store_incident(block, merge_incident(earlier, inc), earlier, [*members, profile]))
         else:
-            target = inc.incident_id
-            out = self._store_incident(block, inc.model_copy(update={"revision": 1}), previous=None)
+            matches = self._matches(block, profile)
+            if matches:
+                bridging = (profile.end - profile.start).days < self.params.max_bridge_days
+                group = self._consolidation_group(matches) if bridging else matches[:1]
+                winner = min(group, key=lambda m: _age(m.incident))
+                merged, members = winner.incident, list(winner.members)
+                losers = [m for m in group if m is not winner]
+                for loser in losers:
+                    merged = merge_incident(merged, loser.incident)
+                    members.extend(loser.members)
+                merged = merge_incident(merged, inc)
+                target = winner.incident.incident_id
+                out = list(self._store_incident(block, merged, winner.incident, [*members, profile]))
+                out.extend(self._retire(loser.incident, target) for loser in losers)
+            else:
+                target = inc.incident_id
+                out = list(self._store_incident(block, inc.model_copy(update={"revision": 1}), None, [profile]))
         self.state[f"m/{mention.mention_id}"] = target
         self.state[f"a/{inc.incident_id}"] = target
         day = f"mx/{block}/{self._bucket(block, inc.date.end).isoformat()}"
         self._append(day, f"m/{mention.mention_id}")
         self._append(day, f"a/{inc.incident_id}")
         self._evict(block, inc.date.end)
-        return list(out)
+        return out
+
+    def _consolidation_group(self, matches: list[_Match]) -> list[_Match]:
+        """The best match, plus every other match the new report bridges to it: incidents that
+        share no article (the extractor kept those apart) and have no member report that
+        contradicts one of the group's (another place, or dates two days apart or more)."""
+        group = [matches[0]]
+        for m in matches[1:]:
+            if any(set(m.incident.article_ids) & set(g.incident.article_ids) for g in group):
+                continue
+            if any(conflicting(x, y) for g in group for x in g.members for y in m.members):
+                continue
+            group.append(m)
+        return group
+
+    def _retire(self, loser: Incident, winner_id: str) -> Incident:
+        """A consolidated incident: published once more with `merged_into`, kept (unindexed for
+        matching) so ledger entries and claims that name it still resolve to the winner."""
+        retired = loser.model_copy(update={"merged_into": winner_id, "revision": loser.revision + 1})
+        self.state[f"i/{loser.incident_id}"] = retired.model_dump(mode="json")
+        if self.state.get(f"p/{loser.incident_id}") is not None:
+            del self.state[f"p/{loser.incident_id}"]
+        return retired
+
+    def resolve(self, incident_id: str) -> str:
+        """The live incident an incident id now stands for: itself, the incident an article-level
+        incident was folded into, or the winner of a consolidation (followed to the end)."""
+        current = self.state.get(f"a/{incident_id}") or incident_id
+        for _ in range(MAX_REDIRECTS):
+            data = self.state.get(f"i/{current}")
+            nxt = data.get("merged_into") if data is not None else None
+            if nxt is None:
+                break
+            current = nxt
+        return str(current)
 
     def _reread_target(self, inc: Incident) -> Incident | None:
         """The incident an earlier reading of this same article-level incident went into: a
         replay under new rules (new extractor_version, so a new mention id) updates it in place."""
-        target = self.state.get(f"a/{inc.incident_id}")
-        data = self.state.get(f"i/{target}") if target is not None else None
-        return Incident.model_validate(data) if data is not None else None
-
-    def _best_match(self, block: str, inc: Incident) -> tuple[Incident | None, float]:
-        best, best_score = None, 0.0
-        for cand in self._candidates(block, inc):
-            score = incident_similarity(cand, inc)
-            if score > best_score:
-                best, best_score = cand, score
-        return best, best_score
+        if self.state.get(f"a/{inc.incident_id}") is None:
+            return None
+        data = self.state.get(f"i/{self.resolve(inc.incident_id)}")
+        if data is None or data.get("merged_into") is not None:
+            return None
+        return Incident.model_validate(data)
 
     def _append(self, key: str, item: str) -> None:
         items = list(self.state.get(key, []))
@@ -127,14 +211,19 @@ class Deduplicator:
             items.append(item)
             self.state[key] = items
 
-    def _store_incident(self, block: str, inc: Incident, previous: Incident | None) -> list[Incident]:
+    def _store_incident(
+        self, block: str, inc: Incident, previous: Incident | None, members: list[Profile]
+    ) -> list[Incident]:
+        members = members[: self.params.max_members]
+        self.state[f"p/{inc.incident_id}"] = [m.to_json() for m in members]
+        for m in members:
+            for d in self._index_days(m.start, m.end):
+                self._append(f"ix/{block}/{self._bucket(block, d).isoformat()}", inc.incident_id)
         if previous is not None:
             if _content(inc) == _content(previous):
                 return []
             inc = inc.model_copy(update={"revision": previous.revision + 1})
         self.state[f"i/{inc.incident_id}"] = inc.model_dump(mode="json")
-        for d in self._index_days(inc):
-            self._append(f"ix/{block}/{self._bucket(block, d).isoformat()}", inc.incident_id)
         return [inc]
 
     def _bucket(self, block: str, day: date) -> date:
@@ -145,6 +234,11 @@ class Deduplicator:
         if done is None:
             return day
         return max(day, date.fromisoformat(done) + timedelta(days=1))
+
+    def _last_day(self, incident_id: str, data: dict[str, Any]) -> str:
+        """The latest day any member report of the incident covers (its own date if retired)."""
+        ends = [row[_PROFILE_END] for row in self.state.get(f"p/{incident_id}", [])]
+        return str(max([data["date"]["end"], *ends]))
 
     def _evict(self, block: str, latest: date) -> None:
         """Drop the days that left the window (index, incidents, mention ids) so a block's state
@@ -159,8 +253,10 @@ class Deduplicator:
             d = day.isoformat()
             for incident_id in self.state.get(f"ix/{block}/{d}", []):
                 data = self.state.get(f"i/{incident_id}")
-                if data is not None and data["date"]["end"] <= d:
+                if data is not None and self._last_day(incident_id, data) <= d:
                     del self.state[f"i/{incident_id}"]
+                    if self.state.get(f"p/{incident_id}") is not None:
+                        del self.state[f"p/{incident_id}"]
             for key in self.state.get(f"mx/{block}/{d}", []):
                 if self.state.get(key) is not None:
                     del self.state[key]
@@ -172,8 +268,14 @@ class Deduplicator:
 
     # claims ------------------------------------------------------------------------------------
 
+    def _about(self, ids: list[str]) -> list[str]:
+        return list(dict.fromkeys(self.resolve(i) for i in ids))
+
     def _add_claim(self, mention: Mention, claim: Claim) -> list[Record]:
         block = mention.blocking_key
+        # the extractor names the article-level incidents; point at what they were folded into
+        # (when this partition's state knows it; otherwise the id stays resolvable by `resolve`)
+        claim = claim.model_copy(update={"about_incident_ids": self._about(claim.about_incident_ids)})
         ids: list[str] = list(self.state.get(f"cx/{block}", []))
         best, best_score = None, 0.0
         for claim_id in ids[-self.params.max_candidates :]:
@@ -186,6 +288,7 @@ class Deduplicator:
                 best, best_score = cand, score
         if best is not None and best_score >= self.params.claim_threshold:
             merged = merge_claim(best, claim)
+            merged = merged.model_copy(update={"about_incident_ids": self._about(merged.about_incident_ids)})
             if _content(merged) == _content(best):
                 return []
             merged = merged.model_copy(update={"revision": best.revision + 1})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from math import asin, cos, radians, sin, sqrt
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from schemas import Claim, Count, Incident, Location
+from schemas import Claim, Count, Incident
 
 #: weights of the incident similarity; they sum to 1 (chosen on dev data, see docs/dedup.md)
 W_PLACE, W_DATE, W_TYPE, W_CASUALTIES = 0.4, 0.2, 0.25, 0.15
@@ -14,6 +17,79 @@ W_PLACE, W_DATE, W_TYPE, W_CASUALTIES = 0.4, 0.2, 0.25, 0.15
 ADJACENT_DAY_SCORE = 0.5
 
 _REMOTE = {"Shelling/artillery/missile attack", "Air/drone strike", "Disrupted weapons use"}
+#: a shooting that one outlet reads as an exchange of fire and another as an attack on civilians
+#: (ACLED: Battles vs Violence against civilians, told apart only by who was armed)
+_ARMED_VIOLENCE = {"Armed clash", "Attack"}
+CROSS_TYPE_SCORE = 0.5
+
+
+class Place(Protocol):
+    """What place matching reads: a contract Location or a member Profile."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def geonames_id(self) -> int | None: ...
+    @property
+    def country_code(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+    @property
+    def precision(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One member report of an incident as first read (its own place, dates, type, figures and
+    publication day). Matching compares a new report with every member of a candidate (single
+    link), so what merging refines (narrowed dates, earliest publication) never hides a member."""
+
+    article_id: str
+    name: str
+    geonames_id: int | None
+    country_code: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    start: date
+    end: date
+    published: date
+    event_type: str
+    sub_event_type: str
+    fatalities: int | None
+    injured: int | None
+
+    @classmethod
+    def of(cls, inc: Incident) -> Profile:
+        loc = inc.location
+        return cls(
+            article_id=inc.article_ids[0] if inc.article_ids else inc.incident_id,
+            name=loc.name, geonames_id=loc.geonames_id, country_code=loc.country_code,
+            admin1=loc.admin1, lat=loc.lat, lon=loc.lon, precision=loc.precision,
+            start=inc.date.start, end=inc.date.end, published=inc.first_reported_at.date(),
+            event_type=inc.event_type, sub_event_type=inc.sub_event_type,
+            fatalities=inc.fatalities.best, injured=inc.injured.best,
+        )
+
+    def to_json(self) -> list[Any]:
+        # a list, not a dict: one is stored per member report in the dedup state
+        return [self.article_id, self.name, self.geonames_id, self.country_code, self.admin1,
+                self.lat, self.lon, self.precision, self.start.isoformat(), self.end.isoformat(),
+                self.published.isoformat(), self.event_type, self.sub_event_type,
+                self.fatalities, self.injured]
+
+    @classmethod
+    def from_json(cls, row: list[Any]) -> Profile:
+        (article_id, name, gid, cc, admin1, lat, lon, precision, start, end, published, et, sub,
+         killed, hurt) = row
+        return cls(article_id, name, gid, cc, admin1, lat, lon, precision,
+                   date.fromisoformat(start), date.fromisoformat(end), date.fromisoformat(published),
+                   et, sub, killed, hurt)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -22,7 +98,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * asin(sqrt(h))
 
 
-def place_similarity(a: Location, b: Location) -> float:
+def place_similarity(a: Place, b: Place) -> float:
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
         return 1.0
     coarse = {"region", "country"}
@@ -32,8 +108,8 @@ def place_similarity(a: Location, b: Location) -> float:
         if "country" in (a.precision, b.precision):
             return 0.5
         return 0.7 if a.admin1 and a.admin1 == b.admin1 else 0.0
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        km = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if a.geonames_id and b.geonames_id and km > 3:
             return 0.0  # two different named settlements, even close ones, are two places
         for limit, score in ((5, 0.95), (15, 0.8), (30, 0.6)):
@@ -45,46 +121,69 @@ def place_similarity(a: Location, b: Location) -> float:
     return 0.0
 
 
-def date_similarity(a: Incident, b: Incident) -> float:
+def day_gap(a: Profile, b: Profile) -> int:
+    """Days between two date ranges; 0 when they overlap."""
+    return max((b.start - a.end).days, (a.start - b.end).days, 0)
+
+
+def date_similarity(a: Profile, b: Profile) -> float:
     """Overlapping dates match. One day apart matches weakly only when the reports were published
     on different days: relative dates ("ieri", "last night") read against different publication
     times are the usual cause. Same-day reports a day apart are two incidents (ACLED: one a day)."""
-    gap = max((b.date.start - a.date.end).days, (a.date.start - b.date.end).days)
-    if gap <= 0:
+    gap = day_gap(a, b)
+    if gap == 0:
         return 1.0
-    published_apart = a.first_reported_at.date() != b.first_reported_at.date()
-    return ADJACENT_DAY_SCORE if gap == 1 and published_apart else 0.0
+    return ADJACENT_DAY_SCORE if gap == 1 and a.published != b.published else 0.0
 
 
-def type_similarity(a: Incident, b: Incident) -> float:
+def type_similarity(a: Profile, b: Profile) -> float:
     if a.sub_event_type == b.sub_event_type:
         return 1.0
     if a.sub_event_type in _REMOTE and b.sub_event_type in _REMOTE:
         return 0.8
     if a.event_type == b.event_type:
         return 0.7
+    if a.sub_event_type in _ARMED_VIOLENCE and b.sub_event_type in _ARMED_VIOLENCE:
+        return CROSS_TYPE_SCORE
     return 0.2
 
 
-def count_similarity(a: Count, b: Count) -> float:
-    if a.best is None or b.best is None:
+def figure_similarity(a: int | None, b: int | None) -> float:
+    if a is None or b is None:
         return 0.7
-    if a.best == b.best:
+    if a == b:
         return 1.0
-    lo, hi = sorted((a.best, b.best))
+    lo, hi = sorted((a, b))
     return 0.8 if hi == 0 or lo / hi >= 0.5 else 0.3
+
+
+def count_similarity(a: Count, b: Count) -> float:
+    return figure_similarity(a.best, b.best)
+
+
+def profile_similarity(a: Profile, b: Profile) -> float:
+    """0..1 for two member reports; 0 when they cannot be one incident (far apart, days apart)."""
+    place = place_similarity(a, b)
+    if place == 0.0:
+        return 0.0
+    day = date_similarity(a, b)
+    if day == 0.0:
+        return 0.0
+    casualties = (figure_similarity(a.fatalities, b.fatalities) + figure_similarity(a.injured, b.injured)) / 2
+    return W_PLACE * place + W_DATE * day + W_TYPE * type_similarity(a, b) + W_CASUALTIES * casualties
+
+
+def conflicting(a: Profile, b: Profile) -> bool:
+    """Two member reports that cannot describe one event whatever else agrees: different places,
+    or dates two days or more apart. Two incidents with such members are never consolidated."""
+    return place_similarity(a, b) == 0.0 or day_gap(a, b) >= 2
 
 
 def incident_similarity(a: Incident, b: Incident) -> float:
     """0..1; 0 when the two cannot be one incident (far apart, days apart, read in one article)."""
     if set(a.article_ids) & set(b.article_ids):
         return 0.0  # the extractor already kept them apart within the article
-    place = place_similarity(a.location, b.location)
-    day = date_similarity(a, b)
-    if place == 0.0 or day == 0.0:
-        return 0.0
-    casualties = (count_similarity(a.fatalities, b.fatalities) + count_similarity(a.injured, b.injured)) / 2
-    return W_PLACE * place + W_DATE * day + W_TYPE * type_similarity(a, b) + W_CASUALTIES * casualties
+    return profile_similarity(Profile.of(a), Profile.of(b))
 
 
 def claim_similarity(a: Claim, b: Claim) -> float:

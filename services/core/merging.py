@@ -33,7 +33,10 @@ def merge_incident(old: Incident, new: Incident) -> Incident:
     if PRECISION_RANK[new.location.precision] < PRECISION_RANK[old.location.precision]:
         location = new.location
     date = old.date
-    if (new.date.end - new.date.start) < (old.date.end - old.date.start):
+    # a narrower date refines only a date it falls within: a report a day off (matched across
+    # publication days) must not move the incident away from what the others said
+    inside = old.date.start <= new.date.start and new.date.end <= old.date.end
+    if inside and (new.date.end - new.date.start) < (old.date.end - old.date.start):
         date = new.date
     actors = {(x.name, x.role): x for x in [*old.actors, *new.actors]}
     return old.model_copy(

@@ -66,3 +66,27 @@ def test_a_capital_joined_to_a_capital_standing_for_its_government_stands_for_it
 def test_a_weapon_after_a_in_english_is_not_an_unknown_place() -> None:
     text = "A building collapsed as a result of a Shahed drone attack, killing two residents."
     assert all(d.place.place.name != "Shahed" for d in incidents(text, "en"))
+
+
+def test_a_monitors_brief_about_damage_is_located_at_its_place() -> None:
+    [incident] = incidents("Market complex in Kharkiv engulfed in flames.", "en")
+    assert incident.place.place.name == "Kharkiv"
+    assert incident.cue.sub_event_type == "Looting/property destruction"
+
+
+def test_forces_seen_in_a_town_are_a_strategic_development_there() -> None:
+    [incident] = incidents("Russian troops moving through Volnovakha.", "en")
+    assert incident.place.place.name == "Volnovakha"
+    assert (incident.cue.event_type, incident.cue.sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_a_brief_is_named_by_its_strongest_reading() -> None:
+    text = "Police violently dispersed a peaceful protest in Kharkiv, injuring several students."
+    [incident] = incidents(text, "en")
+    assert incident.cue.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_report_that_counts_only_the_wounded_reports_no_dead() -> None:
+    [incident] = incidents("Two people were wounded in a shooting in Memphis on Tuesday night.", "en")
+    assert incident.injured is not None and incident.injured.best == 2
+    assert incident.fatalities is not None and incident.fatalities.best == 0

@@ -106,3 +106,78 @@ def test_secondo_meaning_according_to_is_not_the_number_two() -> None:
 def test_a_rising_toll_after_a_long_phrase_is_read() -> None:
     sentence = "The number of people killed in the rocket attack on the city on Monday night has risen to seven."
     assert _figure(find_casualties(sentence, "en").fatalities) == (7, 7, 7)
+
+
+def test_people_shot_without_a_death_are_injured() -> None:
+    result = find_casualties("Four people were shot outside a nightclub early Sunday.", "en")
+    assert result.fatalities is None
+    assert _figure(result.injured) == (4, 4, 4)
+
+
+def test_shot_some_fatally_leaves_the_rest_injured() -> None:
+    result = find_casualties("Six people were shot, two of whom have died.", "en")
+    assert _figure(result.fatalities) == (2, 2, 2)
+    assert _figure(result.injured) == (4, 4, 4)
+    result = find_casualties("Five men were shot, three fatally, in a parked car.", "en")
+    assert _figure(result.fatalities) == (3, 3, 3)
+    assert _figure(result.injured) == (2, 2, 2)
+
+
+def test_a_single_shot_fired_is_not_a_victim() -> None:
+    assert find_casualties("Witnesses said one shot was fired into the car.", "en").injured is None
+    assert find_casualties("Police shot down 15 drones overnight.", "en").injured is None
+
+
+def test_enumerated_victims_are_added_up() -> None:
+    assert _figure(find_casualties("Two women and a man were killed in the attack.", "en").fatalities) == (3, 3, 3)
+    assert _figure(find_casualties("A 19-year-old man and a 20-year-old woman were wounded.", "en").injured) == (2, 2, 2)
+    result = find_casualties("Nel crollo due bambini e tre adulti sono morti.", "it")
+    assert _figure(result.fatalities) == (5, 5, 5)
+
+
+def test_a_shooter_who_killed_himself_after_others_is_one_more_death() -> None:
+    result = find_casualties("The gunman killed three people before turning the gun on himself.", "en")
+    assert _figure(result.fatalities) == (4, 4, 4)
+
+
+def test_an_accidental_self_shooting_is_one_death() -> None:
+    result = find_casualties("A 15-year-old boy was killed after accidentally shooting himself.", "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+
+
+def test_a_child_by_age_who_died_is_one_fatality() -> None:
+    assert _figure(find_casualties("3-year-old dies after finding a loaded gun at home", "en").fatalities) == (1, 1, 1)
+    assert _figure(find_casualties("The teenager later died at the hospital.", "en").fatalities) == (1, 1, 1)
+
+
+def test_sent_to_the_hospital_is_injured() -> None:
+    result = find_casualties("The shooting sent three teens to the hospital.", "en")
+    assert _figure(result.injured) == (3, 3, 3)
+
+
+def test_figures_of_earlier_events_are_not_this_incidents() -> None:
+    assert find_casualties("Last year, two men were killed on the same block.", "en").fatalities is None
+    assert find_casualties("Three children have been shot in the past four days.", "en").injured is None
+
+
+def test_a_number_after_of_is_not_a_toll() -> None:
+    assert find_casualties("The father of 4 killed in the shooting was buried.", "en").fatalities is None
+    assert _figure(find_casualties("One of the four was pronounced dead.", "en").fatalities) == (1, 1, 1)
+
+
+def test_a_number_before_an_article_or_possessive_is_not_a_count() -> None:
+    assert find_casualties("She told NBC 6 the teen was shot in the leg.", "en").injured is None
+    dead = find_casualties("Police found the 911 caller's father dead.", "en").fatalities
+    assert dead is None or dead.best == 1
+
+
+def test_killing_and_wounding_others_in_italian() -> None:
+    result = find_casualties("I missili hanno colpito il centro uccidendo tre civili e ferendone altri cinque.", "it")
+    assert _figure(result.fatalities) == (3, 3, 3)
+    assert _figure(result.injured) == (5, 5, 5)
+
+
+def test_killed_one_and_injured_three_before_a_clause() -> None:
+    result = find_casualties("The rampage killed one and injured three before police arrived.", "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+    assert _figure(result.injured) == (3, 3, 3)

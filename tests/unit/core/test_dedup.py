@@ -12,16 +12,20 @@ VOVCHANSK = Location(name="Vovchansk", geonames_id=689304, lat=50.29, lon=36.94,
 KUPIANSK = Location(name="Kupiansk", geonames_id=703656, lat=49.71, lon=37.62, **KHARKIV)
 
 
+KHARKIV_REGION = Location(name="Kharkiv Oblast", country_code="UA", admin1="Kharkiv", precision="region")
+
+
 def incident_mention(
     article: str, source: str, where: Location = VOVCHANSK, day: date = date(2023, 1, 20),
     killed: int | None = None, sub: str = "Shelling/artillery/missile attack",
+    until: date | None = None, published: datetime = datetime(2023, 1, 21, 9, tzinfo=UTC),
 ) -> Mention:
-    published = datetime(2023, 1, 21, 9, tzinfo=UTC)
     fatalities = Count(best=killed, low=killed, high=killed,
                        reports=[FigureReport(value=killed, article_id=article, source=source)]) if killed is not None else Count()
     inc = Incident(
         incident_id=f"inc-{article}-{where.name}", event_type="Explosions/Remote violence",
-        sub_event_type=sub, date=EventDate(start=day, end=day, precision="day"), location=where,
+        sub_event_type=sub, location=where,
+        date=EventDate(start=day, end=until or day, precision="range" if until else "day"),
         fatalities=fatalities, article_ids=[article], sources=[source], confidence=0.6,
         first_reported_at=published, last_reported_at=published, extractor_version="t",
     )
@@ -30,12 +34,15 @@ def incident_mention(
                    published_at=published, extractor_version="t", incident=inc)
 
 
-def claim_mention(article: str, source: str, value: float, language: str = "it") -> Mention:
+def claim_mention(
+    article: str, source: str, value: float, language: str = "it", about: tuple[str, ...] = ()
+) -> Mention:
     published = datetime(2023, 1, 21, 9, tzinfo=UTC)
     claim = Claim(
         claim_id=f"clm-{article}", speaker=Speaker(name="General Staff", kind="organization"),
         cue="said", content="Russian losses", language=language, quote="indirect",
         claim_type="casualty_report", quantities=[Quantity(value=value, unit="soldiers")],
+        about_incident_ids=list(about),
         article_ids=[article], sources=[source], confidence=0.5, first_reported_at=published,
         last_reported_at=published, extractor_version="t",
     )
@@ -146,3 +153,125 @@ def test_late_reports_of_old_events_do_not_pile_up_in_state() -> None:
                                    day=start - timedelta(days=365 - day)))
         sizes.append(len(state))
     assert sizes[-1] <= sizes[30] + 2
+
+
+# consolidation -----------------------------------------------------------------------------------
+
+JULY_6_MORNING = datetime(2023, 7, 6, 8, tzinfo=UTC)
+JULY_6_NOON = datetime(2023, 7, 6, 12, tzinfo=UTC)
+JULY_7 = datetime(2023, 7, 7, 9, tzinfo=UTC)
+
+
+def two_incidents_a_day_apart() -> tuple[Deduplicator, Mention, Mention]:
+    """Same town, same publication day, dates one day apart: ACLED's one-a-day rule keeps them
+    apart until a report covering both days bridges them."""
+    dedup = Deduplicator({})
+    older = incident_mention("a", "ansa.it", day=date(2023, 7, 5), published=JULY_6_MORNING)
+    younger = incident_mention("b", "bbc.com", day=date(2023, 7, 6), published=JULY_6_NOON, killed=4)
+    dedup.add(older)
+    dedup.add(younger)
+    return dedup, older, younger
+
+
+def test_two_reports_a_day_apart_published_the_same_day_stay_two_incidents() -> None:
+    dedup, _, _ = two_incidents_a_day_apart()
+    live = [k for k, v in dedup.state.items() if k.startswith("i/") and v["merged_into"] is None]  # type: ignore[attr-defined]
+    assert len(live) == 2
+
+
+def test_a_report_bridging_two_incidents_merges_the_younger_into_the_older() -> None:
+    dedup, older, younger = two_incidents_a_day_apart()
+    bridge = incident_mention("c", "lapresse.it", day=date(2023, 7, 5), until=date(2023, 7, 6), published=JULY_7)
+    out = dedup.add(bridge)
+    winner = next(r for r in out if isinstance(r, Incident) and r.merged_into is None)
+    [loser] = [r for r in out if isinstance(r, Incident) and r.merged_into is not None]
+    assert winner.incident_id == older.incident.incident_id  # type: ignore[union-attr]
+    assert loser.incident_id == younger.incident.incident_id  # type: ignore[union-attr]
+    assert loser.merged_into == winner.incident_id and loser.revision == 2
+    assert winner.article_ids == ["a", "b", "c"] and winner.revision == 2
+    assert winner.fatalities.best == 4
+
+
+def test_a_redelivered_bridging_report_publishes_nothing() -> None:
+    dedup, _, _ = two_incidents_a_day_apart()
+    bridge = incident_mention("c", "lapresse.it", day=date(2023, 7, 5), until=date(2023, 7, 6), published=JULY_7)
+    dedup.add(bridge)
+    assert dedup.add(bridge) == []
+
+
+def test_consolidation_replays_to_the_same_ids_and_revisions() -> None:
+    runs = []
+    for _ in range(2):
+        dedup, _, _ = two_incidents_a_day_apart()
+        bridge = incident_mention("c", "lapresse.it", day=date(2023, 7, 5), until=date(2023, 7, 6), published=JULY_7)
+        runs.append([(r.incident_id, r.revision, r.merged_into) for r in dedup.add(bridge)])  # type: ignore[union-attr]
+    assert runs[0] == runs[1]
+
+
+def test_a_later_report_of_the_merged_incident_joins_the_winner() -> None:
+    dedup, older, _ = two_incidents_a_day_apart()
+    dedup.add(incident_mention("c", "lapresse.it", day=date(2023, 7, 5), until=date(2023, 7, 6), published=JULY_7))
+    [out] = dedup.add(incident_mention("d", "reuters.com", day=date(2023, 7, 6), published=JULY_7, killed=5))
+    assert out.incident_id == older.incident.incident_id and out.merged_into is None  # type: ignore[union-attr]
+    assert out.article_ids == ["a", "b", "c", "d"]
+
+
+def test_a_region_level_report_does_not_weld_two_towns_together() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    dedup.add(incident_mention("b", "bbc.com", where=KUPIANSK))
+    out = dedup.add(incident_mention("c", "ukrinform.net", where=KHARKIV_REGION))
+    assert len(out) == 1 and isinstance(out[0], Incident) and out[0].merged_into is None
+
+
+def test_incidents_read_apart_in_one_article_are_not_consolidated() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it", day=date(2023, 7, 5), published=JULY_6_MORNING))
+    day_two = incident_mention("a", "ansa.it", day=date(2023, 7, 6), published=JULY_6_MORNING)
+    day_two = day_two.model_copy(update={"mention_id": "men-a-day2", "incident": day_two.incident.model_copy(  # type: ignore[union-attr]
+        update={"incident_id": "inc-a-day2"})})
+    dedup.add(day_two)
+    out = dedup.add(incident_mention("c", "lapresse.it", day=date(2023, 7, 5), until=date(2023, 7, 6), published=JULY_7))
+    assert [r.merged_into for r in out] == [None]  # type: ignore[union-attr]
+
+
+# claims about incidents ----------------------------------------------------------------------------
+
+
+def test_a_claim_points_at_the_incident_its_article_incident_was_folded_into() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    dedup.add(incident_mention("b", "bbc.com"))
+    [claim] = dedup.add(claim_mention("b", "bbc.com", 3, about=("inc-b-Vovchansk",)))
+    assert claim.about_incident_ids == ["inc-a-Vovchansk"]  # type: ignore[union-attr]
+
+
+def test_a_claim_about_a_consolidated_incident_points_at_the_winner() -> None:
+    dedup, older, younger = two_incidents_a_day_apart()
+    dedup.add(incident_mention("c", "lapresse.it", day=date(2023, 7, 5), until=date(2023, 7, 6), published=JULY_7))
+    [claim] = dedup.add(claim_mention("b", "bbc.com", 4, about=(younger.incident.incident_id,)))  # type: ignore[union-attr]
+    assert claim.about_incident_ids == [older.incident.incident_id]  # type: ignore[union-attr]
+    assert dedup.resolve(younger.incident.incident_id) == older.incident.incident_id  # type: ignore[union-attr]
+
+
+def test_a_claim_about_an_incident_not_seen_yet_keeps_the_article_level_id() -> None:
+    [claim] = Deduplicator({}).add(claim_mention("z", "bbc.com", 4, about=("inc-z-Vovchansk",)))
+    assert claim.about_incident_ids == ["inc-z-Vovchansk"]  # type: ignore[union-attr]
+
+
+def test_consolidated_incidents_leave_the_state_with_their_days() -> None:
+    state: dict[str, object] = {}
+    dedup = Deduplicator(state, DedupParams(window_days=5))
+    dedup.add(incident_mention("a", "ansa.it", day=date(2023, 7, 5), published=JULY_6_MORNING))
+    dedup.add(incident_mention("b", "bbc.com", day=date(2023, 7, 6), published=JULY_6_NOON))
+    dedup.add(incident_mention("c", "lapresse.it", day=date(2023, 7, 5), until=date(2023, 7, 6), published=JULY_7))
+    dedup.add(incident_mention("z", "ansa.it", day=date(2023, 7, 20), published=datetime(2023, 7, 20, tzinfo=UTC)))
+    assert not any(k.startswith(("i/inc-a-", "i/inc-b-", "p/inc-a-", "p/inc-b-")) for k in state)
+
+
+def test_a_last_week_report_joins_one_incident_but_bridges_none() -> None:
+    dedup, _, _ = two_incidents_a_day_apart()
+    week = incident_mention("w", "kyivpost.com", day=date(2023, 7, 1), until=date(2023, 7, 7),
+                            published=datetime(2023, 7, 8, 9, tzinfo=UTC))
+    out = dedup.add(week)
+    assert len(out) == 1 and out[0].merged_into is None and "w" in out[0].article_ids  # type: ignore[union-attr]

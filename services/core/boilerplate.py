@@ -1,0 +1,126 @@
+"""Page furniture in a scraped article body (galleries, captions, related links, prompts, copyright), blanked in place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from services.core.lexicon import load_lexicon
+
+_LEXICON = "boilerplate"
+_FLAGS = re.IGNORECASE
+_LINE = re.compile(r"[^\n]+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+# A headline in a list of links carries no sentence-final mark; a sentence of the story does.
+_SENTENCE_END = re.compile(r"[.!?…\"”’'):;]\s*$")
+_HEADLINE_MAX = 200
+# A teaser cut with "..." repeats the start of a longer paragraph: shorter stems match by chance.
+_TEASER_MIN = 30
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    paragraph: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None
+    inline: re.Pattern[str] | None
+    related: re.Pattern[str] | None
+    tail: re.Pattern[str] | None
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+@lru_cache(maxsize=16)
+def _rules(language: str) -> _Rules:
+    lex: Mapping[str, Any] = load_lexicon(_LEXICON)
+    common: Mapping[str, list[str]] = lex["all"]
+    own: Mapping[str, list[str]] = lex["languages"].get(language, {})
+
+    def kind(name: str) -> re.Pattern[str] | None:
+        return _compile([*common.get(name, []), *own.get(name, [])])
+
+    return _Rules(kind("paragraph"), kind("anywhere"), kind("inline"), kind("related"), kind("tail"))
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, int, str]]:
+    """Each line of the body with its stripped (start, end) and text."""
+    for m in _LINE.finditer(body):
+        text = m.group()
+        stripped = text.strip()
+        if stripped:
+            start = m.start() + text.index(stripped)
+            yield start, start + len(stripped), stripped
+
+
+def _is_headline(text: str) -> bool:
+    return len(text) <= _HEADLINE_MAX and _SENTENCE_END.search(text) is None
+
+
+def furniture_spans(body: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) spans of `body` that are page furniture rather than the story, in order."""
+    rules = _rules(language)
+    spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    kept: list[str] = []
+    in_related = False
+    for start, end, text in _paragraphs(body):
+        if rules.tail is not None and rules.tail.match(text):
+            spans.append((start, len(body)))
+            break
+        if rules.related is not None and rules.related.match(text):
+            spans.append((start, end))
+            in_related = True
+            continue
+        if in_related and _is_headline(text):
+            spans.append((start, end))
+            continue
+        in_related = False
+        if (rules.paragraph is not None and rules.paragraph.match(text)) or (
+            rules.anywhere is not None and rules.anywhere.search(text)
+        ):
+            spans.append((start, end))
+            continue
+        norm = " ".join(text.split()).casefold()
+        if norm in seen or _is_teaser(norm, kept):
+            # Galleries and "top stories" boxes repeat a paragraph of the story, whole or cut short.
+            spans.append((start, end))
+            continue
+        seen.add(norm)
+        kept.append(norm)
+        if rules.inline is not None:
+            spans.extend((start + m.start(), start + m.end()) for m in rules.inline.finditer(text))
+    return spans
+
+
+def _is_teaser(norm: str, kept: list[str]) -> bool:
+    cut = _ELLIPSIS.search(norm)
+    if cut is None or cut.start() < _TEASER_MIN:
+        return False
+    stem = norm[: cut.start()]
+    return any(k.startswith(stem) and len(k) > len(stem) for k in kept)
+
+
+def strip_boilerplate(body: str, language: str) -> str:
+    """`body` with its page furniture replaced by spaces (newlines kept), so offsets stay valid."""
+    spans = furniture_spans(body, language)
+    if not spans:
+        return body
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        if start < cursor:
+            start = cursor
+        if start >= end:
+            continue
+        pieces.append(body[cursor:start])
+        pieces.append(_NOT_NEWLINE.sub(" ", body[start:end]))
+        cursor = end
+    pieces.append(body[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,66 @@
+"""Page furniture blanked out of article bodies (services.core.boilerplate)."""
+
+from services.core.boilerplate import furniture_spans, strip_boilerplate
+
+_STORY = "A man was shot and killed outside a bar in Dayton on Sunday, police said."
+
+
+def _kept(body: str, language: str = "en") -> str:
+    return " ".join(strip_boilerplate(body, language).split())
+
+
+def test_the_cleaned_body_keeps_its_length_and_line_breaks() -> None:
+    body = f"{_STORY}\n\nCopyright 2016 WXYZ. All rights reserved."
+    cleaned = strip_boilerplate(body, "en")
+    assert len(cleaned) == len(body)
+    assert cleaned.count("\n") == body.count("\n")
+    assert cleaned.startswith(_STORY)
+
+
+def test_a_body_without_furniture_is_returned_unchanged() -> None:
+    body = f"{_STORY}\n\nThe victim was 24. Detectives have no suspect yet."
+    assert strip_boilerplate(body, "en") == body
+
+
+def test_gallery_markers_and_photo_credits_are_dropped_but_captions_kept() -> None:
+    body = f"Photo: Jane Doe / The Daily Image 1 of / 3 Caption Close\n\nImage 1 of 3 {_STORY} Photo: Jane Doe"
+    assert _kept(body) == _STORY
+
+
+def test_prompts_and_copyright_lines_are_dropped() -> None:
+    body = (
+        f"{_STORY}\n\nSign up for one of our email newsletters.\n\nPlease enable Javascript to watch this video\n\n"
+        "Follow us on Twitter @Channel9 for updates\n\nRead or Share this story: http://example.com/x\n\n"
+        "Anyone with information is asked to call police at 555-0100.\n\n© 2017 Example Media Group."
+    )
+    assert _kept(body) == _STORY
+
+
+def test_related_story_headlines_after_a_header_are_dropped() -> None:
+    body = (
+        f"{_STORY}\n\nRELATED:\n\nTwo hurt in crash on Main Street\n\nMayor unveils new budget\n\n"
+        "The man's family said he was a father of three."
+    )
+    assert _kept(body) == f"{_STORY} The man's family said he was a father of three."
+
+
+def test_everything_after_a_more_stories_header_is_dropped() -> None:
+    body = f"{_STORY}\n\nMore stories you may like\n\n4 dead, dozens hurt as bus crashes on highway."
+    assert _kept(body) == _STORY
+
+
+def test_embedded_social_posts_are_dropped() -> None:
+    body = f"{_STORY}\n\nScene is taped off. pic.twitter.com/abc123 — Jo Reporter (@joreports) May 1, 2016"
+    assert _kept(body) == _STORY
+
+
+def test_repeated_paragraphs_and_cut_teasers_are_dropped() -> None:
+    body = f"{_STORY}\n\n{_STORY}\n\nA man was shot and killed outside a bar in Dayton on..."
+    spans = furniture_spans(body, "en")
+    assert len(spans) == 2
+    assert _kept(body) == _STORY
+
+
+def test_italian_furniture_is_dropped() -> None:
+    body = "Un uomo è stato ucciso a Bari.\n\nLEGGI ANCHE: Incidente in autostrada\n\n© RIPRODUZIONE RISERVATA"
+    assert _kept(body, "it") == "Un uomo è stato ucciso a Bari."
