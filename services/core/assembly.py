@@ -314,6 +314,14 @@ def assemble_incidents(
             found = _brief_fallback(text, sentences, places, language, markers, read, event_date)
             # The brief has nothing else to report: its weak reading is all there is.
             reportable = [found] if found and not _is_background(found, published_at) else []
+    elif not reportable:
+        # A full article whose event and place never met in one sentence: its headline and lead
+        # are a brief of it ("Russian forces hit Mykolaiv's regional administration building").
+        lead = [s for s in sentences if s.paragraph <= sentences[0].paragraph + 1][:BRIEF_SENTENCES]
+        lead_cues = [(c, i) for c, i in read if i < len(lead)]
+        lead_places = [p for p in places if p.start < lead[-1].end]
+        found = _brief_fallback(text, lead, lead_places, language, markers, lead_cues, event_date) if lead_cues else None
+        reportable = [found] if found and _is_reportable_lead(found, published_at) else []
     if len(sentences) > BRIEF_SENTENCES or any(d.place.precision != "country" for d in reportable):
         # A whole country is the place only of a brief report that names nothing finer; in a
         # full article a country alone is context ("sanzioni alla Russia"), not a location.
@@ -419,6 +427,10 @@ def _is_reportable(draft: IncidentDraft, published_at: datetime) -> bool:
     if _is_background(draft, published_at):
         return False
     return draft.cue.score >= MIN_CUE_SCORE or draft.fatalities is not None or draft.injured is not None
+
+
+def _is_reportable_lead(draft: IncidentDraft, published_at: datetime) -> bool:
+    return not _is_background(draft, published_at) and draft.place.precision != "country"
 
 
 def _is_background(draft: IncidentDraft, published_at: datetime) -> bool:

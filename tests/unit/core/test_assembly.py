@@ -90,3 +90,12 @@ def test_a_report_that_counts_only_the_wounded_reports_no_dead() -> None:
     [incident] = incidents("Two people were wounded in a shooting in Memphis on Tuesday night.", "en")
     assert incident.injured is not None and incident.injured.best == 2
     assert incident.fatalities is not None and incident.fatalities.best == 0
+
+
+def test_an_article_whose_headline_event_and_lead_place_never_meet_is_read_as_a_brief() -> None:
+    text = ("Deadly missile strike overnight\n\n"
+            "Odesa woke up to sirens and smoke. Rescuers worked through the morning. "
+            "Schools stayed closed. The city council met at noon.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Odesa"
+    assert incident.cue.sub_event_type == "Shelling/artillery/missile attack"
