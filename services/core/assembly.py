@@ -14,6 +14,7 @@ from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.events import EventCue, classify_sentence
 from services.core.gazetteer import Place, default_gazetteer
+from services.core.landmarks import with_landmarks
 from services.core.lexicon import language_section, load_lexicon
 from services.core.places import PlaceMention, find_places, primary_place
 from services.core.sentences import Sentence
@@ -224,7 +225,7 @@ def _day_key(d: EventDate) -> tuple[date, date]:
 def assemble_incidents(
     text: str, sentences: list[Sentence], language: str, published_at: datetime
 ) -> list[IncidentDraft]:
-    places = find_places(text, language)
+    places = with_landmarks(text, find_places(text, language))
     markers = _context_markers(language)
     default_date = default_event_date(published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}

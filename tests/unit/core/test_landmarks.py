@@ -1,0 +1,25 @@
+"""Landmarks: a facility named instead of a town is read as the settlement it stands in."""
+
+from __future__ import annotations
+
+from services.core.landmarks import find_landmarks, with_landmarks
+from services.core.places import find_places
+
+
+def test_the_crimean_bridge_is_in_kerch_in_any_language() -> None:
+    for text in ("Droni hanno colpito il ponte di Crimea stanotte.",
+                 "Drones struck the Crimean Bridge overnight.",
+                 "Кримський міст пошкоджено вибухом."):
+        [found] = find_landmarks(text)
+        assert found.place.name == "Kerch", text
+
+
+def test_a_landmark_replaces_the_region_named_inside_its_words() -> None:
+    text = "Shelling hit the Zaporizhzhia nuclear power plant again."
+    places = with_landmarks(text, find_places(text, "en"))
+    assert [p.place.name for p in places] == ["Enerhodar"]
+
+
+def test_a_text_without_landmarks_keeps_its_places() -> None:
+    text = "Russian missiles struck Odesa overnight."
+    assert with_landmarks(text, find_places(text, "en")) == find_places(text, "en")
