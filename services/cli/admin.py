@@ -71,6 +71,25 @@ async def create_topics(settings: Settings) -> list[tuple[TopicSpec, str]]:
                 results.append((spec, "created"))
             except TopicAlreadyExistsError:
                 results.append((spec, "exists"))
+        await _wait_for_leaders(admin, [s.name for s in todo])
         return results
     finally:
         await admin.close()
+
+
+async def _wait_for_leaders(admin: AIOKafkaAdminClient, names: list[str], timeout_s: float = 30.0) -> None:
+    """Return once every partition of the new topics has a leader: a client that writes right
+    after `topics create` would otherwise meet "not leader for partition" retries."""
+    if not names:
+        return
+    deadline = asyncio.get_running_loop().time() + timeout_s
+    while True:
+        described = await admin.describe_topics(names)
+        ready = all(
+            t.get("error_code", 0) == 0 and t.get("partitions")
+            and all(p.get("leader", -1) >= 0 for p in t["partitions"])
+            for t in described
+        )
+        if ready or asyncio.get_running_loop().time() > deadline:
+            return
+        await asyncio.sleep(0.2)
