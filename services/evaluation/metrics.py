@@ -102,9 +102,13 @@ def date_gap_days(produced: EventDate, gold: dt.date) -> int:
 
 
 def names_agree(produced: Incident, gold_name: str) -> bool:
-    """The gold place name equals the produced name, its written form or its admin2 after transliteration."""
+    """The gold place name equals the produced name, its written form or its admin2 after
+    transliteration; a produced region also agrees without words like 'oblast'
+    ("Dnipropetrovsk" at region precision is "Dnipropetrovsk Oblast")."""
     key = name_key(gold_name)
     loc = produced.location
+    if loc.precision == "region" and admin1_key(loc.name) and admin1_key(loc.name) == admin1_key(gold_name):
+        return True
     return bool(key) and any(
         s is not None and name_key(s) == key for s in (loc.name, loc.text, loc.admin2)
     )

@@ -131,6 +131,14 @@ def test_without_gold_coordinates_transliterated_names_must_agree() -> None:
     assert m.score_incidents([incident(name="Izium")], gold)["inc.matched"] == 0
 
 
+def test_a_produced_region_agrees_with_the_gold_oblast_by_name_but_a_namesake_city_does_not() -> None:
+    gold = [gold_incident(None, None, name="Dnipropetrovsk Oblast")]
+    region = incident(name="Dnipropetrovsk").model_copy(
+        update={"location": incident(name="Dnipropetrovsk").location.model_copy(update={"precision": "region"})})
+    assert m.score_incidents([region], gold)["inc.matched"] == 1
+    assert m.score_incidents([incident(name="Dnipro")], gold)["inc.matched"] == 0
+
+
 def test_matching_is_one_to_one_and_finds_the_largest_set_of_pairs() -> None:
     # Greedy by distance would give the middle produced incident to the first gold one
     # and leave the second gold incident unmatched.
