@@ -98,6 +98,11 @@ _METONYM_BEFORE = re.compile(
     r"\s+(?:in|a|à|en)\s+)$",
     re.IGNORECASE,
 )
+# "Moscow-installed governor", "Kyiv-based", "the Odesa-Zaporizhzhia train": a place written
+# into a compound word describes something else; it is not where the event happened.
+_COMPOUND_AFTER = re.compile(r"[-‐–](?:[A-Z]|installed|backed|appointed|led|controlled|based|born|bound|"
+                             r"occupied|held|friendly|made)", re.IGNORECASE)
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z][-‐–]$")
 _COORDINATED = re.compile(r"^\s*(?:e|and|et|y|und|,)\s*$")
 _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s*:|\s+(?:e|and|et|y|und)\s+[A-Z]\w+\s+(?:sono|are|sont|have|hanno)\b|\s*,?\s+(?:ha|hanno|è|continua|sostiene|afferma|dice|accusa|nega|risponde|chiede|vuole|"
@@ -148,6 +153,10 @@ def _context_markers(language: str) -> _ContextMarkers:
     )
 
 
+def _in_compound(text: str, mention: PlaceMention) -> bool:
+    return bool(_COMPOUND_AFTER.match(text, mention.end) or _COMPOUND_BEFORE.search(text, 0, mention.start))
+
+
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
     """A place named as somebody's office ("il governatore di Donetsk", "Kharkiv Oblast
     Governor", "the mayor of Lviv") says who speaks, not where anything happened."""
@@ -189,7 +198,8 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
             _COORDINATED.match(text[min(p.end, m.end) : max(p.start, m.start)]) for m in metonyms
         ):
             metonyms.append(p)
-    usable = [p for p in places if p not in metonyms and not _names_an_office(text, p, markers)]
+    usable = [p for p in places if p not in metonyms and not _names_an_office(text, p, markers)
+              and not _in_compound(text, p)]
     if not usable:
         return []
     towns = [p for p in usable if _names_a_settlement(p)]

@@ -99,3 +99,11 @@ def test_an_article_whose_headline_event_and_lead_place_never_meet_is_read_as_a_
     [incident] = incidents(text, "en")
     assert incident.place.place.name == "Odesa"
     assert incident.cue.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_place_inside_a_compound_word_is_not_where_the_event_happened() -> None:
+    text = ("Missiles struck Sevastopol on Sunday, killing four people. "
+            "The city's Moscow-installed governor said 151 people were injured. "
+            "Shrapnel also damaged the Odesa-Zaporizhzhia passenger train, which was empty.")
+    assert "Moscow" not in places(text, "en")
+    assert "Odesa" not in places(text, "en")
