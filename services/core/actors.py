@@ -50,6 +50,7 @@ class _ActorRules:
     target_cue: regex.Pattern[str]
     other_cue: regex.Pattern[str]
     attack_verb: regex.Pattern[str]
+    attack_verb_index: HeadIndex | None
     passive_before: regex.Pattern[str]
     reporting: regex.Pattern[str]
     subordinator: regex.Pattern[str]
@@ -77,6 +78,7 @@ def _rules(language: str) -> _ActorRules:
     bodies = ["|".join(f"(?:{p})" for p in e["patterns"]) for e in section["actors"]]
     union = "|".join(f"(?P<a{i}>{body})" for i, body in enumerate(bodies))
     passive = "|".join(f"(?:{p})" for p in section["passive"])
+    attack_verb = compile_alternation(section["attack_verbs"])
     return _ActorRules(
         entries=entries,
         scan=regex.compile(rf"(?<!\w)(?:{union})(?![\w-])", regex.IGNORECASE),
@@ -84,7 +86,8 @@ def _rules(language: str) -> _ActorRules:
         perpetrator_cue=_cue_at_end(section["perpetrator_cues"]),
         target_cue=_cue_at_end(section["target_cues"]),
         other_cue=_cue_at_end(section["other_cues"]),
-        attack_verb=compile_alternation(section["attack_verbs"]),
+        attack_verb=attack_verb,
+        attack_verb_index=HeadIndex.build([attack_verb.pattern], ignore_case=True),
         passive_before=regex.compile(rf"(?<!\w)(?:{passive})\s+(?:\w+\s+)?$", regex.IGNORECASE),
         reporting=compile_alternation(section["reporting"]),
         subordinator=compile_alternation(section["subordinators"]),
@@ -154,15 +157,35 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(sentence)
 
 
+def _attack_verbs(sentence: str, rules: _ActorRules) -> list[tuple[int, int]]:
+    """The spans `rules.attack_verb.finditer` finds, trying it only where a verb may start."""
+    index = rules.attack_verb_index
+    if index is None:
+        return [(m.start(), m.end()) for m in rules.attack_verb.finditer(sentence)]
+    spans: list[tuple[int, int]] = []
+    resume = 0
+    for start, _ in index.candidates(sentence):
+        if start < resume:
+            continue
+        m = rules.attack_verb.match(sentence, start)
+        if m is not None:
+            spans.append((start, m.end()))
+            resume = m.end()
+    return spans
+
+
 def find_actors(sentence: str, language: str) -> list[Actor]:
     """Actor phrases in `sentence` with kind, country code and perpetrator/target role."""
     rules = _rules(language)
+    mentions = _mentions(sentence, rules)
+    if not mentions:
+        return []
     verbs = [
-        (m.start(), m.end(), bool(rules.passive_before.search(sentence[max(0, m.start() - 25):m.start()])))
-        for m in rules.attack_verb.finditer(sentence)
+        (start, end, bool(rules.passive_before.search(sentence[max(0, start - 25):start])))
+        for start, end in _attack_verbs(sentence, rules)
     ]
     actors: list[Actor] = []
-    for start, end, entry in _mentions(sentence, rules):
+    for start, end, entry in mentions:
         actors.append(
             Actor(
                 name=entry.name,

@@ -25,9 +25,12 @@ from services.core.claim_text import (
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
+    honorifics,
     is_outlet,
     is_pronoun,
     names_an_office,
+    office_holders,
+    office_key,
     parse_speaker,
     scan_backward,
     scan_forward,
@@ -85,7 +88,7 @@ _SOURCE_WORDS = (
     r"secondo quanto|stando a|reports?|ha riferito|ha reso noto|ha detto|said)\b"
 )
 _TRAILING_SOURCE = re.compile(r"[,;]?\s*[-–—(]?\s*" + _SOURCE_WORDS + r".*$", re.IGNORECASE | re.DOTALL)
-_SOURCE_WORD = re.compile(_SOURCE_WORDS, re.IGNORECASE)
+_SOURCE_WORD = re.compile(r"(?<!\w)" + _SOURCE_WORDS, re.IGNORECASE)
 # "told reporters that", "ha detto ai giornalisti che": the addressee is not part of the content.
 _OBJECT_THEN_THAT = re.compile(
     r"(?:\S+\s+){0,5}?(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE
@@ -99,7 +102,7 @@ _RELAY_CUE = re.compile(
 )
 # "Jason Healey, a senior research scholar at Columbia University, said": name, appositive, cue.
 _APPOSITIVE_SUBJECT = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\n))(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?"
+    r"(?:^|(?<=[.;:\]]\s)|(?<=,\s)|(?<=\n))(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?"
     r"[A-ZÀ-Ü][\w'’.-]*(?:\s+[A-ZÀ-Ü][\w'’.-]*){0,3}),\s+(?P<app>[^,;:\"“”«»]{2,90}?(?:,[^,;:\"“”«»]{2,50})?),\s*$"
 )
 
@@ -116,6 +119,8 @@ _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
 _TRAILING_ADVERB = re.compile(
     r"\s+(?:on\s+\w+day|\w+day|also|earlier|later|previously|today|yesterday|ieri|oggi|anche|poi|inoltre|già|"
     r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nelle scorse ore|in a statement|in una nota|"
+    r"(?:this|last|next)\s+(?:week|month|year|weekend)|then|now|again|too|already|still|once|recently|"
+    r"(?-i:(?!(?:ally|family|daily|weekly|monthly|assembly|supply|rally|reply|only)\b)[a-z]{3,}ly)|"
     r"также|тоже|також)\s*$",
     re.IGNORECASE,
 )
@@ -150,6 +155,43 @@ _CONDITIONAL = re.compile(
     r"\b(?:avrebbe|avrebbero|sarebbe|sarebbero|sarebbero stati|would have)\b",
     re.IGNORECASE,
 )
+_OBJECT_GOES_ON = re.compile(r"\s*(?:\.(?=\s+[a-z]))?\s*[^\s,.;:(–—-]+(?:\s+\S+){2}")
+# What may precede a sentence's subject: a lead-in ending in a colon or dash, and a
+# conjunction or time adverb ("Ma il portavoce ..., ha detto", "Yesterday the minister said").
+_SUBJECT_LEAD = re.compile(
+    r"(?:.*[:;–—])?\s*(?:\[[.…]+\]\s*)?(?:(?:ma|e|ed|and|but|yet|so|ieri|oggi|poi|intanto|inoltre|anche|però|"
+    r"yesterday|today|meanwhile|also|later|earlier|however|et|mais|hier|y|pero|ayer)\s+)?",
+    re.DOTALL | re.IGNORECASE,
+)
+# How the addressee between a cue and its "that" starts: "told reporters that", "ha detto ai
+# giornalisti che", "a dit à la presse que".
+_ADDRESSEE = re.compile(
+    r"(?:a|ad|ai|al|alla|alle|agli|allo|all['’]\w*|to|à|au|aux|the|reporters|journalists|giornalisti|"
+    r"him|her|them|me|us|gli|le|mi|ci|loro|poi|then|also|anche|в|у|журналистам)$",
+    re.IGNORECASE,
+)
+_NAME_AFFILIATION = re.compile(
+    r"(?:^|\n)\s*[A-ZÀ-Ü][\w.'’-]+(?:\s+[A-ZÀ-Ü][\w.'’-]*){1,3},\s+[^:\n,]{2,60}$"
+)
+_TRAILING_ASIDE = re.compile(
+    r"(?:[”»\"]\s*,|,\s*(?=(?:although|though|even though|while|whereas|mentre|sebbene|benché|anche se)\b)|"
+    r"\s+[—–]\s+(?=which|who|che|il quale|la quale)\b)",
+    re.IGNORECASE,
+)
+# After "ha accusato Kiev", "urged Congress": the object's complement goes on.
+_OBJECT_CONTINUES = re.compile(
+    r"\s*(?:di|de|d['’]|of|to|a|ad|per|for|on|su|sul|sulla|about|in|into|with|con|that|che|que|à)\b",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"\s(?:e|ed|and|и|і|та|et|y)$", re.IGNORECASE)
+_DANGLING_CONJUNCTION = re.compile(r"\s(?:and|e|ed|и|і|та|et|y)$", re.IGNORECASE)
+_NP_REACH = 240
+_CLOSED_NAME = re.compile(r"\s*[»”\"]\s*,")
+_QUOTED_NAME = re.compile(r"\s*[«“\"](?P<name>[A-ZÀ-Ü][\w .'’-]{1,40}?)[»”\"]")
+_CLAUSE_STOP = re.compile(r"[.!?;](?:\s|$)|[«“\"]")
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?<![\w.])(?:" + word_alternation(honorifics()) + r")\.$"
+)
 _HEADLINE_SOURCE = re.compile(
     r"^(?P<content>.{15,}?)\s+[-–—:]\s+(?P<np>[^\s,.:;-][^,.:;]{1,40}?)\s*$"
 )
@@ -175,7 +217,7 @@ class _Found:
     start: int
     end: int
     quote: QuoteKind
-    via: tuple[str, ...]
+    outside: str  # the attribution around the content, where a channel may be named
     confidence: float
     headline_link: bool = False
 
@@ -254,7 +296,10 @@ class _Reader:
         lex = speaker_lexicon()
         at = self.text.find(" " + surname, 0, before)
         while at > 0:
-            first = self.text[:at].rsplit(None, 1)[-1] if self.text[:at].strip() else ""
+            words = self.text[max(0, at - 40) : at].split()
+            first = words[-1] if words else ""
+            if len(first) == 2 and first.endswith(".") and len(words) > 1:
+                first = f"{words[-2]} {first}"  # "James E." before "Clyburn"
             end = at + 1 + len(surname)
             whole_word = end >= len(self.text) or not self.text[end].isalnum()
             low = first.lower()
@@ -295,15 +340,23 @@ class _Reader:
         end = scan_forward(tokens, k)
         if end <= k:
             return None
+        named = _QUOTED_NAME.match(self.text, tokens[end - 1].end, limit)
+        if named is not None and not any(t.text[:1].isupper() for t in tokens[k:end]):
+            # "l'agenzia di stampa «Ukrinform»": the quoted name is the one that speaks.
+            return named.start("name"), named.end("name")
         return tokens[k].start, tokens[end - 1].end
 
     def np_before(self, pos: int, floor: int) -> tuple[int, int] | None:
         """Speaker NP ending just before pos (a cue), skipping a parenthetical channel phrase."""
+        if pos - floor > _NP_REACH:
+            # A speaker phrase is short: tokenize only the stretch before the cue, from a word start.
+            cut = self.text.find(" ", pos - _NP_REACH, pos)
+            floor = cut + 1 if cut >= 0 else floor
         window = self.text[floor:pos]
         window = _CHANNEL_ASIDE.sub(_blank, window)
         window = _PAREN_ACRONYM.sub(_blank, window)
         while (
-            trail := _TRAILING_ADVERB.search(window)
+            trail := _TRAILING_ADVERB.search(window, max(0, len(window) - 40))
         ) is not None and trail.start() > 0:
             window = window[: trail.start()]
         tokens = tokenize(window.rstrip().rstrip(","), floor)
@@ -315,8 +368,18 @@ class _Reader:
         return tokens[start].start, tokens[-1].end
 
     def content_span(self, s: int, e: int) -> tuple[int, int]:
+        # After a comma ("Secondo X, l'attacco ha provocato esplosioni che ...") the clause is
+        # the content itself, not "told reporters that" with an addressee to skip.
+        closed = _CLOSED_NAME.match(self.text, s, e)
+        if closed is not None:
+            s = closed.end() - 1  # 'secondo «X», ...': continue from the comma after the name
+        after_comma = self.text[s:e].lstrip()[:1] == ","
         s, e = strip_span(self.text, s, e)
-        lead = _OBJECT_THEN_THAT.match(self.text, s, e)
+        lead = None if after_comma else _OBJECT_THEN_THAT.match(self.text, s, e)
+        if lead and lead.group(0).split()[0] not in cue_words().complementizers:
+            first = self.text[s:e].split(None, 1)[0]
+            if not (first[:1].isupper() or _ADDRESSEE.match(first)):
+                lead = None  # "l'operazione ha provocato esplosioni che": a clause, not an addressee
         if lead:
             s = lead.end()
         skip = _LEADING_SKIP.match(self.text, s, e)
@@ -329,7 +392,16 @@ class _Reader:
         cut = _trailing_source(self.text, s, e)
         if cut and cut.start() - s > 20:
             e = cut.start()
-        return strip_span(self.text, s, e, " \t\n,;:–—-(")
+        aside = _TRAILING_ASIDE.search(self.text, s, e)
+        if aside and len(self.text[s : aside.start()].split()) >= 5:
+            # "..., which it calls a special operation": the writer's aside, not the claim.
+            e = aside.start()
+        s, e = strip_span(self.text, s, e, " \t\n,;:–—-(")
+        dangling = _DANGLING_CONJUNCTION.search(self.text, max(s, e - 6), e)
+        if dangling is not None and dangling.start() > s:
+            # "... in the city and [said ...]": the next cue took the rest of the sentence.
+            s, e = strip_span(self.text, s, dangling.start(), " \t\n,;:–—-(")
+        return s, e
 
     def add(
         self,
@@ -360,7 +432,7 @@ class _Reader:
         )
         self.found.append(
             _Found(
-                speaker, cue, s, e, quote, find_channels(outside), conf, headline_link
+                speaker, cue, s, e, quote, outside, conf, headline_link
             )
         )
 
@@ -405,8 +477,12 @@ class _Reader:
         pos = q.close + 1
         head = re.match(r"[\s,.!?…):]*(?:[–—-]\s*)?", self.text[pos:limit])
         pos += head.end() if head else 0
-        stop = re.search(r"[.!?;]\s|[.!?;]$|[«“\"]", self.text[pos:limit])
-        clause_end = pos + stop.start() if stop else limit
+        clause_end = limit
+        for stop in _CLAUSE_STOP.finditer(self.text, pos, limit):
+            # "said Mr. Clyburn": an honorific's period does not end the clause.
+            if not _ABBREVIATION_BEFORE.search(self.text, max(pos, stop.start() - 6), stop.start() + 1):
+                clause_end = stop.start()
+                break
         m = self.cues.verbs.search(self.text, pos, clause_end)
         if self.cues.after_quote is not None:
             phrase = self.cues.after_quote.match(self.text, pos, clause_end)
@@ -479,6 +555,11 @@ class _Reader:
                     return speaker, cue_m.group(0)
             last = self.previous_speaker()
             return (last, cue_m.group(0)) if last is not None else None
+        if colon and (label := _NAME_AFFILIATION.search(window)) is not None:
+            # 'Meghan McCain, Twitter: "..."': a round-up line names the speaker and where she wrote.
+            speaker = self.speaker_at(floor + label.start(), floor + label.end())
+            if speaker is not None:
+                return speaker, ":"
         if colon:
             earlier = cue_matches(
                 (self.cues.verbs,), self.cues.first_words, self.text, floor, end
@@ -602,6 +683,12 @@ class _Reader:
             speaker = self.speaker_at(*np, cue) if np else None
             if speaker is None:
                 return
+            if (
+                np is not None
+                and anaphoric.group(0).strip(" :;,(–—-").lower() in ("it", "this", "that")
+                and _OBJECT_GOES_ON.match(text, np[1], e)
+            ):
+                return  # "said it expects the U.S. economy to grow": a subject pronoun, the NP an object
             before = text[s : s + anaphoric.start()].rstrip(" :;,–—-")
             if len(before.split()) >= 4:
                 cs, ce = self.content_span(s, s + len(before))
@@ -622,11 +709,46 @@ class _Reader:
                 headline_link=linked,
             )
             return
+        if _COORDINATED.search(left_stripped) and len(text[m.end() : e].split()) >= 3:
+            # "The governor visited the site and said that ...": the sentence's subject speaks.
+            np = self.np_after(s, m.start())
+            start = s
+            if np is None:
+                # "On Russia, Trump knocked ... and said": the subject follows the lead-in.
+                comma = text.find(",", s, m.start())
+                start = comma + 1
+                np = self.np_after(start, m.start()) if comma >= 0 else None
+            if np is not None and len(text[start : np[0]].split()) <= 2:
+                np_text = text[np[0] : np[1]]
+                speaker = (
+                    self.previous_speaker(np[0])
+                    if is_pronoun(np_text.strip())
+                    else self.speaker_at(*np, cue)
+                )
+                if speaker is not None:
+                    cs, ce = self.content_span(m.end(), e)
+                    self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.7)
+                    return
         subject = self.subject_before(m.start(), s)
-        subject_first = subject is not None and re.fullmatch(
-            r"(?:.*[:;–—])?\s*", text[s : subject[0]], re.DOTALL
+        subject_first = subject is not None and _SUBJECT_LEAD.fullmatch(
+            text, s, subject[0]
         )
         ends_clause = left_stripped == "" or left_stripped[-1:] in ",:;–—-("
+        if (
+            ends_clause
+            and not subject_first
+            and subject is not None
+            and text[subject[1] : m.start()].strip(" ,") == ""
+            and text[s : subject[0]].rstrip().endswith(",")
+            and len(text[s : subject[0]].split()) >= 4
+        ):
+            # "About a hundred were injured, Mikhail Razvozhayev, the governor, said": the clause
+            # before the named (appositive) subject is the content.
+            speaker = self.speaker_at(*subject, cue)
+            if speaker is not None:
+                cs, ce = self.content_span(s, subject[0])
+                self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
+                return
         if ends_clause and not subject_first:
             np = self.np_after(m.end(), e)
             if left_stripped == "" or np is None:
@@ -646,8 +768,17 @@ class _Reader:
             if speaker is None:
                 return
             rest = text[np[1] : e]
-            if len(rest.split()) >= 4 and not re.match(
-                r"\s*[,.;:(–—-]|\s*(?:" + _COMPLEMENTIZER + r")\b", rest
+            inverted = (
+                left_stripped.endswith(",")
+                and len(left_stripped.split()) >= 4
+                and speaker.kind == "person"
+                and text[np[0] : np[1]][:1].isupper()
+                and not _OBJECT_CONTINUES.match(rest)
+            )
+            if (
+                len(rest.split()) >= 4
+                and not inverted
+                and not re.match(r"\s*[,.;:(–—-]|\s*(?:" + _COMPLEMENTIZER + r")\b", rest)
             ):
                 return  # the NP after the cue is its object, not an inverted subject
             if len(rest.split()) >= 4 and re.match(
@@ -720,6 +851,11 @@ class _Reader:
             return appositive.start("name"), appositive.end("app")
         # A short sentence-initial subject the NP scanner cannot read word by word:
         # "A spokesman for the Senate campaign effort said ...".
+        # "The DNC on Friday publicly said": time and manner adverbs are not part of the subject.
+        while (
+            trail := _TRAILING_ADVERB.search(self.text, max(s, cue_start - 30), cue_start)
+        ) is not None and trail.start() > s:
+            cue_start = trail.start()
         role_name = _ROLE_THEN_NAME.fullmatch(self.text, s, cue_start)
         if role_name is not None:
             return role_name.start("np"), role_name.end("np")
@@ -813,6 +949,18 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+def _words(content: str) -> set[str]:
+    return set(_WORDS.findall(content.lower()))
+
+
+def _restates(headline: set[str], body: set[str]) -> bool:
+    """A body claim restates a headline claim when it shares half of the headline’s words."""
+    return bool(headline) and len(headline & body) >= len(headline) / 2
+
+
+_WORDS = re.compile(r"\w{3,}")
+
+
 def _norm(content: str) -> str:
     return re.sub(r"\W+", " ", content.lower()).strip()
 
@@ -831,32 +979,106 @@ def extract_claims(
     return _finalise(reader, language)
 
 
-def _name_bare_offices(found: list[_Found]) -> list[_Found]:
-    """'il sindaco' becomes the mayor the article names elsewhere, when it names exactly one."""
-    holders: dict[str, set[Speaker]] = {}
-    for f in found:
-        sp = f.speaker
-        if sp.kind == "person" and sp.role and sp.role != sp.name:
-            holders.setdefault(sp.role.split()[0].lower(), set()).add(sp)
+def _name_bare_offices(found: list[_Found], text: str) -> list[_Found]:
+    """'il sindaco' becomes the mayor the article names elsewhere, when the name is unambiguous.
+
+    Holders come from the claims' own speakers and, when some speaker is a bare office, from
+    office mentions anywhere in the text; of several holders of one office the nearest one
+    before the claim wins, and a demonym on the bare office must agree with the holder's.
+    """
+    def bare(sp: Speaker) -> bool:
+        # Named by an office only ("il sindaco", "sindaco della città", "Moscow-installed
+        # governor"): a person's own name never holds an office word.
+        return office_key(sp.name) is not None
+
+    def compatible(sp: Speaker, holder: Speaker) -> bool:
+        # "portavoce del Cremlino" is not any spokesman: the names it carries must fit the holder.
+        if sp.country_code is not None and holder.country_code not in (None, sp.country_code):
+            return False
+        key = office_key(sp.name)
+        proper = [
+            w.lower() for w in sp.name.split() if w[:1].isupper() and w.lower() != key
+        ]
+        context = f"{holder.role or ''} {holder.organization or ''}".lower()
+        return all(w in context for w in proper)
+
+    if not any(bare(f.speaker) for f in found):
+        return found
+    holders: list[tuple[int, str, Speaker]] = [
+        (f.start, key, f.speaker)
+        for f in found
+        if f.speaker.kind == "person"
+        and f.speaker.role
+        and not bare(f.speaker)
+        and (key := office_key(f.speaker.role)) is not None
+    ]
+    wanted = frozenset(
+        key for f in found if bare(f.speaker) and (key := office_key(f.speaker.name)) is not None
+    )
+    holders.extend(office_holders(text, wanted))
     resolved: list[_Found] = []
     for f in found:
         sp = f.speaker
-        office = sp.role.split()[0].lower() if sp.role and sp.role == sp.name else None
-        candidates = holders.get(office, set()) if office else set()
-        if len(candidates) == 1:
-            f = replace(f, speaker=next(iter(candidates)))
+        key = office_key(sp.name) if bare(sp) else None
+        if key is not None:
+            fits = [
+                (pos, h)
+                for pos, k, h in holders
+                if k == key and compatible(sp, h)
+            ]
+            names = {h.name for _, h in fits}
+            if len(names) == 1:
+                f = replace(f, speaker=fits[0][1])
+            elif names:
+                before = [x for x in fits if x[0] <= f.start]
+                pos, holder = max(before, key=lambda x: x[0]) if before else min(fits, key=lambda x: x[0])
+                f = replace(f, speaker=holder)
         resolved.append(f)
     return resolved
+
+
+def _join_split_quotes(text: str, kept: list[_Found]) -> list[_Found]:
+    """'"The best way to push back," Schiff said, "is to act together."': one sentence, one claim.
+
+    A direct quote that stops on a comma and resumes in lower case after a short attribution
+    by the same speaker is one claim; its span runs over the attribution in between.
+    """
+    joined: list[_Found] = []
+    for f in kept:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.quote == "direct"
+            and f.quote == "direct"
+            and prev.speaker == f.speaker
+            and text[prev.end : prev.end + 1] == ","
+            and 0 < f.start - prev.end <= 80
+            and "\n" not in text[prev.end : f.start]
+            and text[f.start : f.start + 1].islower()
+        ):
+            joined[-1] = replace(prev, end=f.end)
+            continue
+        joined.append(f)
+    return joined
 
 
 def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
     text = reader.text
     found = reader.found
-    if any(f.start >= reader.headline_end for f in found):
-        # A headline (or its repeat opening the body) restates the body's claims: keep the body's,
-        # unless the body itself points back at the headline ("Lo ha reso noto ...").
-        found = [f for f in found if f.start >= reader.headline_end or f.headline_link]
-    found = _name_bare_offices(found)
+    body = [f for f in found if f.start >= reader.headline_end]
+    if body:
+        # A headline (or its repeat opening the body) that restates a body claim gives way to it,
+        # unless the body itself points back at the headline ("Lo ha reso noto ..."); a headline
+        # claim the body does not restate stays.
+        body_words = [_words(text[f.start : f.end]) for f in body]
+        found = [
+            f
+            for f in found
+            if f.start >= reader.headline_end
+            or f.headline_link
+            or not any(_restates(_words(text[f.start : f.end]), b) for b in body_words)
+        ]
+    found = _name_bare_offices(found, text)
     ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     seen: set[str] = set()
@@ -873,6 +1095,7 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
                 continue
         seen.add(key)
         kept.append(f)
+    kept = _join_split_quotes(text, sorted(kept, key=lambda f: f.start))
     drafts: list[ClaimDraft] = []
     for f in sorted(kept, key=lambda f: f.start):
         content = text[f.start : f.end]
@@ -886,7 +1109,7 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
                 quote=f.quote,
                 claim_type=classify(content),
                 quantities=extract_quantities(content, language),
-                via=f.via,
+                via=find_channels(f.outside),
                 confidence=f.confidence,
             )
         )

@@ -68,10 +68,17 @@ class _Grammar:
     # night_between rules run first: they must beat the plain weekdays they contain.
     first_rules: tuple[_Rule, ...]
     rules: tuple[_Rule, ...]
-    # One pass that tells whether any rule can match: most sentences carry no cue at all.
+    # One pass that tells whether any rule can match, and which: most sentences carry no
+    # cue at all, and the rest one or two. The rules whose first letters are known are
+    # indexed (see HeadIndex) and matched as one union at their candidate starts; the
+    # others (a rule opening with a number word) are searched for outright.
     any_rule: re.Pattern[str]
-    # Where a rule or a month name may start (see HeadIndex); None: try everywhere.
     any_rule_index: HeadIndex | None
+    # For each alternative of any_rule_index, the rule's position in first_rules + rules.
+    indexed_rules: tuple[int, ...]
+    other_rules: tuple[int, ...]
+    any_other_rule: re.Pattern[str] | None
+    # Where a month name may start (see HeadIndex); None: try everywhere.
     any_month: re.Pattern[str] | None
     any_month_index: HeadIndex | None
     months: Mapping[str, int]
@@ -183,10 +190,28 @@ def _rules(
     return other + _locale_day_rules(info) + weekday_rules
 
 
-def _any_rule(rules: list[_Rule]) -> re.Pattern[str]:
+def _any_rule(branches: list[str]) -> re.Pattern[str]:
     # Every rule starts at a word start; saying so up front lets the scan skip other positions.
-    branches = "|".join(_NAMED_GROUP.sub("(?:", r.pattern.pattern) for r in rules)
-    return re.compile(rf"\b(?=\w)(?:{branches or _NEVER})", re.IGNORECASE)
+    return re.compile(rf"\b(?=\w)(?:{'|'.join(branches) or _NEVER})", re.IGNORECASE)
+
+
+def _rule_scan(ordered: list[_Rule]) -> tuple[
+        re.Pattern[str], HeadIndex | None, tuple[int, ...], tuple[int, ...], re.Pattern[str] | None]:
+    """(union of the indexed rules, their index, their positions, the other rules'
+    positions, the union of the other rules)."""
+    branches = [_NAMED_GROUP.sub("(?:", r.pattern.pattern) for r in ordered]
+    indexed = [i for i, b in enumerate(branches) if HeadIndex.build([b], ignore_case=True) is not None]
+    index = HeadIndex.build([branches[i] for i in indexed], ignore_case=True) if indexed else None
+    if index is None:
+        indexed = []
+    others = [i for i in range(len(branches)) if i not in indexed]
+    return (
+        _any_rule([branches[i] for i in indexed] if index is not None else branches),
+        index,
+        tuple(indexed),
+        tuple(others),
+        _any_rule([branches[i] for i in others]) if others and index is not None else None,
+    )
 
 
 @lru_cache(maxsize=32)
@@ -211,14 +236,20 @@ def _grammar(language: str) -> _Grammar:
     day_range = _phrases(words("day_range_connectors") or ["-", "–"])
     second_day = rf"(?:\s*(?:{day_range})\s*(?P<d2>[0-3]?\d){_ORDINAL})?"
     since_alt, connectors = _phrases(since_words), _phrases(words("range_connectors"))
-    any_rule = _any_rule(rules)
+    first_rules = tuple(r for r in rules if r.kind == "night_between")
+    later_rules = tuple(r for r in rules if r.kind != "night_between")
+    any_rule, rule_index, indexed_rules, other_rules, any_other_rule = _rule_scan(
+        [*first_rules, *later_rules])
     any_month = re.compile(rf"(?<!\w)(?:{m_alt})", flags) if months else None
     return _Grammar(
         language=language,
-        first_rules=tuple(r for r in rules if r.kind == "night_between"),
-        rules=tuple(r for r in rules if r.kind != "night_between"),
+        first_rules=first_rules,
+        rules=later_rules,
         any_rule=any_rule,
-        any_rule_index=HeadIndex.build([any_rule.pattern], ignore_case=True),
+        any_rule_index=rule_index,
+        indexed_rules=indexed_rules,
+        other_rules=other_rules,
+        any_other_rule=any_other_rule,
         any_month=any_month,
         any_month_index=HeadIndex.build([any_month.pattern], ignore_case=True) if any_month else None,
         months=months,
@@ -325,9 +356,10 @@ def _is_capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
-def _absolute(sentence: str, grammar: _Grammar, pub: date, out: _Collector) -> None:
+def _absolute(sentence: str, grammar: _Grammar, pub: date, out: _Collector,
+              has_month: bool) -> None:
     hits: list[tuple[int, int, date, date]] = []
-    for pattern in (grammar.day_month, grammar.month_day):
+    for pattern in (grammar.day_month, grammar.month_day) if has_month else ():
         if pattern is None:
             continue
         for m in pattern.finditer(sentence):
@@ -372,9 +404,9 @@ def _absolute(sentence: str, grammar: _Grammar, pub: date, out: _Collector) -> N
 
 
 def _months_and_years(
-    sentence: str, grammar: _Grammar, pub: date, out: _Collector
+    sentence: str, grammar: _Grammar, pub: date, out: _Collector, has_month: bool
 ) -> None:
-    if grammar.month_year is not None:
+    if grammar.month_year is not None and has_month:
         for m in grammar.month_year.finditer(sentence):
             if grammar.capitalised_names and not _is_capitalised(m.group("m")):
                 continue
@@ -391,7 +423,7 @@ def _months_and_years(
                 pub if since else last,
                 "range" if since else "month",
             )
-    if grammar.month_only is not None:
+    if grammar.month_only is not None and has_month:
         for m in grammar.month_only.finditer(sentence):
             if grammar.capitalised_names and not _is_capitalised(m.group("m")):
                 continue
@@ -514,6 +546,27 @@ def _found(pattern: re.Pattern[str], index: HeadIndex | None, sentence: str) -> 
     return any(pattern.match(sentence, start) for start, _ in index.candidates(sentence))
 
 
+def _rules_present(sentence: str, grammar: _Grammar) -> frozenset[int] | None:
+    """None when no rule matches `sentence`; else the positions (in first_rules + rules)
+    of the rules that may: the others cannot match, and need not be run."""
+    index = grammar.any_rule_index
+    if index is None:
+        if grammar.any_rule.search(sentence) is None:
+            return None
+        return frozenset(range(len(grammar.first_rules) + len(grammar.rules)))
+    matched = False
+    seen: set[int] = set()
+    for start, which in index.candidates(sentence):
+        seen.update(which)
+        if not matched and grammar.any_rule.match(sentence, start):
+            matched = True
+    if not matched and (grammar.any_other_rule is None
+                        or grammar.any_other_rule.search(sentence) is None):
+        return None
+    indexed = grammar.indexed_rules
+    return frozenset([indexed[k] for k in seen] + list(grammar.other_rules))
+
+
 def resolve_dates(
     sentence: str, published_at: datetime, language: str
 ) -> list[EventDate]:
@@ -524,19 +577,23 @@ def resolve_dates(
     grammar = _grammar(language)
     pub = published_at.date()
     out = _Collector(sentence)
-    has_rule = _found(grammar.any_rule, grammar.any_rule_index, sentence)
-    if has_rule:
-        _relative(sentence, grammar, grammar.first_rules, published_at, pub, out)
+    present = _rules_present(sentence, grammar)
+    if present is not None and grammar.first_rules:
+        first = tuple(r for i, r in enumerate(grammar.first_rules) if i in present)
+        _relative(sentence, grammar, first, published_at, pub, out)
     has_digit = _DIGIT.search(sentence) is not None
+    # Every pattern with a month name needs one of the names somewhere: one indexed pass
+    # spares the four month patterns in the many sentences with a figure but no month.
+    has_month = grammar.any_month is not None and _found(
+        grammar.any_month, grammar.any_month_index, sentence)
     if has_digit:
-        _absolute(sentence, grammar, pub, out)
-    if has_digit or (
-        grammar.any_month is not None
-        and _found(grammar.any_month, grammar.any_month_index, sentence)
-    ):
-        _months_and_years(sentence, grammar, pub, out)
-    if has_rule:
-        _relative(sentence, grammar, grammar.rules, published_at, pub, out)
+        _absolute(sentence, grammar, pub, out, has_month)
+    if has_digit or has_month:
+        _months_and_years(sentence, grammar, pub, out, has_month)
+    if present is not None:
+        offset = len(grammar.first_rules)
+        later = tuple(r for i, r in enumerate(grammar.rules, offset) if i in present)
+        _relative(sentence, grammar, later, published_at, pub, out)
     return sorted(out.found, key=lambda d: d.start_char or 0)
 
 

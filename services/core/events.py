@@ -77,6 +77,12 @@ class _Rules:
     triggers: tuple[_Trigger, ...]
     combos: tuple[_Combo, ...]
     weapons: re.Pattern[str]
+    # The union's classes one by one, with the index of where each may start: the union
+    # itself is tried at every word start of every sentence, and most name no weapon.
+    weapon_classes: tuple[tuple[str, re.Pattern[str]], ...]
+    weapon_index: HeadIndex | None
+    # Triggers then weapon classes in one index: a single pass over the sentence for both.
+    joint_index: HeadIndex | None
     weapon_order: tuple[str, ...]
     modal_near: re.Pattern[str]
     conditional: re.Pattern[str]
@@ -113,6 +119,10 @@ def _rules(language: str) -> _Rules:
     alternatives = [
         "|".join(f"(?:{lower_pattern(p)})" for p in t["patterns"]) for t in section["triggers"]
     ]
+    weapon_bodies = {
+        name: "|".join(f"(?:{lower_pattern(p)})" for p in patterns)
+        for name, patterns in weapon_section.items()
+    }
     return _Rules(
         scan=re.compile(r"(?<!\w)(?:" + "|".join(rf"(?:{a})(?!\w)" for a in alternatives) + ")"),
         index=HeadIndex.build(alternatives, ignore_case=False),
@@ -126,12 +136,14 @@ def _rules(language: str) -> _Rules:
         ),
         weapons=re.compile(
             r"(?<!\w)(?:"
-            + "|".join(
-                f"(?P<{name}>" + "|".join(f"(?:{lower_pattern(p)})" for p in patterns) + r")(?!\w)"
-                for name, patterns in weapon_section.items()
-            )
+            + "|".join(f"(?P<{name}>{body})(?!\\w)" for name, body in weapon_bodies.items())
             + ")"
         ),
+        weapon_classes=tuple(
+            (name, re.compile(rf"(?<!\w)(?:{body})(?!\w)")) for name, body in weapon_bodies.items()
+        ),
+        weapon_index=HeadIndex.build(list(weapon_bodies.values()), ignore_case=False),
+        joint_index=HeadIndex.build([*alternatives, *weapon_bodies.values()], ignore_case=False),
         weapon_order=tuple(sorted(weapon_section, key=lambda name: -priority.get(name, 0))),
         modal_near=_folded(modality["hypothetical"] + modality["negation"]),
         conditional=_folded(modality["conditional"]),
@@ -141,7 +153,23 @@ def _rules(language: str) -> _Rules:
 
 
 def _weapon_spans(folded: str, rules: _Rules) -> list[tuple[str, int, int]]:
-    return [(m.lastgroup or "other", m.start(), m.end()) for m in rules.weapons.finditer(folded)]
+    """What `rules.weapons.finditer` finds: at each start the first class that fits, the
+    next search resuming after it."""
+    if rules.weapon_index is None:
+        return [(m.lastgroup or "other", m.start(), m.end()) for m in rules.weapons.finditer(folded)]
+    found: list[tuple[str, int, int]] = []
+    resume = 0
+    classes = rules.weapon_classes
+    for start, which in rules.weapon_index.candidates(folded):
+        if start < resume:
+            continue
+        for i in which:
+            m = classes[i][1].match(folded, start)
+            if m is not None:
+                found.append((classes[i][0], start, m.end()))
+                resume = m.end()
+                break
+    return found
 
 
 def _weapon_classes(spans: list[tuple[str, int, int]], rules: _Rules) -> tuple[str, ...]:
@@ -156,11 +184,8 @@ def find_weapons(sentence: str, language: str) -> tuple[str, ...]:
 
 
 def _trigger_starts(folded: str, rules: _Rules) -> Iterator[tuple[int, Sequence[_Trigger]]]:
-    """Each offset where a trigger may start, with the triggers worth trying there."""
-    if rules.index is not None:
-        for start, which in rules.index.candidates(folded):
-            yield start, [rules.triggers[i] for i in which]
-        return
+    """Without a head index: each offset where the union of triggers matches, with every
+    trigger to try there."""
     hit = rules.scan.search(folded)
     while hit is not None:
         yield hit.start(), rules.triggers
@@ -170,11 +195,26 @@ def _trigger_starts(folded: str, rules: _Rules) -> Iterator[tuple[int, Sequence[
 
 def _raw_matches(folded: str, rules: _Rules) -> list[_Match]:
     found: list[_Match] = []
-    for start, triggers in _trigger_starts(folded, rules):
-        for t in triggers:
-            m = t.pattern.match(folded, start)
-            if m is not None:
-                found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
+    if rules.index is not None:
+        triggers = rules.triggers
+        for start, which in rules.index.candidates(folded):
+            for i in which:
+                t = triggers[i]
+                m = t.pattern.match(folded, start)
+                if m is not None:
+                    found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
+    else:
+        for start, some in _trigger_starts(folded, rules):
+            for t in some:
+                m = t.pattern.match(folded, start)
+                if m is not None:
+                    found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
+    return _outermost(found)
+
+
+def _outermost(found: list[_Match]) -> list[_Match]:
+    if len(found) < 2:
+        return found
     # A trigger nested inside a longer one is part of it ("shot" in "shot down", "kamikaze" in "kamikaze drone").
     return [
         f for f in found
@@ -183,6 +223,34 @@ def _raw_matches(folded: str, rules: _Rules) -> list[_Match]:
             for o in found
         )
     ]
+
+
+def _triggers_and_weapons(folded: str, rules: _Rules
+                           ) -> tuple[list[_Match], list[tuple[str, int, int]]]:
+    """`_raw_matches` and `_weapon_spans` in one pass over the candidate starts."""
+    joint = rules.joint_index
+    if joint is None:
+        return _raw_matches(folded, rules), _weapon_spans(folded, rules)
+    found: list[_Match] = []
+    weapons: list[tuple[str, int, int]] = []
+    triggers, classes, n = rules.triggers, rules.weapon_classes, len(rules.triggers)
+    resume = 0
+    for start, which in joint.candidates(folded):
+        weapon_free = start >= resume
+        for i in which:
+            if i < n:
+                t = triggers[i]
+                m = t.pattern.match(folded, start)
+                if m is not None:
+                    found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
+            elif weapon_free:
+                name, pattern = classes[i - n]
+                m = pattern.match(folded, start)
+                if m is not None:
+                    weapons.append((name, start, m.end()))
+                    resume = m.end()
+                    weapon_free = False
+    return _outermost(found), weapons
 
 
 def _weapon_type(weapons: tuple[str, ...], civilian: bool) -> str | None:
@@ -238,8 +306,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
     """Every ACLED sub-event type `sentence` gives evidence for, best first, one cue per type."""
     rules = _rules(language)
     folded = fold_case(sentence)
-    matches = _raw_matches(folded, rules)
-    weapon_spans = _weapon_spans(folded, rules)
+    matches, weapon_spans = _triggers_and_weapons(folded, rules)
     if not matches and not weapon_spans:
         return []
     weapons = _weapon_classes(weapon_spans, rules)

@@ -96,6 +96,7 @@ class Gazetteer:
         "_fuzzy_pools",
         "_index",
         "_places",
+        "_prefixes",
         "_regions",
         "max_tokens",
         "version",
@@ -108,6 +109,7 @@ class Gazetteer:
         self.version = version
         self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
         self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
+        self._prefixes: frozenset[str] | None = None
         # Words that reach the fuzzy rescue ("in September", "in Parliament") recur from one
         # article to the next; remembering the answers keeps the rescue off the hot path.
         self._fuzzy_memo: dict[tuple[str, frozenset[str], float], str | None] = {}
@@ -170,6 +172,19 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         """Whether any place is written with this skeleton key."""
         return key in self._index
+
+    def name_prefixes(self) -> frozenset[str]:
+        """Every key that some longer key continues after a space ("nova" for "nova kahovka"):
+        a run of words whose key is not among them cannot be lengthened into a name."""
+        if self._prefixes is None:
+            found: set[str] = set()
+            for key in self._index:
+                cut = key.find(" ")
+                while cut != -1:
+                    found.add(key[:cut])
+                    cut = key.find(" ", cut + 1)
+            self._prefixes = frozenset(found)
+        return self._prefixes
 
     def similar_key(self, key: str, countries: frozenset[str], cutoff: float = 86.0
                     ) -> str | None:

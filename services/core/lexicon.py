@@ -200,7 +200,7 @@ class HeadIndex:
     the caller's own pattern must still check that it starts a word.
     """
 
-    __slots__ = ("_everything", "_ignore_case", "_index", "_starts")
+    __slots__ = ("_everything", "_first", "_ignore_case", "_index", "_starts")
 
     def __init__(self, alternatives: Sequence[str], ignore_case: bool) -> None:
         """`ignore_case`: the alternatives run case-insensitively (re or regex IGNORECASE).
@@ -217,8 +217,12 @@ class HeadIndex:
         }
         self._everything = tuple(range(len(alternatives)))
         self._ignore_case = ignore_case
-        self._starts = re.compile(rf"(?<![A-Za-z0-9_])(?={_trie(keys)})",
-                                  re.IGNORECASE if ignore_case else 0)
+        flags = re.IGNORECASE if ignore_case else 0
+        # The character before a start is matched rather than looked behind at: a pattern
+        # opening with a character class lets the engine skip ahead to it, a lookbehind is
+        # tried at every offset. Offset 0 has no such character and is checked on its own.
+        self._starts = re.compile(rf"[^A-Za-z0-9_](?={_trie(keys)})", flags)
+        self._first = re.compile(_trie(keys), flags)
 
     @classmethod
     def build(cls, alternatives: Sequence[str], ignore_case: bool) -> HeadIndex | None:
@@ -231,8 +235,10 @@ class HeadIndex:
     def candidates(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, indexes of the alternatives worth trying there), in text order."""
         index, out = self._index, []
-        for start in self._starts.finditer(text):
-            offset = start.start()
+        offsets = [m.end() for m in self._starts.finditer(text)]
+        if self._first.match(text):
+            offsets.insert(0, 0)
+        for offset in offsets:
             window = text[offset: offset + _HEAD_SIZE]
             if self._ignore_case:
                 window = window.lower()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
-from typing import Literal
+from functools import lru_cache, partial
+from itertools import accumulate, compress, pairwise
+from operator import attrgetter
+from typing import Literal, NamedTuple, cast
 
 from schemas.models import PRECISION_RANK
 from services.core.gazetteer import (
@@ -26,7 +27,9 @@ Precision = Literal["point", "settlement", "district", "region", "country"]
 LEXICON_PATH = DATA_DIR / "places_lexicon.json"
 MAX_NGRAM = 5
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|[-‐](?=[^\W\d_]))*")
+# A word: letters, joined by single apostrophes or hyphens ("Bila Tserkva", "Kryvyi-Rih",
+# "dell'Ucraina"); captured so that a split keeps the separators between words.
+_WORD_SPLIT = re.compile(r"([^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*)")
 # Italian/French elisions glue an article to the name: dell'Ucraina, l'Ukraine, d'Odessa.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|dell|nell|all|dall|sull|coll|quell|qu|Dell|Nell|All|"
                       r"Dall|Sull|Coll|Quell|Qu|un|Un)['’]")
@@ -96,8 +99,7 @@ def _lexicon() -> _Lexicon:
     )
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -106,7 +108,17 @@ class _Token:
     capital: bool
     # Only up to two whitespace characters separate it from the next token: the two can
     # belong to one name ("Nova Kakhovka"). Every caller asks this of adjacent tokens.
-    glued: bool = False
+    glued: bool
+
+
+_CAPITAL = attrgetter("capital")
+_TEXT = attrgetter("text")
+_APOSTROPHE = re.compile("['’]")
+
+# A document has hundreds of tokens: they are built column by column by C-level calls
+# (split, accumulate, map) rather than one Python statement at a time.
+_new_token = cast(Callable[[tuple[str, int, int, str, str, bool, bool]], _Token],
+                  partial(tuple.__new__, _Token))
 
 
 @dataclass(slots=True)
@@ -123,26 +135,54 @@ class _Span:
     penalty: float = 0.0  # evidence that the name is part of a longer non-place name
 
 
+# Separators that glue two words: up to two whitespace characters (str.isspace; the last
+# such character is U+3000, the ideographic space).
+_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+_GLUE = frozenset(["", *_SPACES, *(a + b for a in _SPACES for b in _SPACES)])
+
+
 def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    append = out.append
-    prev: _Token | None = None
-    for match in _WORD.finditer(text):
-        word, start = match.group(), match.start()
-        if "'" in word or "’" in word:
-            if word[-2:] in ("'s", "’s"):
-                word = word[:-2]
-            elided = _ELISION.match(word)
-            if elided and len(word) > elided.end() + 1:
-                start += elided.end()
-                word = word[elided.end():]
-        key, lower, capital = _word_features(word)
-        token = _Token(word, start, start + len(word), key, lower, capital)
-        if prev is not None and start - prev.end <= 2:
-            prev.glued = not text[prev.end:start].strip()
-        append(token)
-        prev = token
-    return out
+    parts = _WORD_SPLIT.split(text)  # separator, word, separator, word, ..., separator
+    words: list[str] = parts[1::2]
+    if not words:
+        return []
+    offsets = list(accumulate(map(len, parts)))
+    starts, ends = offsets[0::2], offsets[1::2]
+    glued = list(map(_GLUE.__contains__, parts[2::2]))
+    glued[-1] = False
+    last = len(words) - 1
+    for k in _trim_apostrophes(text, words, starts, ends):
+        for g in (k - 1, k):
+            if 0 <= g < last:
+                end, following = ends[g], starts[g + 1]
+                glued[g] = following - end <= 2 and not text[end:following].strip()
+    keys, lowers, capitals = zip(*map(_word_features, words))
+    return list(map(_new_token, zip(words, starts, ends, keys, lowers, capitals, glued)))
+
+
+def _trim_apostrophes(text: str, words: list[str], starts: list[int], ends: list[int]
+                      ) -> list[int]:
+    """Drop a possessive 's and an elided article (dell'Ucraina -> Ucraina) in place; the
+    indexes of the words changed. Only words around an apostrophe of the text are looked at."""
+    holders: dict[int, None] = {}
+    for m in _APOSTROPHE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < ends[k]:
+            holders[k] = None
+    changed: list[int] = []
+    for k in holders:
+        word, start, end = words[k], starts[k], ends[k]
+        if word[-2:] in ("'s", "’s"):
+            word = word[:-2]
+            end -= 2
+        elided = _ELISION.match(word)
+        if elided and len(word) > elided.end() + 1:
+            start += elided.end()
+            word = word[elided.end():]
+        if end != ends[k] or start != starts[k]:
+            words[k], starts[k], ends[k] = word, start, end
+            changed.append(k)
+    return changed
 
 
 @lru_cache(maxsize=200_000)
@@ -213,8 +253,10 @@ def _region_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
 
 
 def _is_title_case(tokens: Sequence[_Token]) -> bool:
-    long_words = [t for t in tokens if len(t.text) > 3]
-    return len(long_words) >= 4 and sum(t.capital for t in long_words) >= 0.7 * len(long_words)
+    # Whether each word longer than three letters is capitalised (C-level iterators: this
+    # looks at every token of the document).
+    capitals = list(compress(map(_CAPITAL, tokens), map((3).__lt__, map(len, map(_TEXT, tokens)))))
+    return len(capitals) >= 4 and sum(capitals) >= 0.7 * len(capitals)
 
 
 def _sentence_initial(text: str, token: _Token) -> bool:
@@ -234,27 +276,31 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
     n = len(tokens)
     # Only capitalised words open a name (unless asked otherwise); `resume` skips the
     # tokens of the name just read.
-    starts = range(n) if allow_lowercase else [k for k, t in enumerate(tokens) if t.capital]
+    starts = range(n) if allow_lowercase else list(compress(range(n), map(_CAPITAL, tokens)))
     resume = 0
+    has_key, prefixes = gazetteer.has_key, gazetteer.name_prefixes()
+    not_single = lex.not_single_places
     for i in starts:
         tok = tokens[i]
         if i < resume or not tok.key:
             continue
         found: _Span | None = None
         limit = min(n, i + MAX_NGRAM)
-        last = i
-        while last + 1 < limit and tokens[last].glued:
-            last += 1
-        keys = [tok.key]  # keys[m]: the name key of tokens i..i+m
-        for t in tokens[i + 1: last + 1]:
-            keys.append(keys[-1] + " " + t.key)
-        for j in range(last, i - 1, -1):
-            if j == i and (tok.lower in lex.not_single_places or len(tok.key) < 3):
-                break
-            places = gazetteer.candidates_for_key(keys[j - i])
-            if places:
-                found = _Span(i, j + 1, tok.start, tokens[j].end, places, keys[j - i])
-                break
+        # The longest run of glued tokens i..j (at most MAX_NGRAM) that names a place; a
+        # lone token only when it may be a place on its own. Lengthening stops at the first
+        # run that begins no longer name: most capitalised words need one or two look-ups.
+        key, j, best = tok.key, i, -1
+        best_key = key
+        if not (tok.lower in not_single or len(key) < 3) and has_key(key):
+            best = i
+        while key in prefixes and j + 1 < limit and tokens[j].glued:
+            j += 1
+            key = key + " " + tokens[j].key
+            if has_key(key):
+                best, best_key = j, key
+        if best >= 0:
+            found = _Span(i, best + 1, tok.start, tokens[best].end,
+                          gazetteer.candidates_for_key(best_key), best_key)
         if tok.capital and cyrillic and _CYRILLIC.search(tok.text) and (
                 found is None or found.end_tok == i + 1):
             # An oblique form can collide with a hamlet's nominative (Харькове is also a
@@ -467,12 +513,23 @@ def _mark_listed_region(text: str, span: _Span, noun_starts: list[int]) -> None:
         span.region_marked = True
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    """Equirectangular distance: exact enough below a few hundred km, and cheap."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+def _nearest_km(place: Place, anchors: list[Place]) -> float:
+    """Distance in km to the nearest anchor (1e9 when none has coordinates). Equirectangular:
+    exact enough below a few hundred km, and cheap; it runs for every candidate of every
+    name against up to a dozen anchors, so the formula is written out in the loop."""
+    lat, lon = place.lat, place.lon
+    if lat is None or lon is None:
         return 1e9
-    dx = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2.0))
-    return 111.2 * math.hypot(dx, b.lat - a.lat)
+    cos, radians, hypot = math.cos, math.radians, math.hypot
+    best = 1e9
+    for a in anchors:
+        a_lat, a_lon = a.lat, a.lon
+        if a_lat is None or a_lon is None:
+            continue
+        d = 111.2 * hypot((a_lon - lon) * cos(radians((lat + a_lat) / 2.0)), a_lat - lat)
+        if d < best:
+            best = d
+    return best
 
 
 def _prior(place: Place, span: _Span, lex: _Lexicon) -> float:
@@ -571,7 +628,7 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
             if place.country_code in country_hint and place.kind != "country":
                 context += 0.15
             if anchors and place.kind in ("settlement", "district"):
-                near = min(_distance_km(place, a) for a in anchors)
+                near = _nearest_km(place, anchors)
                 context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
             # Several weak context signals must not outvote a name written exactly.
             score = prior - span.penalty - _alias_penalty(place, span, lex) + min(context, 0.7)
@@ -701,9 +758,10 @@ def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
     a person, the bare surname elsewhere in the text is not a village of that name."""
     found: set[str] = set()
+    given, markers = lex.given_names, lex.person_markers
     for prev, tok in pairwise(tokens):
         if tok.capital and prev.glued and (
-                prev.lower in lex.given_names or prev.lower.rstrip(".") in lex.person_markers):
+                prev.lower in given or prev.lower.rstrip(".") in markers):
             found.add(tok.lower)
     return found
 

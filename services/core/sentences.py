@@ -86,8 +86,11 @@ def split_sentences(text: str, language: str | None) -> list[Sentence]:
         block_offset, block_start = block_start, break_end
         if not block.strip():
             continue
+        # A sentence can only split at a closing quote the whole block contains.
+        quoted = _QUOTE_END.search(block) is not None
         for start, end in _library_spans(block, lang):
-            for piece_start, piece_end in _split_at_closing_quotes(block, start, end):
+            pieces = _split_at_closing_quotes(block, start, end) if quoted else [(start, end)]
+            for piece_start, piece_end in pieces:
                 s, e = _strip_span(block, piece_start, piece_end)
                 if s < e:
                     sentences.append(

@@ -45,14 +45,45 @@ _TOKEN = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def honorifics() -> tuple[str, ...]:
+    """Honorifics and name suffixes written with a period ("Mr", "Sen", "Jr"), capitalised."""
+    roles_data = json.loads(
+        (_LEXICON_DIR / "speaker_roles.json").read_text(encoding="utf-8")
+    )
+    words = roles_data["title_prefixes"] + roles_data["name_suffixes"]
+    return tuple(sorted({t[:1].upper() + t[1:] for t in words}, key=len, reverse=True))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Split text into word/punctuation tokens carrying absolute offsets."""
+    """Split text into word/punctuation tokens carrying absolute offsets.
+
+    An honorific or an initial keeps its period ("Mr. Clyburn", "James E. Clyburn"), so that
+    the period does not read as the end of the name phrase.
+    """
     tokens: list[Token] = []
+    titles = _honorific_set()
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
+        if (
+            word == "."
+            and tokens
+            and tokens[-1].end == start + offset
+            # an honorific, or a middle initial ("James E. Clyburn")
+            and (tokens[-1].text in titles or (len(tokens[-1].text) == 1 and tokens[-1].text.isupper()))
+            and text[end : end + 1].isspace()
+        ):
+            prev = tokens[-1]
+            tokens[-1] = Token(prev.text + ".", prev.low + ".", prev.start, end + offset)
+            continue
         tokens.append(Token(word, word.lower(), start + offset, end + offset))
     return tokens
+
+
+@lru_cache(maxsize=1)
+def _honorific_set() -> frozenset[str]:
+    return frozenset(honorifics())
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +102,7 @@ class SpeakerLexicon:
     speech_nouns: frozenset[str]
     not_names: frozenset[str]
     outlets: dict[str, str]
+    platforms: frozenset[str]
     max_phrase: int
 
 
@@ -110,6 +142,11 @@ def speaker_lexicon() -> SpeakerLexicon:
         speech_nouns=frozenset(n.lower() for n in cues["speech_nouns"]),
         not_names=frozenset(n.lower() for n in roles_data["not_names"]),
         outlets=outlets,
+        platforms=frozenset(
+            spelling.lower()
+            for spellings in channels["platforms"].values()
+            for spelling in spellings
+        ),
         max_phrase=max(len(p) for p in roles | heads),
     )
 
@@ -126,6 +163,9 @@ def _content_word(tok: Token, lex: SpeakerLexicon) -> bool:
     if _is_cap(tok) and low not in lex.function_words and low not in lex.determiners:
         return True
     return low in lex.vocabulary or low in lex.demonyms or low in lex.speech_nouns
+
+
+_CHANNEL_PREPOSITIONS = frozenset({"su", "sul", "on", "via", "in", "a", "to", "at", "per", "sur", "en"})
 
 
 def scan_forward(tokens: list[Token], i: int) -> int:
@@ -160,16 +200,19 @@ def scan_forward(tokens: list[Token], i: int) -> int:
                 and not _is_cap(tokens[k])
             ):
                 k += 1
+            run = k
+            while run < n and _is_cap(tokens[run]) and tokens[run].low not in lex.not_names:
+                run += 1
             if (
                 k > j
-                and k < n
-                and _is_cap(tokens[k])
-                and tokens[k - 1].low not in lex.function_words
+                and run > k
+                # "sindaco di Leopoli" names a place; "... della Russia Sergei Sobyanin" a holder
+                and (tokens[k - 1].low not in lex.function_words or run - k >= 3)
+                # "il sindaco su Telegram": a lone preposition leads to a channel, not a name
+                and not (k - j == 1 and tokens[j].low in _CHANNEL_PREPOSITIONS)
             ):
-                while k < n and _is_cap(tokens[k]):
-                    k += 1
-                j = k
-                end = k
+                j = run
+                end = run
                 continue
         if tok.low in lex.function_words or tok.low in lex.determiners:
             k = j
@@ -179,6 +222,19 @@ def scan_forward(tokens: list[Token], i: int) -> int:
                 k += 1
             if end > i and k < n and _content_word(tokens[k], lex) and k - j <= 2:
                 j = k
+                continue
+            if (
+                end > i
+                and k + 1 < n
+                and k - j <= 2
+                and tokens[k].text.isalpha()
+                and tokens[k].text.islower()
+                and tokens[k + 1].low in lex.vocabulary
+                and not tokens[k + 1].text[:1].isupper()
+            ):
+                # "il governatore dell'omonima regione": one adjective before a known noun.
+                j = k + 2
+                end = j
                 continue
             break
         if tok.text == "," and end > i and j + 1 < n and _is_cap(tokens[j + 1]):
@@ -347,7 +403,15 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
             continue
         if any(w.rstrip("'’ʼ") in lex.demonyms for w in words):
             continue
-        after_function = a > 0 and tokens[a - 1].low in lex.function_words
+        after_function = a > 0 and (
+            tokens[a - 1].low in lex.function_words
+            # "ministère de l'Intérieur": an article between the preposition and the noun
+            or (
+                a > 1
+                and tokens[a - 1].low in lex.determiners
+                and tokens[a - 2].low in lex.function_words
+            )
+        )
         if after_function and b - a >= 3:
             # "sindaco di Leopoli Andriy Sadovy": the place ends the office, the name follows.
             a = b - 2
@@ -368,14 +432,29 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
     return candidates[-1] if candidates else None
 
 
+_POSSESSIVE = re.compile(r"['’ʼ]s?$")
+
+
 def parse_speaker(text: str, start: int, end: int) -> Speaker | None:
     """Read a speaker noun phrase text[start:end] into a Speaker; None if it names nobody."""
+    speaker = _parse_speaker(text, start, end)
+    if speaker is not None and speaker.name.lower() in speaker_lexicon().platforms:
+        return None  # "account Telegram": a channel carries words, it does not say them
+    if speaker is not None and _POSSESSIVE.search(speaker.name):
+        # "Broaddrick’s account": the possessive marks the owner, who is the speaker.
+        name = _POSSESSIVE.sub("", speaker.name).strip()
+        if name:
+            speaker = replace(speaker, name=name)
+    return speaker
+
+
+def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
     lex = speaker_lexicon()
     tokens = [t for t in tokenize(text[start:end], start) if t.text not in "()"]
     while tokens and (
         tokens[0].low in lex.determiners
         or tokens[0].low in lex.not_names
-        or tokens[0].text in ",;:–-"
+        or tokens[0].text in ",;:–-'\"’”»"
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].text in ",;:.–-":
@@ -437,7 +516,12 @@ def parse_speaker(text: str, start: int, end: int) -> Speaker | None:
     org_span = _longest_match(lows, lex.org_heads, lex.max_phrase)
     if person is not None:
         name = _span_text(text, tokens[person[0] : person[1]])
-        rest = [t for k, t in enumerate(tokens) if not person[0] <= k < person[1]]
+        rest = [
+            t
+            for k, t in enumerate(tokens)
+            if not person[0] <= k < person[1]
+            and t.low.rstrip(".") not in lex.title_prefixes
+        ]
         role: str | None = None
         organization: str | None = None
         if role_span is not None:
@@ -498,6 +582,78 @@ def parse_speaker(text: str, start: int, end: int) -> Speaker | None:
         country,
         "organization",
     )
+
+
+@lru_cache(maxsize=4096)
+def office_key(role: str) -> str | None:
+    """The office noun of a role phrase ("governor" in "Moscow-installed governor"), lower-cased."""
+    lex = speaker_lexicon()
+    for tok in tokenize(role):
+        if (tok.low,) in lex.roles:
+            return tok.low
+    return None
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Every word of every reporting-verb cue (claim_cues.json), lower-cased."""
+    cues = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
+    function_words = speaker_lexicon().function_words | speaker_lexicon().determiners
+    return frozenset(
+        w
+        for phrases in cues["verbs"].values()
+        for phrase in phrases
+        for w in phrase.lower().split()
+        if w not in function_words
+    )
+
+
+def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, Speaker]]:
+    """Named holders of the given offices anywhere in a text, as (offset, office noun, person).
+
+    Reads "il sindaco di Mosca Sergei Sobyanin" and "Ivan Fedorov, the regional governor", so
+    that a claim the article attributes to a bare "sindaco" can be given its name. Only a
+    window around each mention of an office is tokenized.
+    """
+    if not offices:
+        return []
+    found: list[tuple[int, str, Speaker]] = []
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(o) for o in sorted(offices)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    for m in pattern.finditer(text):
+        lo = max(0, m.start() - 120)
+        tokens = tokenize(text[lo : m.end() + 160], lo)
+        k = next((i for i, t in enumerate(tokens) if t.start == m.start()), None)
+        if k is None:
+            continue
+        office = tokens[k].low
+        end = scan_forward(tokens, k)
+        between = [t.low for t in tokens[k + 1 : end] if not _is_cap(t)]
+        if (
+            end > k + 1
+            and _is_cap(tokens[end - 1])
+            # "lawmaker told Fox News": a reporting verb ends the office phrase
+            and not any(w in _verb_words() for w in between)
+        ):
+            speaker = parse_speaker(text, tokens[k].start, tokens[end - 1].end)
+            if speaker is not None and speaker.kind == "person" and " " in speaker.name:
+                found.append((m.start(), office, speaker))
+                continue
+        # "Name Surname, the (regional) governor": a name just before an appositive office.
+        j = k
+        while j > 0 and k - j < 4 and tokens[j - 1].text != ",":
+            j -= 1
+        if j >= 3 and tokens[j - 1].text == ",":
+            a = j - 1
+            while a > 0 and j - 1 - a < 3 and _is_cap(tokens[a - 1]):
+                a -= 1
+            if j - 1 - a >= 2:
+                speaker = parse_speaker(text, tokens[a].start, tokens[j - 2].end)
+                if speaker is not None and speaker.kind == "person" and " " in speaker.name:
+                    found.append((m.start(), office, speaker))
+    return found
 
 
 def names_an_office(phrase: str) -> bool:

@@ -86,3 +86,17 @@ def test_the_object_of_an_arrest_is_the_target_even_before_another_clause() -> N
 def test_a_hyphenated_modifier_is_not_an_actor() -> None:
     actors = find_actors("Israeli airstrikes killed 12 people, according to the Hamas-run health ministry.", "en")
     assert [(a.name, a.role) for a in actors] == [("Israeli forces", "perpetrator")]
+
+
+def test_a_sentence_naming_no_actor_gives_none_even_with_an_attack_verb() -> None:
+    assert find_actors("Heavy shelling hit the outskirts overnight.", "en") == []
+
+
+def test_attack_verbs_are_found_where_a_plain_search_finds_them() -> None:
+    from services.core.actors import _attack_verbs, _rules
+
+    rules = _rules("en")
+    sentence = "Troops attacked and shelled the village, then Russian forces struck again."
+    assert _attack_verbs(sentence, rules) == [
+        (m.start(), m.end()) for m in rules.attack_verb.finditer(sentence)
+    ]

@@ -7,6 +7,7 @@ import re
 from services.core.claim_text import (
     _trie_alternation,
     classify,
+    cue_patterns,
     extract_quantities,
     find_channels,
     find_quotes,
@@ -75,3 +76,24 @@ def test_the_stem_tree_matches_exactly_the_stems_in_any_case() -> None:
     for text in ("Attacco a Kiev", "bombardamento", "l'ucciso", "SHELLING", "sub-bomb",
                  "contrattacco", "atta", "uc ciso", ""):
         assert bool(tree.search(text)) == bool(flat.search(text)), text
+
+
+def test_a_cue_ending_in_an_elided_article_runs_into_the_next_word() -> None:
+    cues = cue_patterns("it")
+    text = "Secondo quanto riportato dall’agenzia, il ponte è crollato."
+    m = cues.sources.match(text)
+    assert m is not None and m.group(0) == "Secondo quanto riportato dall’"
+
+
+def test_plural_auxiliaries_are_generated_from_singular_cues() -> None:
+    assert cues_match("it", "I militari hanno riconosciuto che", "hanno riconosciuto")
+    assert cues_match("en", "They have denied that", "have denied")
+
+
+def cues_match(language: str, text: str, cue: str) -> bool:
+    return any(m.group(0) == cue for m in cue_patterns(language).verbs.finditer(text))
+
+
+def test_destruction_of_equipment_is_an_attack_report_not_a_threat() -> None:
+    assert classify("Sono stati distrutti 40 carri armati e 12 sistemi di artiglieria") == "attack_report"
+    assert classify("Such actions will not go unanswered") == "threat"

@@ -211,3 +211,125 @@ def test_the_trailing_source_finder_agrees_with_the_plain_search() -> None:
             plain = _TRAILING_SOURCE.search(text, s, len(text))
             fast = _trailing_source(text, s, len(text))
             assert (plain and plain.span()) == (fast and fast.span()), (text, s)
+
+
+def test_an_honorific_period_does_not_end_the_speaker_after_a_quote() -> None:
+    body = '"The party is not in a good place yet," said Mr. Harlan Briggs, a House Democrat.'
+    claim = _by_content(extract_claims("Title", body, "en"), "not in a good place")
+    assert claim.speaker.name == "Harlan Briggs"
+    assert claim.quote == "direct"
+
+
+def test_doubled_apostrophe_quotes_are_attributed_to_the_speaker_after_them() -> None:
+    body = "Experts disagree. ''I would not object to cutting that back,'' Ms. Vance said."
+    claim = _by_content(extract_claims("Title", body, "en"), "cutting that back")
+    assert claim.speaker.name == "Vance"
+    assert claim.speaker.organization is None
+
+
+def test_time_and_manner_adverbs_are_not_part_of_the_subject() -> None:
+    body = "The Monetary Board on Friday officially said that growth would slow to one percent."
+    claim = _by_content(extract_claims("Title", body, "en"), "growth would slow")
+    assert claim.speaker.name == "Monetary Board"
+
+
+def test_it_before_a_cue_is_a_subject_pronoun_not_an_anaphoric_object() -> None:
+    body = "The central bank said it expects the U.S. economy to grow by two percent next year."
+    claims = extract_claims("Title", body, "en")
+    assert [c.speaker.name for c in claims] == ["central bank"]
+
+
+def test_a_bare_office_takes_the_name_given_anywhere_in_the_article() -> None:
+    body = (
+        "Il sindaco della capitale Pietro Zanetti ha visitato il quartiere colpito. "
+        "Nessuno è rimasto ferito e i danni sono lievi, ha scritto il sindaco su Telegram."
+    )
+    claim = _by_content(extract_claims("Titolo", body, "it"), "Nessuno è rimasto ferito")
+    assert claim.speaker.name == "Pietro Zanetti"
+
+
+def test_a_platform_after_an_office_is_not_the_holder_s_name() -> None:
+    body = "I danni sono lievi e nessuno è rimasto ferito, ha scritto il sindaco su Telegram."
+    claims = extract_claims("Titolo", body, "it")
+    assert all(c.speaker.name != "Telegram" for c in claims)
+
+
+def test_a_conjunction_before_the_cue_hands_the_claim_to_the_sentence_subject() -> None:
+    body = "Governor Anna Kerr visited the site on Tuesday and said that eight people had died."
+    claim = _by_content(extract_claims("Title", body, "en"), "eight people had died")
+    assert claim.speaker.name == "Anna Kerr"
+
+
+def test_clause_before_a_named_appositive_subject_is_the_content() -> None:
+    body = "About forty people were hurt by debris, Pavel Orlov, the regional governor, said."
+    claim = _by_content(extract_claims("Title", body, "en"), "About forty people were hurt")
+    assert claim.speaker.name == "Pavel Orlov"
+    assert "Orlov" not in claim.content
+
+
+def test_a_name_and_affiliation_before_a_colon_attribute_a_round_up_quote() -> None:
+    body = 'Who won the debate?\n\nMaria Costa, The Daily Ledger: "The challenger had a strong night."'
+    claim = _by_content(extract_claims("Title", body, "en"), "strong night")
+    assert claim.speaker.name == "Maria Costa"
+
+
+def test_an_inverted_subject_after_the_cue_may_be_followed_by_an_adverbial() -> None:
+    body = "– Si tratta di una visita importante per il paese, ha twittato Marco Neri prima del suo arrivo."
+    claim = _by_content(extract_claims("Titolo", body, "it"), "visita importante")
+    assert claim.speaker.name == "Marco Neri"
+
+
+def test_a_clause_after_a_source_comma_is_the_whole_content() -> None:
+    body = "Secondo quanto riferiscono i media locali, l'esplosione ha causato danni che si sono visti da lontano."
+    claim = _by_content(extract_claims("Titolo", body, "it"), "danni")
+    assert claim.content.startswith("l'esplosione ha causato")
+
+
+def test_a_headline_claim_the_body_does_not_restate_is_kept() -> None:
+    title = "Mayor says city budget will shrink next year"
+    body = "The mayor of Riverton, Lena Hart, said on Monday that new buses would arrive in May."
+    claims = extract_claims(title, body, "en")
+    assert any("budget will shrink" in c.content for c in claims)
+    assert any("new buses" in c.content for c in claims)
+
+
+def test_a_quoted_name_after_a_generic_outlet_noun_is_the_speaker() -> None:
+    body = 'Secondo l\'agenzia di stampa "Novapress", i feriti sono saliti a diciassette.'
+    claim = _by_content(extract_claims("Titolo", body, "it"), "feriti")
+    assert claim.speaker.name == "Novapress"
+    assert claim.content.startswith("i feriti")
+
+
+def test_an_adjective_inside_an_office_phrase_keeps_the_phrase_whole() -> None:
+    body = "Due persone sono morte negli attacchi: lo ha reso noto il governatore dell'omonima regione."
+    claim = _by_content(extract_claims("Titolo", body, "it"), "Due persone sono morte")
+    assert claim.speaker.name == "governatore dell'omonima regione"
+
+
+def test_a_lead_in_phrase_before_the_subject_of_a_coordinated_cue_is_skipped() -> None:
+    body = "On trade, Senator Lee Park criticised the treaty and said the deal would cost jobs."
+    claim = _by_content(extract_claims("Title", body, "en"), "cost jobs")
+    assert claim.speaker.name == "Lee Park"
+
+
+def test_a_middle_initial_stays_inside_the_full_name() -> None:
+    body = (
+        "Representative James E. Corbin of Ohio spoke at the rally. "
+        '"We need more volunteers at the polls," said Mr. Corbin.'
+    )
+    claim = _by_content(extract_claims("Title", body, "en"), "more volunteers")
+    assert claim.speaker.name == "James E. Corbin"
+
+
+def test_a_quote_split_by_its_attribution_mid_sentence_is_one_claim() -> None:
+    body = '"The best answer," Ruiz said, "is a joint response from all the allies."'
+    claims = extract_claims("Title", body, "en")
+    assert len(claims) == 1
+    assert claims[0].content.startswith("The best answer")
+    assert claims[0].content.endswith("all the allies.")
+
+
+def test_two_whole_quotes_around_an_attribution_stay_two_claims() -> None:
+    body = '"We will rebuild the bridge." Ruiz said. "It will take two years."'
+    claims = extract_claims("Title", body, "en")
+    assert len(claims) == 2

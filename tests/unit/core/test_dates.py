@@ -264,3 +264,13 @@ def test_default_event_date_is_the_publication_day_or_the_day_before() -> None:
     assert default_event_date(MORNING) == EventDate(
         date(2023, 1, 19), date(2023, 1, 20), "range", None, None, None
     )
+
+
+def test_a_number_word_rule_is_found_beside_rules_with_known_first_letters() -> None:
+    # "tre giorni fa" opens with a number word (no fixed first letters): it is searched
+    # for outright while "ieri" is found through the index, and both resolve.
+    found = _spans("Ieri è caduto un razzo, tre giorni fa un altro.", "it")
+    assert found == [
+        _day(date(2023, 1, 19)),
+        _day(date(2023, 1, 17)),
+    ]

@@ -138,3 +138,19 @@ def test_unsupported_language_falls_back_to_english_rules() -> None:
 def test_basic_coverage_for_ukrainian_and_french() -> None:
     assert _best("Росіяни обстріляли Херсон з артилерії.", "uk") == "Shelling/artillery/missile attack"
     assert _best("Des frappes aériennes ont touché la ville.", "fr") == "Air/drone strike"
+
+
+def test_weapons_found_in_one_pass_with_the_triggers_match_a_plain_union_search() -> None:
+    from services.core.events import _rules, _triggers_and_weapons
+    from services.core.lexicon import fold_case
+
+    rules = _rules("en")
+    for sentence in (
+        "Russian artillery and mortars shelled the town, and a drone dropped a grenade.",
+        "Cluster munitions and Grad rockets hit the village; a landmine exploded later.",
+        "The mayor said the town was calm.",
+    ):
+        folded = fold_case(sentence)
+        _, weapons = _triggers_and_weapons(folded, rules)
+        union = [(m.lastgroup, m.start(), m.end()) for m in rules.weapons.finditer(folded)]
+        assert weapons == union

@@ -139,3 +139,10 @@ def test_gulyaipole_has_the_zaporizhzhia_town_among_its_readings() -> None:
     readings = default_gazetteer().candidates("Gulyaipole")
     town = max(readings, key=lambda p: p.population)
     assert (town.name, town.admin1) == ("Huliaipole", "Zaporizhzhia")
+
+
+def test_name_prefixes_are_the_leading_words_of_multi_word_keys(tmp_path: Path) -> None:
+    gaz = Gazetteer.load(_write_tiny(tmp_path))
+    # "Kharkivska oblast" is the only name of more than one word in the tiny file.
+    assert gaz.name_prefixes() == frozenset({"harkivska"})
+    assert gaz.has_key("harkivska oblast") and not gaz.has_key("harkivska")

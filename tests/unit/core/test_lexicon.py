@@ -63,3 +63,19 @@ def test_case_insensitive_head_index_matches_capitalised_words() -> None:
 def test_an_alternative_that_may_begin_with_any_letter_disables_the_index() -> None:
     assert HeadIndex.build([r"\w+ killed", "police"], ignore_case=False) is None
     assert HeadIndex.build([r"[^\W\d_]+ dead"], ignore_case=True) is None
+
+
+def test_head_index_finds_a_start_at_the_very_beginning_and_after_punctuation() -> None:
+    index = HeadIndex.build(_ALTERNATIVES, ignore_case=False)
+    assert index is not None
+    assert [offset for offset, _ in index.candidates("shelling,strike (airstrikes)")] == [0, 9, 17]
+
+
+def test_head_index_offers_starts_inside_non_ascii_words_for_the_caller_to_check() -> None:
+    # "é" is not an ASCII word character, so the letters after it are offered too; the
+    # caller's own (?<!\w) pattern rejects them.
+    index = HeadIndex.build(["strike"], ignore_case=False)
+    assert index is not None
+    assert [offset for offset, _ in index.candidates("éstrike strike")] == [1, 8]
+    pattern = re.compile(r"(?<!\w)(?:strike)(?!\w)")
+    assert [o for o, _ in index.candidates("éstrike strike") if pattern.match("éstrike strike", o)] == [8]

@@ -162,3 +162,12 @@ def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
                                                          ("Sumy", "settlement")]
+
+
+def test_a_two_word_name_is_read_whole_and_an_elided_article_is_not_part_of_it() -> None:
+    mentions = find_places("Missili su Nova Kakhovka e sull'Ucraina orientale.")
+    assert [m.text for m in mentions][:2] == ["Nova Kakhovka", "Ucraina"]
+
+
+def test_a_possessive_does_not_stop_a_name_from_being_found() -> None:
+    assert "Kharkiv" in [m.text for m in find_places("Kharkiv's mayor said the city was shelled.")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
+    office_holders,
     parse_speaker,
     scan_backward,
     scan_forward,
@@ -114,3 +115,39 @@ def test_registry_folds_a_shorter_organisation_mention_into_the_longer_one() -> 
         )
         == long
     )
+
+
+def test_an_honorific_keeps_its_period_as_one_token() -> None:
+    assert [t.text for t in tokenize("Sen. Ada Moss said")] == ["Sen.", "Ada", "Moss", "said"]
+    assert [t.text for t in tokenize("He went on.")][-2:] == ["on", "."]
+
+
+def test_a_possessive_speaker_is_the_owner() -> None:
+    speaker = _parse("Broadwick’s")
+    assert speaker is not None and speaker.name == "Broadwick"
+
+
+def test_a_platform_is_not_a_speaker() -> None:
+    assert _parse("Telegram") is None
+
+
+def test_an_article_after_a_preposition_keeps_the_ministry_whole() -> None:
+    speaker = _parse("le ministère ukrainien de l'Intérieur")
+    assert speaker is not None
+    assert speaker.kind == "organization"
+    assert speaker.name == "ministère ukrainien de l'Intérieur"
+
+
+def test_a_subordinating_word_at_sentence_start_is_not_a_name() -> None:
+    speaker = _parse("After Dunmore")
+    assert speaker is not None and speaker.name == "Dunmore"
+
+
+def test_office_holders_are_found_before_and_after_the_office() -> None:
+    text = (
+        "Il sindaco di Riva Piero Sala ha visitato la zona. "
+        "Olga Brandt, the regional governor, arrived later."
+    )
+    found = {(office, person.name) for _, office, person in office_holders(text, frozenset({"sindaco", "governor"}))}
+    assert ("sindaco", "Piero Sala") in found
+    assert ("governor", "Olga Brandt") in found
