@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
+import regex
+
 from schemas.models import PRECISION_RANK
 from services.core.actors import Actor, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
@@ -15,7 +17,7 @@ from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.events import EventCue, classify_sentence
 from services.core.gazetteer import Place, default_gazetteer
 from services.core.landmarks import with_landmarks
-from services.core.lexicon import language_section, load_lexicon
+from services.core.lexicon import compile_alternation, language_section, load_lexicon
 from services.core.places import PlaceMention, find_places, primary_place
 from services.core.sentences import Sentence
 
@@ -117,8 +119,8 @@ _METONYM_AFTER = re.compile(
 
 @dataclass(frozen=True)
 class _ContextMarkers:
-    background: re.Pattern[str] | None
-    alert: re.Pattern[str] | None
+    background: regex.Pattern[str] | None
+    alert: regex.Pattern[str] | None
     office_before: re.Pattern[str] | None
     office_after: re.Pattern[str] | None
     speaker_after: re.Pattern[str] | None
@@ -137,9 +139,9 @@ def _words(patterns: list[str]) -> str:
 def _context_markers(language: str) -> _ContextMarkers:
     section = language_section("context_markers", language)
 
-    def anywhere(key: str) -> re.Pattern[str] | None:
+    def anywhere(key: str) -> regex.Pattern[str] | None:
         words = section.get(key) or []
-        return re.compile(rf"(?<!\w)(?:{_words(words)})(?!\w)", re.IGNORECASE) if words else None
+        return compile_alternation(words) if words else None
 
     before = section.get("office_before") or []
     after = section.get("office_after") or []
@@ -377,7 +379,7 @@ def _read_as_brief(drafts: list[IncidentDraft], read: list[tuple[EventCue, int]]
 class _Observation:
     sub_event_type: str
     event_type: str
-    pattern: re.Pattern[str]
+    pattern: regex.Pattern[str]
 
 
 @lru_cache(maxsize=16)
@@ -386,7 +388,7 @@ def _observations(language: str) -> tuple[_Observation, ...]:
     section = language_section("observations", language)
     return tuple(
         _Observation(sub, lexicon["event_types"][sub],
-                     re.compile(rf"(?<!\w)(?:{_words(section[sub])})(?!\w)", re.IGNORECASE))
+                     compile_alternation(section[sub]))
         for sub in lexicon["order"] if section.get(sub)
     )
 
