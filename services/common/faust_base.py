@@ -19,7 +19,7 @@ log = structlog.get_logger(__name__)
 def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
     """A Faust app whose id, broker and state dir come from Settings; topics are never auto-declared."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return faust.App(
+    app = faust.App(
         f"{settings.group_prefix}-{name}",
         broker=[f"kafka://{hp}" for hp in settings.kafka_bootstrap.split(",")],
         broker_credentials=faust_broker_credentials(settings),
@@ -34,6 +34,22 @@ def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
         broker_commit_interval=2.0,
         **extra,
     )
+    _log_rebalances(app, name)
+    return app
+
+
+def _log_rebalances(app: faust.App, name: str) -> None:
+    """One log line per rebalance, naming the partitions this worker now holds: what an operator
+    reads first when work stalls or moves between workers."""
+
+    @app.on_partitions_assigned.connect  # type: ignore[misc]
+    async def assigned(sender: faust.App, assigned: set[faust.types.TP], **_: object) -> None:
+        log.info("worker.partitions_assigned", app=name,
+                 partitions=sorted(f"{tp.topic}:{tp.partition}" for tp in assigned))
+
+    @app.on_partitions_revoked.connect  # type: ignore[misc]
+    async def revoked(sender: faust.App, revoked: set[faust.types.TP], **_: object) -> None:
+        log.info("worker.partitions_revoked", app=name, count=len(revoked))
 
 
 def raw_topic(app: faust.App, settings: Settings, name: str) -> faust.TopicT:
@@ -87,10 +103,12 @@ def install_lag_metrics(app: faust.App, app_name: str, every_s: float = 5.0) -> 
         consumer = app.consumer
         current: set[tuple[str, str]] = set()
         for tp in consumer.assignment():
+            # Right after a rebalance either end may be unknown for a moment: skip, never crash.
             position = await consumer.position(tp)
-            if position is None:
+            highwater = consumer.highwater(tp)
+            if position is None or highwater is None:
                 continue
-            lag = max(consumer.highwater(tp) - position, 0)
+            lag = max(highwater - position, 0)
             CONSUMER_LAG.labels(app_name, tp.topic, str(tp.partition)).set(lag)
             current.add((tp.topic, str(tp.partition)))
         for topic, partition in reported - current:

@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,6 +59,20 @@ class RunningPipeline:
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+    def wait_for_log(self, name: str, needle: str, timeout_s: float = 120.0) -> None:
+        """Block until worker `name` has logged a line containing `needle` (and is still alive)."""
+        deadline = time.monotonic() + timeout_s
+        while needle not in self.logs[name].read_text(errors="replace"):
+            self.assert_alive()
+            assert time.monotonic() < deadline, \
+                f"{name} did not log {needle!r} within {timeout_s:.0f} s\n{self.log_tails()}"
+            time.sleep(0.5)
+
+    def log_tails(self, chars: int = 2000) -> str:
+        """The end of every worker's log, for a failure message."""
+        return "\n".join(f"--- {name}.log\n{path.read_text(errors='replace')[-chars:]}"
+                         for name, path in self.logs.items() if path.exists())
 
     def assert_alive(self) -> None:
         for app, proc in self.procs.items():

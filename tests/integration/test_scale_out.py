@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from pathlib import Path
 
 from services.common import topics
@@ -32,10 +31,15 @@ def run(broker: str, tmp: Path, extractors: int, deduplicators: int, leave_mid_s
     tmp.mkdir(parents=True, exist_ok=True)
     settings, env = isolated_settings(broker, tmp)
     p = RunningPipeline(settings, env, {a: tmp / f"{a}.log" for a in APPS}, {})
-    for app, n in (("extractor", extractors), ("deduplicator", deduplicators)):
-        for k in range(n):
-            p.start(app, f"{app}-{k}")
+    names = [f"{app}-{k}" for app, n in (("extractor", extractors), ("deduplicator", deduplicators))
+             for k in range(n)]
+    for name in names:
+        p.start(name.rsplit("-", 1)[0], name)
     try:
+        # Every worker holds partitions before the stream starts: the last to join has been
+        # through a rebalance with all the others.
+        for name in names:
+            p.wait_for_log(name, '"worker.partitions_assigned"')
         batch = articles()
         half = len(batch) // 2
         send = lambda rows: asyncio.run(produce(  # noqa: E731
@@ -43,13 +47,17 @@ def run(broker: str, tmp: Path, extractors: int, deduplicators: int, leave_mid_s
             [(a["article_id"].encode(), json.dumps(a).encode()) for a in rows]))
         send(batch[:half])
         if leave_mid_stream:
-            time.sleep(3)
+            p.wait_for_log("extractor-1", '"article.extracted"')  # it really is mid-stream
             p.stop("extractor-1")
             p.stop("deduplicator-1")
         send(batch[half:])
         incidents = live_incidents(p, {a["article_id"] for a in batch})
-        return {(v["location"]["name"], v["date"]["start"], v["sub_event_type"],
-                 tuple(sorted(v["article_ids"]))) for v in incidents.values()}
+        out = {(v["location"]["name"], v["date"]["start"], v["sub_event_type"],
+                tuple(sorted(v["article_ids"]))) for v in incidents.values()}
+        cited = {a for v in incidents.values() for a in v["article_ids"]}
+        assert cited >= {a["article_id"] for a in batch}, \
+            f"articles never reached an incident\n{p.log_tails()}"
+        return out
     finally:
         for name in list(p.procs):
             p.stop(name)
