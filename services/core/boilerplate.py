@@ -20,6 +20,8 @@ _HEADLINE_MAX = 200
 # A teaser cut with "..." repeats the start of a longer paragraph: shorter stems match by chance.
 _TEASER_MIN = 30
 _ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
+# Between a headline and the site name a page title carries after it.
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class _Rules:
     inline: re.Pattern[str] | None
     related: re.Pattern[str] | None
     tail: re.Pattern[str] | None
+    masthead: re.Pattern[str] | None
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
@@ -46,7 +49,8 @@ def _rules(language: str) -> _Rules:
     def kind(name: str) -> re.Pattern[str] | None:
         return _compile([*common.get(name, []), *own.get(name, [])])
 
-    return _Rules(kind("paragraph"), kind("anywhere"), kind("inline"), kind("related"), kind("tail"))
+    return _Rules(kind("paragraph"), kind("anywhere"), kind("inline"), kind("related"), kind("tail"),
+                  kind("masthead"))
 
 
 def _paragraphs(body: str) -> Iterator[tuple[int, int, str]]:
@@ -124,3 +128,17 @@ def strip_boilerplate(body: str, language: str) -> str:
         cursor = end
     pieces.append(body[cursor:])
     return "".join(pieces)
+
+
+def strip_masthead(title: str, language: str) -> str:
+    """`title` with the site name after its headline ("... - KSLA News 12 Shreveport, Louisiana")
+    replaced by spaces, so offsets stay valid. The first segment is always kept."""
+    masthead = _rules(language).masthead
+    if masthead is None:
+        return title
+    separators = [m for m in _TITLE_SEPARATOR.finditer(title) if m.start() > 0]
+    for k, sep in enumerate(separators):
+        end = separators[k + 1].start() if k + 1 < len(separators) else len(title)
+        if masthead.search(title, sep.end(), end):
+            return title[: sep.start()] + " " * (len(title) - sep.start())
+    return title

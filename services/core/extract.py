@@ -7,7 +7,7 @@ from typing import Literal
 
 from schemas import Article, Claim, Incident, Mention
 from services.core.assembly import assemble_incidents
-from services.core.boilerplate import strip_boilerplate
+from services.core.boilerplate import strip_boilerplate, strip_masthead
 from services.core.claims import ClaimDraft, extract_claims
 from services.core.gazetteer import name_key
 from services.core.language import detect_language
@@ -61,8 +61,10 @@ def extract_article(article: Article) -> Extraction:
     """Every incident and claim the article reports, as mentions ready for the deduplicator."""
     text = document_text(article.title, article.body)
     language = article_language(article, text)
-    body = strip_boilerplate(article.body, language)  # same length: offsets into text stay valid
-    text = document_text(article.title, body)
+    # Same lengths: offsets into text stay valid.
+    title = strip_masthead(article.title, language)
+    body = strip_boilerplate(article.body, language)
+    text = document_text(title, body)
     sentences = split_sentences(text, language)
     drafts = assemble_incidents(text, sentences, language, article.published_at)
 

@@ -15,6 +15,7 @@ PlaceKind = Literal["country", "region", "district", "settlement"]
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 DEFAULT_PATH = DATA_DIR / "gazetteer.tsv.gz"
+GIVEN_NAMES_PATH = DATA_DIR / "given_names.txt"
 FORMAT_VERSION = "1"
 
 # Transliteration systems disagree on a handful of letter groups (KMU-2010 vs Russian-style
@@ -235,3 +236,14 @@ class Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     return Gazetteer.load()
+
+
+def load_given_names(path: Path = GIVEN_NAMES_PATH) -> frozenset[str]:
+    """First names (lower case) built beside the gazetteer by scripts/build_gazetteer.py."""
+    if not path.exists():
+        raise GazetteerMissingError(
+            f"given-names file {path} is missing: run `make setup` "
+            "(or `python scripts/build_gazetteer.py`) to generate it"
+        )
+    return frozenset(line for line in path.read_text(encoding="utf-8").splitlines()
+                     if line and not line.startswith("#"))

@@ -19,6 +19,7 @@ from services.core.gazetteer import (
     Gazetteer,
     Place,
     default_gazetteer,
+    load_given_names,
     name_key,
 )
 
@@ -29,6 +30,8 @@ MAX_NGRAM = 5
 
 # A word: letters, joined by single apostrophes or hyphens ("Bila Tserkva", "Kryvyi-Rih",
 # "dell'Ucraina"); captured so that a split keeps the separators between words.
+# Abbreviations that open a place name; the gazetteer spells them without the dot.
+_NAME_ABBREVIATION = re.compile(r"\b(?i:st|ste|ft|mt)\. ?(?=[A-Z])")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*)")
 # Italian/French elisions glue an article to the name: dell'Ucraina, l'Ukraine, d'Odessa.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|dell|nell|all|dall|sull|coll|quell|qu|Dell|Nell|All|"
@@ -67,6 +70,7 @@ class _Lexicon:
     region_before: tuple[tuple[str, ...], ...]
     district_before: tuple[tuple[str, ...], ...]
     person_markers: frozenset[str]
+    person_abbreviations: frozenset[str]
     given_names: frozenset[str]
     prefer: dict[str, float]
     street_after: frozenset[str]
@@ -87,7 +91,10 @@ def _lexicon() -> _Lexicon:
         tuple(sorted((tuple(p.lower().split()) for p in raw["district_words_before"]),
                      key=len, reverse=True)),
         frozenset(w.lower() for w in raw["person_markers"]),
-        frozenset(w.lower() for w in raw["given_names"]),
+        frozenset(w.lower() for w in raw["person_abbreviations"]),
+        # A first name that is also a common word ("Che") is read as the word.
+        (frozenset(w.lower() for w in raw["given_names"]) | load_given_names())
+        - frozenset(w.lower() for w in raw["stopwords"]),
         {k: float(v) for k, v in raw["prefer_countries"].items()},
         frozenset(w.lower() for w in raw["street_words"]),
         frozenset(w.lower() for w in raw["street_words_before"]),
@@ -156,6 +163,10 @@ def _tokens(text: str) -> list[_Token]:
             if 0 <= g < last:
                 end, following = ends[g], starts[g + 1]
                 glued[g] = following - end <= 2 and not text[end:following].strip()
+    for m in _NAME_ABBREVIATION.finditer(text):  # "St. Louis", "Ft. Lauderdale": one name
+        k = bisect_right(starts, m.start()) - 1
+        if 0 <= k < last and starts[k] == m.start():
+            glued[k] = True
     keys, lowers, capitals = zip(*map(_word_features, words))
     return list(map(_new_token, zip(words, starts, ends, keys, lowers, capitals, glued)))
 
@@ -374,12 +385,11 @@ def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
     if single and first.text.isupper() and len(first.text) <= 4 \
             and not any(p.kind == "country" for p in span.candidates):
         return False  # TOS-1, BMP, GIU: acronyms, not towns (USA, UK stay countries)
-    if joined_prev and prev is not None and (prev.lower.rstrip(".") in lex.person_markers
-                                             or prev.lower in lex.given_names):
+    if prev is not None and _names_person(text, prev, first, lex):
         return False
     if single and first.lower in lex.given_names and joined_next and nxt is not None \
-            and nxt.capital:
-        return False
+            and nxt.capital and nxt.lower not in lex.stopwords and nxt.lower not in lex.region_after:
+        return False  # "Tyler Manow", not "Charlotte police" or "Madison County"
     if only_settlements and _run_ends_in_street(text, tokens, span.end_tok, lex):
         return False  # Leningradskaya Street, Svobody Square, Siverskyi Donets river
     if joined_prev and prev is not None and prev.lower in lex.street_before and only_settlements \
@@ -630,6 +640,9 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
             if anchors and place.kind in ("settlement", "district"):
                 near = _nearest_km(place, anchors)
                 context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
+            elif place.kind == "region" and any(
+                    (a.country_code, a.admin1) == (place.country_code, place.admin1) for a in anchors):
+                context += 0.4  # "Punta Gorda ... a Florida woman": the state, not a Cuban town
             # Several weak context signals must not outvote a name written exactly.
             score = prior - span.penalty - _alias_penalty(place, span, lex) + min(context, 0.7)
             if qualifier is not None and place.kind != "region" \
@@ -757,13 +770,17 @@ def find_places(text: str, language: str | None = None,
 def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
     a person, the bare surname elsewhere in the text is not a village of that name."""
-    found: set[str] = set()
-    given, markers = lex.given_names, lex.person_markers
-    for prev, tok in pairwise(tokens):
-        if tok.capital and prev.glued and (
-                prev.lower in given or prev.lower.rstrip(".") in markers):
-            found.add(tok.lower)
-    return found
+    return {tok.lower for prev, tok in pairwise(tokens)
+            if tok.capital and _names_person(text, prev, tok, lex)}
+
+
+def _names_person(text: str, prev: _Token, tok: _Token, lex: _Lexicon) -> bool:
+    """`prev` is a given name or a title of the person `tok` names ("Andriy Sadovyi",
+    "sindaco Sadovyi", "Sgt. Wayne")."""
+    if prev.glued:
+        return (prev.capital and prev.lower in lex.given_names) \
+            or prev.lower.rstrip(".") in lex.person_markers
+    return text[prev.end: tok.start] in (". ", ".") and prev.lower in lex.person_abbreviations
 
 
 def _same_place(a: Place, b: Place) -> bool:

@@ -1,6 +1,6 @@
 """Page furniture blanked out of article bodies (services.core.boilerplate)."""
 
-from services.core.boilerplate import furniture_spans, strip_boilerplate
+from services.core.boilerplate import furniture_spans, strip_boilerplate, strip_masthead
 
 _STORY = "A man was shot and killed outside a bar in Dayton on Sunday, police said."
 
@@ -64,3 +64,24 @@ def test_repeated_paragraphs_and_cut_teasers_are_dropped() -> None:
 def test_italian_furniture_is_dropped() -> None:
     body = "Un uomo è stato ucciso a Bari.\n\nLEGGI ANCHE: Incidente in autostrada\n\n© RIPRODUZIONE RISERVATA"
     assert _kept(body, "it") == "Un uomo è stato ucciso a Bari."
+
+
+def test_the_site_name_after_a_headline_is_blanked_and_the_title_keeps_its_length() -> None:
+    title = "Man guilty of manslaughter in shooting death - KSLA News 12 Shreveport, Louisiana"
+    cleaned = strip_masthead(title, "en")
+    assert len(cleaned) == len(title)
+    assert cleaned.rstrip() == "Man guilty of manslaughter in shooting death"
+
+
+def test_every_segment_after_the_site_name_goes_with_it() -> None:
+    title = "Suspect in mass shooting found dead - MSNewsNow.com - Jackson, MS"
+    assert strip_masthead(title, "en").rstrip() == "Suspect in mass shooting found dead"
+
+
+def test_an_italian_masthead_after_a_bar_is_blanked() -> None:
+    assert strip_masthead("Attacco a Kiev, tre morti | Sky TG24", "it").rstrip() == "Attacco a Kiev, tre morti"
+
+
+def test_a_second_segment_that_is_part_of_the_headline_is_kept() -> None:
+    title = "Kharkiv - Russian strikes kill two in the city centre"
+    assert strip_masthead(title, "en") == title

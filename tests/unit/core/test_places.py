@@ -171,3 +171,38 @@ def test_a_two_word_name_is_read_whole_and_an_elided_article_is_not_part_of_it()
 
 def test_a_possessive_does_not_stop_a_name_from_being_found() -> None:
     assert "Kharkiv" in [m.text for m in find_places("Kharkiv's mayor said the city was shelled.")]
+
+
+def test_a_first_name_before_a_surname_is_a_person_not_a_town() -> None:
+    mentions = find_places("Tyler Manow stands with his children outside the house in Gastonia.")
+    assert [m.text for m in mentions] == ["Gastonia"]
+
+
+def test_a_title_abbreviation_marks_the_next_name_as_a_person() -> None:
+    assert find_places("Sgt. Wayne Jefferson said four men were shot at a laundromat.") == []
+
+
+def test_a_surname_given_to_a_person_is_not_a_place_elsewhere_in_the_text() -> None:
+    text = ("Police said Kayla Walker, 7, was shot at home in Queens. "
+            "Walker did not survive, police said.")
+    assert [m.text for m in find_places(text)] == ["Queens"]
+
+
+def test_a_lowercase_word_that_is_also_a_first_name_does_not_mark_a_person() -> None:
+    text = "Il ministero ha dichiarato che Washington e Kiev sono responsabili."
+    assert [m.text for m in find_places(text)] == ["Washington", "Kiev"]
+
+
+def test_saint_written_short_opens_one_place_name() -> None:
+    mentions = find_places("ST. LOUIS (AP) — A man was shot in St. Louis on Friday.")
+    assert {(m.place.name, m.place.country_code) for m in mentions} == {("St. Louis", "US")}
+
+
+def test_a_region_is_read_in_the_country_of_the_places_the_text_names_inside_it() -> None:
+    mentions = find_places("PUNTA GORDA, Fla. — A Florida woman was killed in an accidental shooting.")
+    florida = next(m for m in mentions if m.text == "Florida")
+    assert (florida.place.kind, florida.place.country_code) == ("region", "US")
+
+
+def test_headline_words_that_name_far_away_villages_are_not_places() -> None:
+    assert find_places("Man Who Shot Four People Is Under Arrest, Police Say") == []
