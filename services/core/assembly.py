@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import regex
@@ -28,6 +28,8 @@ MIN_CUE_SCORE = 0.45
 STRONG_CUE_SCORE = 0.6
 #: explicit dates older than this before publication are background, not news
 BACKGROUND_AFTER_DAYS = 31
+# How far back an undated event of a follow-up article (charges, trial, funeral) may lie.
+FOLLOW_UP_DAYS = 31
 #: a text of at most this many sentences is a brief (a wire flash, an analyst's one-liner)
 BRIEF_SENTENCES = 3
 #: the cue score of what a brief observes without naming an attack (observations.json):
@@ -124,6 +126,7 @@ class _ContextMarkers:
     office_before: re.Pattern[str] | None
     office_after: re.Pattern[str] | None
     speaker_after: re.Pattern[str] | None
+    follow_up: regex.Pattern[str] | None
 
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
@@ -152,6 +155,7 @@ def _context_markers(language: str) -> _ContextMarkers:
         office_before=re.compile(rf"(?<!\w)(?:{_words(before)}){_OFFICE_LINK}", re.IGNORECASE) if before else None,
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
         speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
+        follow_up=anywhere("follow_up"),
     )
 
 
@@ -239,7 +243,7 @@ def assemble_incidents(
 ) -> list[IncidentDraft]:
     places = with_landmarks(text, find_places(text, language))
     markers = _context_markers(language)
-    default_date = default_event_date(published_at)
+    default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
     pending_casualties: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]] = []
     focus: dict[int, list[PlaceMention]] = {}
@@ -391,6 +395,18 @@ def _observations(language: str) -> tuple[_Observation, ...]:
                      compile_alternation(section[sub]))
         for sub in lexicon["order"] if section.get(sub)
     )
+
+
+def _undated_event_date(sentences: list[Sentence], markers: _ContextMarkers,
+                        published_at: datetime) -> EventDate:
+    """The date of an event the text gives no date for: the eve or day of publication, unless
+    the headline or lead reports what came after it (charges, a trial, a funeral): then some day
+    in the month before publication, which is all the article says."""
+    lead = " ".join(s.text for s in sentences if s.paragraph <= 1)
+    if markers.follow_up is not None and markers.follow_up.search(lead):
+        pub = published_at.date()
+        return EventDate(pub - timedelta(days=FOLLOW_UP_DAYS), pub, "range", None, None, None)
+    return default_event_date(published_at)
 
 
 def _brief_fallback(

@@ -107,3 +107,17 @@ def test_a_place_inside_a_compound_word_is_not_where_the_event_happened() -> Non
             "Shrapnel also damaged the Odesa-Zaporizhzhia passenger train, which was empty.")
     assert "Moscow" not in places(text, "en")
     assert "Odesa" not in places(text, "en")
+
+
+def test_an_undated_event_of_a_follow_up_article_lies_somewhere_in_the_month_before() -> None:
+    text = ("Teen charged with murder in Memphis shooting\n\n"
+            "A 17-year-old was charged after a man was shot and killed in Memphis, police said.")
+    [incident] = incidents(text, "en")
+    assert (incident.date.start.isoformat(), incident.date.end.isoformat()) == ("2024-05-05", "2024-06-05")
+
+
+def test_an_undated_event_of_a_news_report_is_dated_to_the_eve_or_day_of_publication() -> None:
+    text = ("Man killed in Memphis shooting\n\n"
+            "A man was shot and killed in Memphis, police said.")
+    [incident] = incidents(text, "en")
+    assert (incident.date.start.isoformat(), incident.date.end.isoformat()) == ("2024-06-04", "2024-06-05")

@@ -206,3 +206,10 @@ def test_a_region_is_read_in_the_country_of_the_places_the_text_names_inside_it(
 
 def test_headline_words_that_name_far_away_villages_are_not_places() -> None:
     assert find_places("Man Who Shot Four People Is Under Arrest, Police Say") == []
+
+
+def test_a_province_named_with_an_article_or_as_a_direction_is_the_region() -> None:
+    italian = find_places("Assalto finale per la conquista della roccaforte del Donetsk.")
+    english = find_places("Heavy fighting continues on the Pokrovsk direction.")
+    assert [(m.place.name, m.precision) for m in italian] == [("Donetsk", "region")]
+    assert [(m.place.name, m.precision) for m in english] == [("Donetsk", "region")]
