@@ -14,6 +14,7 @@ from schemas.models import PRECISION_RANK
 from services.core.actors import Actor, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
+from services.core.demonyms import find_demonyms
 from services.core.events import EventCue, classify_sentence
 from services.core.gazetteer import Place, default_gazetteer
 from services.core.landmarks import with_landmarks
@@ -127,6 +128,7 @@ class _ContextMarkers:
     office_after: re.Pattern[str] | None
     speaker_after: re.Pattern[str] | None
     follow_up: regex.Pattern[str] | None
+    literal_before: re.Pattern[str] | None
 
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
@@ -149,6 +151,7 @@ def _context_markers(language: str) -> _ContextMarkers:
     before = section.get("office_before") or []
     after = section.get("office_after") or []
     speaks = section.get("speaker_after") or []
+    literal = section.get("literal_before") or []
     return _ContextMarkers(
         background=anywhere("background"),
         alert=anywhere("alert"),
@@ -156,6 +159,9 @@ def _context_markers(language: str) -> _ContextMarkers:
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
         speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
         follow_up=anywhere("follow_up"),
+        literal_before=re.compile(
+            rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
+            re.IGNORECASE) if literal else None,
     )
 
 
@@ -184,19 +190,22 @@ def _background_from(sentence: Sentence, markers: _ContextMarkers) -> int | None
     return sentence.start + m.start() if m else None
 
 
-def _is_metonym(text: str, mention: PlaceMention) -> bool:
+def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
     """A capital city standing for its government: "gli attacchi di Mosca", "Kiev continua a
-    resistere", "Moscow said". A capital in any other position is a place."""
+    resistere", "Moscow said". A capital in any other position, or after a noun of place ("the
+    streets of Athens", "la periferia di Kiev"), is a place."""
     if mention.place.kind != "settlement" or mention.place.name not in _capitals():
         return False
-    before = text[max(0, mention.start - 24) : mention.start]
+    before = text[max(0, mention.start - 40) : mention.start]
+    if markers.literal_before is not None and markers.literal_before.search(before):
+        return False
     after = text[mention.end : mention.end + 20]
-    return bool(_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(after))
+    return bool(_METONYM_BEFORE.search(before[-24:]) or _METONYM_AFTER.match(after))
 
 
 def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarkers) -> list[PlaceMention]:
     """The places an event sentence can be located at: the most precise level present."""
-    metonyms = [p for p in places if _is_metonym(text, p)]
+    metonyms = [p for p in places if _is_metonym(text, p, markers)]
     # "da Kiev e Washington": a capital joined to a capital standing for its government
     # stands for its own government too.
     for p in places:
@@ -434,19 +443,26 @@ def _brief_fallback(
     where = primary_place([p for p in _event_places(text, places, markers) if p.precision != "country"])
     actors = [a for s in sentences for a in find_actors(s.text, language)]
     if where is None:
-        where = _country_of(actors, sentences)
+        where = _country_of(actors, text, language)
     if where is None:
         return None
     touched = [s for i, s in enumerate(sentences) if i == at or s.start <= where.start < s.end]
     return IncidentDraft(place=where, date=event_date(at), cue=cue, sentences=touched, actors=actors)
 
 
-def _country_of(actors: list[Actor], sentences: list[Sentence]) -> PlaceMention | None:
-    """The country the first actor with a nationality belongs to, as a country-level place."""
+def _country_of(actors: list[Actor], text: str, language: str) -> PlaceMention | None:
+    """The country the first actor with a nationality belongs to, else the first nationality
+    the text names ("Turkish security forces arrested..."), as a country-level place."""
+    gazetteer = default_gazetteer()
     for actor in actors:
-        country = default_gazetteer().country(actor.country_code) if actor.country_code else None
+        country = gazetteer.country(actor.country_code) if actor.country_code else None
         if country is not None:
             return PlaceMention(actor.name, actor.start, actor.end, country, "country", UNRESOLVED_PLACE_SCORE)
+    for demonym in find_demonyms(text, language):
+        country = gazetteer.country(demonym.country_code)
+        if country is not None:
+            return PlaceMention(text[demonym.start:demonym.end], demonym.start, demonym.end, country,
+                                "country", UNRESOLVED_PLACE_SCORE)
     return None
 
 

@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Literal, NamedTuple, cast
 
 from schemas.models import PRECISION_RANK
+from services.core.demonyms import is_demonym
 from services.core.gazetteer import (
     DATA_DIR,
     Gazetteer,
@@ -756,7 +757,9 @@ def find_places(text: str, language: str | None = None,
                                if lex.prefer.get(p.country_code, 0.0) >= 0.1]
             span.weak = True
     people = _surnames(text, tokens, lex)
-    spans = [s for s in spans if not (s.end_tok - s.start_tok == 1 and tokens[s.start_tok].lower in people)]
+    spans = [s for s in spans if not (s.end_tok - s.start_tok == 1 and (
+        tokens[s.start_tok].lower in people
+        or any(is_demonym(text[s.start:s.end], lang) for lang in ([language] if language else ["en", "it"]))))]
     if not spans:
         return []
     mentions: list[PlaceMention] = []

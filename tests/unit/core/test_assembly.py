@@ -121,3 +121,29 @@ def test_an_undated_event_of_a_news_report_is_dated_to_the_eve_or_day_of_publica
             "A man was shot and killed in Memphis, police said.")
     [incident] = incidents(text, "en")
     assert (incident.date.start.isoformat(), incident.date.end.isoformat()) == ("2024-06-04", "2024-06-05")
+
+
+def test_a_monitors_caption_about_a_targeted_building_is_located_at_its_town() -> None:
+    [incident] = incidents("A gymnasium was targeted in Lysychansk, Luhansk oblast", "en")
+    assert incident.place.place.name == "Lysychansk"
+
+
+def test_a_caption_about_enemy_equipment_in_a_town_is_a_low_confidence_development_there() -> None:
+    [incident] = incidents("Russian equipment in Khrustalnyi, Luhansk Oblast", "en")
+    assert incident.place.place.name == "Khrustalnyi"
+    assert incident.cue.event_type == "Strategic developments"
+
+
+def test_a_brief_without_a_place_happens_in_the_country_of_its_actors() -> None:
+    [incident] = incidents("Syrian army units recaptured a key neighbourhood on Thursday.", "en")
+    assert (incident.place.place.country_code, incident.place.precision) == ("SY", "country")
+
+
+def test_a_brief_without_a_place_or_known_actor_happens_in_the_country_its_nationality_names() -> None:
+    [incident] = incidents("Turkish security forces have arrested dozens of people over suspected links to a "
+                           "banned party.", "en")
+    assert (incident.place.place.country_code, incident.cue.sub_event_type) == ("TR", "Arrests")
+
+
+def test_the_streets_of_a_capital_are_the_city_not_its_government() -> None:
+    assert places("Protesters marched through the streets of Athens on Thursday.", "en") == ["Athens"]

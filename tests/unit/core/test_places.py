@@ -213,3 +213,7 @@ def test_a_province_named_with_an_article_or_as_a_direction_is_the_region() -> N
     english = find_places("Heavy fighting continues on the Pokrovsk direction.")
     assert [(m.place.name, m.precision) for m in italian] == [("Donetsk", "region")]
     assert [(m.place.name, m.precision) for m in english] == [("Donetsk", "region")]
+
+
+def test_a_nationality_is_not_a_town_of_a_similar_name() -> None:
+    assert find_places("Syrian army units recaptured a key neighbourhood on Thursday.") == []
