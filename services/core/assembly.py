@@ -487,7 +487,8 @@ def _is_background(draft: IncidentDraft, published_at: datetime) -> bool:
 
 _UNRESOLVED_NAME = r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2})"
 _UNRESOLVED = re.compile(
-    r"\b(?:in|at|near|outside|(?:village|town|city|area|district|province|region) of)" + _UNRESOLVED_NAME
+    r"\b(?:in|at|near|outside|(?:villages?|towns?|city|cities|areas?|districts?|province|region) of)"
+    r"(?:\s+(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central))?" + _UNRESOLVED_NAME
 )
 # Italian prepositions only in Italian text: in English "a Shahed" is a drone, not a place.
 _UNRESOLVED_IT = re.compile(

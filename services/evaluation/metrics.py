@@ -384,6 +384,14 @@ def content_pair_cost(produced: Claim, gold: GoldClaim) -> float | None:
     return None if f1 < CONTENT_F1_MIN else 1.0 - f1
 
 
+def as_worded_in(claim: Claim, article_id: str) -> Claim:
+    """A claim merged across articles as one article words it: its content is that article's
+    evidence (a claim's evidence is its content span), so an Italian article's claim is judged in
+    Italian even when the merged record shows the English wording first."""
+    own = next((e.text for e in claim.evidence if e.article_id == article_id), None)
+    return claim if own is None or own == claim.content else claim.model_copy(update={"content": own})
+
+
 def score_claims(
     produced: Sequence[Claim], gold: Sequence[GoldClaim], article_ids: Sequence[str]
 ) -> Counts:
@@ -395,7 +403,7 @@ def score_claims(
         c["cl.gold_quote"] += g.quote is not None
         c["cl.gold_speaker"] += speaker_known(g)
     for aid in article_ids:
-        mine = [p for p in produced if aid in p.article_ids]
+        mine = [as_worded_in(p, aid) for p in produced if aid in p.article_ids]
         theirs = [g for g in gold if g.article_id == aid]
         c["cl.produced"] += len(mine)
         pairs = match_one_to_one(mine, theirs, claim_pair_cost)

@@ -147,3 +147,8 @@ def test_a_brief_without_a_place_or_known_actor_happens_in_the_country_its_natio
 
 def test_the_streets_of_a_capital_are_the_city_not_its_government() -> None:
     assert places("Protesters marched through the streets of Athens on Thursday.", "en") == ["Athens"]
+
+
+def test_a_clear_event_in_a_province_the_gazetteer_does_not_know_keeps_the_name_as_written() -> None:
+    [incident] = incidents("A grenade attack killed ten people in northern Zarvoland province late on Tuesday.", "en")
+    assert (incident.place.text, incident.place.place.lat) == ("Zarvoland", None)

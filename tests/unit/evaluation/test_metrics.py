@@ -266,6 +266,18 @@ def test_claims_are_only_compared_within_the_same_article() -> None:
     assert c["cl.matched"] == 0 and c["cl.produced"] == 1
 
 
+def test_a_claim_merged_across_languages_is_judged_in_each_article_by_that_articles_wording() -> None:
+    wording = {"en1": "the transfers violate the resolutions", "it1": "i trasferimenti violano le risoluzioni"}
+    merged = Claim.model_validate({
+        **claim("John Kirby", wording["en1"]).model_dump(), "article_ids": list(wording),
+        "evidence": [{"article_id": aid, "source": "x.example", "published_at": T0, "text": text,
+                      "char_start": 0, "char_end": len(text)} for aid, text in wording.items()],
+    })
+    gold = [gold_claim("John Kirby", "the transfers violate the resolutions", article="en1"),
+            gold_claim("John Kirby", "i trasferimenti violano le risoluzioni", article="it1")]
+    assert m.score_claims([merged], gold, ["en1", "it1"])["cl.matched"] == 2
+
+
 def test_token_f1_is_bag_of_words_f1() -> None:
     assert m.token_f1("a b c d", "a b c d") == 1.0
     assert m.token_f1("a b", "c d") == 0.0
