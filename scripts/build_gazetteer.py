@@ -36,6 +36,9 @@ COUNTRY_ALIASES = DATA_DIR / "country_aliases.json"
 # Countries where the war-reporting focus needs every village GeoNames has (cities500);
 # the rest of the world gets cities15000.
 DENSE_COUNTRIES = ("UA", "RU", "BY", "MD", "PL", "RO", "SK", "HU", "GE")
+# Local news of these countries names small towns (US shootings: Winder, Larose, Huntingburg):
+# cities1000. Far from the text's context, such a town scores below the acceptance threshold.
+MEDIUM_COUNTRIES = ("US",)
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "BG", "MK", "RS", "KZ", "KG", "TJ", "MN"}
 COUNTRY_LANGUAGES = ("it", "uk", "ru", "fr", "es", "de")
 SETTLEMENT_CATEGORIES = {"K", "M", "T", "X", "C"}
@@ -249,9 +252,13 @@ def geonames_cities(gnc_data: Path) -> Iterator[City]:
     for gid in sorted(dense, key=int):
         if dense[gid]["countrycode"] in DENSE_COUNTRIES:
             yield City.parse(dense[gid])
+    medium = json.loads((gnc_data / "cities1000.json").read_text(encoding="utf-8"))
+    for gid in sorted(medium, key=int):
+        if medium[gid]["countrycode"] in MEDIUM_COUNTRIES:
+            yield City.parse(medium[gid])
     sparse = json.loads((gnc_data / "cities15000.json").read_text(encoding="utf-8"))
     for gid in sorted(sparse, key=int):
-        if sparse[gid]["countrycode"] not in DENSE_COUNTRIES:
+        if sparse[gid]["countrycode"] not in DENSE_COUNTRIES + MEDIUM_COUNTRIES:
             yield City.parse(sparse[gid])
 
 

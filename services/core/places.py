@@ -280,7 +280,12 @@ def _sentence_initial(text: str, token: _Token) -> bool:
 def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lexicon,
                 allow_lowercase: bool) -> list[_Span]:
     spans: list[_Span] = []
+    # Headlines are often Written Like This, whatever the body does ("6 Hurt in 2 Downtown
+    # Minneapolis Shootings"): the title (before the first blank line) is judged on its own.
+    title_end = text.find("\n\n")
+    title_tokens = bisect_right([t.start for t in tokens], title_end) if title_end > 0 else 0
     title_mode = _is_title_case(tokens)
+    title_line_mode = title_mode or _is_title_case(tokens[:title_tokens])
     # Misspelling rescue is the slowest path; a handful per document is plenty.
     fuzzy_budget = 3
     noun_starts = _region_noun_starts(text)
@@ -345,7 +350,7 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
             continue
         if not allow_lowercase and not tok.capital:
             continue
-        if not _accept(text, tokens, found, lex, title_mode):
+        if not _accept(text, tokens, found, lex, title_line_mode if i < title_tokens else title_mode):
             resume = found.end_tok
             continue
         if allow_lowercase and not tok.capital:

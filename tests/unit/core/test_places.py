@@ -217,3 +217,13 @@ def test_a_province_named_with_an_article_or_as_a_direction_is_the_region() -> N
 
 def test_a_nationality_is_not_a_town_of_a_similar_name() -> None:
     assert find_places("Syrian army units recaptured a key neighbourhood on Thursday.") == []
+
+
+def test_a_headline_written_in_title_case_is_read_as_one_whatever_the_body_does() -> None:
+    text = "6 Hurt in 2 Downtown Minneapolis Shootings, Suspect Arrested\n\nPolice say the victims are not cooperating."
+    assert [m.place.name for m in find_places(text)] == ["Minneapolis"]
+
+
+def test_a_small_us_town_is_found_when_the_text_is_about_the_us() -> None:
+    text = "A girl was shot in Winder, Georgia, on Monday, Barrow County deputies said."
+    assert "Winder" in [m.place.name for m in find_places(text)]
