@@ -79,6 +79,8 @@ class _Lexicon:
     locative: frozenset[str]
     before_last_words: frozenset[str]
     not_single_places: frozenset[str]
+    us_states: dict[str, str]
+    us_state_after_place: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,10 @@ def _lexicon() -> _Lexicon:
                   (*raw["region_words_before"], *raw["district_words_before"])),
         frozenset(w.lower() for w in (*raw["stopwords"], *raw["given_names"], *raw["surnames"],
                                       *raw["person_markers"])),
+        dict(raw["us_state_abbreviations"]),
+        re.compile(r"(?<=[^\W\d_]),\s*(?P<abbr>" + "|".join(
+            re.escape(a) for a in sorted(raw["us_state_abbreviations"], key=len, reverse=True))
+            + r")(?!\w)"),
     )
 
 
@@ -761,6 +767,7 @@ def find_places(text: str, language: str | None = None,
             span.candidates = [p for p in span.candidates
                                if lex.prefer.get(p.country_code, 0.0) >= 0.1]
             span.weak = True
+    spans = _with_state_abbreviations(text, tokens, spans, gaz, lex)
     people = _surnames(text, tokens, lex)
     spans = [s for s in spans if not (s.end_tok - s.start_tok == 1 and (
         tokens[s.start_tok].lower in people
@@ -775,6 +782,26 @@ def find_places(text: str, language: str | None = None,
     return mentions
 
 
+def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span],
+                              gazetteer: Gazetteer, lex: _Lexicon) -> list[_Span]:
+    """"PUNTA GORDA, Fla.", "Williamsburg, KY": a US state written short after a place is that
+    state, and qualifies the place before it (never the Indian town Jind for "Ind.")."""
+    added: list[_Span] = []
+    starts = [t.start for t in tokens]
+    for m in lex.us_state_after_place.finditer(text):
+        region = gazetteer.region("US", lex.us_states[m.group("abbr")])
+        if region is None:
+            continue
+        first = bisect_right(starts, m.start("abbr")) - 1
+        last = max(first + 1, bisect_right(starts, m.end("abbr") - 1))
+        added.append(_Span(first, last, m.start("abbr"), m.end("abbr"), [region], _key(region.name),
+                           region_marked=True))
+    if not added:
+        return spans
+    kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
+    return sorted(kept + added, key=lambda s: s.start)
+
+
 def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
     a person, the bare surname elsewhere in the text is not a village of that name."""
@@ -785,6 +812,8 @@ def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
 def _names_person(text: str, prev: _Token, tok: _Token, lex: _Lexicon) -> bool:
     """`prev` is a given name or a title of the person `tok` names ("Andriy Sadovyi",
     "sindaco Sadovyi", "Sgt. Wayne")."""
+    if len(prev.text) == 1 and prev.text.isupper() and text[prev.end: tok.start] in (". ", "."):
+        return True  # a middle initial: "Courtney L. Taylor"
     if prev.glued:
         return (prev.capital and prev.lower in lex.given_names) \
             or prev.lower.rstrip(".") in lex.person_markers

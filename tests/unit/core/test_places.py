@@ -227,3 +227,22 @@ def test_a_headline_written_in_title_case_is_read_as_one_whatever_the_body_does(
 def test_a_small_us_town_is_found_when_the_text_is_about_the_us() -> None:
     text = "A girl was shot in Winder, Georgia, on Monday, Barrow County deputies said."
     assert "Winder" in [m.place.name for m in find_places(text)]
+
+
+def test_a_us_state_written_short_after_a_place_is_that_state_and_places_the_town_in_it() -> None:
+    mentions = find_places("NASHVILLE, Tenn. (WKRN) - Two teens were shot in a park.")
+    assert [(m.place.name, m.place.admin1, m.precision) for m in mentions] == [
+        ("Nashville", "Tennessee", "settlement"), ("Tennessee", "Tennessee", "region")]
+
+
+def test_an_abbreviated_state_is_never_read_as_a_foreign_town() -> None:
+    mentions = find_places("He lives in Anderson, Ind. and works there.")
+    assert {m.place.country_code for m in mentions} == {"US"}
+
+
+def test_a_middle_initial_marks_a_person() -> None:
+    assert "Taylor" not in [m.text for m in find_places("Courtney L. Taylor, 41, was released on Monday.")]
+
+
+def test_a_street_named_after_a_town_is_not_the_town() -> None:
+    assert find_places("The shooting happened on Boulder Run Loop on Wednesday.") == []
