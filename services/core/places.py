@@ -779,7 +779,41 @@ def find_places(text: str, language: str | None = None,
         locative = _after_preposition(text, tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
-    return mentions
+    return _neighbourhoods_of_home(mentions)
+
+
+# A small namesake this far from the town the text is about, in a region the text never names,
+# is a neighbourhood of that town ("a teenager in High Point", Seattle; "Roseland", Chicago).
+NEIGHBOURHOOD_FAR_KM = 400.0
+NEIGHBOURHOOD_MAX_POPULATION = 250_000
+
+
+def _neighbourhoods_of_home(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    towns = [m for m in mentions if m.place.kind == "settlement" and m.place.lat is not None]
+    if len(towns) < 3:
+        return mentions
+    counts: dict[tuple[str, float | None, float | None], int] = {}
+    for m in towns:
+        key = (m.place.name, m.place.lat, m.place.lon)
+        counts[key] = counts.get(key, 0) + 1
+    home_key = max(counts, key=lambda k: counts[k])  # first-mentioned wins a tie
+    if counts[home_key] < 2:
+        return mentions
+    home = next(m for m in towns if (m.place.name, m.place.lat, m.place.lon) == home_key)
+    named_regions = {(m.place.country_code, m.place.admin1) for m in mentions if m.place.kind == "region"}
+    far = {(m.place.name, m.place.lat, m.place.lon) for m in towns
+           if _nearest_km(m.place, [home.place]) > NEIGHBOURHOOD_FAR_KM}
+    if len(far) != 1:
+        return mentions  # a text about several far-apart towns (air bases across Russia) is not local news
+    out: list[PlaceMention] = []
+    for m in mentions:
+        p = m.place
+        if ((p.name, p.lat, p.lon) in far and p.country_code == home.place.country_code
+                and p.population < NEIGHBOURHOOD_MAX_POPULATION
+                and (p.country_code, p.admin1) not in named_regions):
+            m = PlaceMention(m.text, m.start, m.end, home.place, home.precision, m.score, m.after_preposition)
+        out.append(m)
+    return out
 
 
 def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span],

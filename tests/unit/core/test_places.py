@@ -246,3 +246,15 @@ def test_a_middle_initial_marks_a_person() -> None:
 
 def test_a_street_named_after_a_town_is_not_the_town() -> None:
     assert find_places("The shooting happened on Boulder Run Loop on Wednesday.") == []
+
+
+def test_a_far_namesake_in_local_news_is_a_neighbourhood_of_the_town_the_text_is_about() -> None:
+    text = ("Teen dies in Seattle shooting. Seattle Police said a teenager in High Point was "
+            "handling a gun when he shot himself.")
+    assert {m.place.name for m in find_places(text)} == {"Seattle"}
+
+
+def test_far_apart_towns_of_one_story_keep_their_own_places() -> None:
+    text = ("Drones hit air bases in Murmansk and Irkutsk overnight. Murmansk officials said a "
+            "fire broke out; another drone fell near Voskresensk.")
+    assert {"Murmansk", "Irkutsk", "Voskresensk"} <= {m.place.name for m in find_places(text)}
