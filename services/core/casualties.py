@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any, Literal
 
 import regex
@@ -52,13 +53,118 @@ class Casualties:
 
 
 @dataclass(frozen=True, slots=True)
+class _Anchors:
+    """Which of the lexicon's anchor patterns occur in a case-folded sentence: the prefilters.
+
+    Every reading (a field, its patterns before and after the figure, each frame) needs some
+    of these words, so the sentence is read for all of them once and each prefilter is a set
+    test. Patterns whose first letters are known are tried only at the word starts those
+    letters allow (HeadIndex); the few that may begin with anything are searched on their own
+    rather than sending every other one back to a search at every offset.
+    """
+
+    patterns: tuple[re.Pattern[str], ...]
+    index: HeadIndex | None
+    headed: tuple[int, ...]  # the patterns the index covers, in its order
+    headless: tuple[int, ...]
+    # Literal strings one of which every match of every pattern contains: a sentence with
+    # none of them (most sentences) has no anchor, and one plain search tells.
+    required: re.Pattern[str] | None
+
+    @staticmethod
+    def build(patterns: list[str]) -> _Anchors:
+        compiled = tuple(re.compile(rf"(?<!\w)(?:{p})(?!\w)") for p in patterns)
+        headed = tuple(i for i, p in enumerate(compiled) if HeadIndex.build([p.pattern], ignore_case=False))
+        index = HeadIndex.build([compiled[i].pattern for i in headed], ignore_case=False)
+        if index is None:
+            headed = ()
+        headless = tuple(i for i in range(len(compiled)) if i not in headed)
+        literals: set[str] = set()
+        for p in compiled:
+            parsed = _sre.parse(p.pattern)
+            found = None if parsed.state.flags & re.IGNORECASE else _required_literals(parsed)
+            if found is None or min(map(len, found)) < _MIN_REQUIRED:
+                literals = set()  # a pattern that needs no telling literal: no shortcut
+                break
+            literals |= found
+        required = re.compile(_literal_trie(literals)) if literals else None
+        return _Anchors(compiled, index, headed, headless, required)
+
+    def present(self, folded: str) -> set[int]:
+        """Indexes of the patterns found in `folded`."""
+        if self.required is not None and self.required.search(folded) is None:
+            return set()
+        patterns, headed = self.patterns, self.headed
+        found = {i for i in self.headless if patterns[i].search(folded) is not None}
+        if self.index is not None:
+            for start, alternatives in self.index.candidates(folded):
+                for k in alternatives:
+                    i = headed[k]
+                    if i not in found and patterns[i].match(folded, start) is not None:
+                        found.add(i)
+        return found
+
+
+# A required literal shorter than this ("no", " ") occurs in nearly every sentence.
+_MIN_REQUIRED = 3
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _required_literals(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed (stdlib) regex sequence contains.
+
+    Each run of literal characters in the sequence is one such set, and so is what every
+    branch of a group requires, or what a repeat taken at least once requires; of those the
+    set whose shortest string is longest is kept (the one least likely to occur by chance).
+    None when nothing is known to be required.
+    """
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        inner: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            inner = _required_literals(av[3])
+        elif op is _sre.BRANCH:
+            branches = [_required_literals(b) for b in av[1]]
+            inner = frozenset().union(*branches) if all(branches) else None  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _required_literals(av[2])
+        if inner:
+            options.append(inner)
+    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+
+def _literal_trie(strings: set[str]) -> str:
+    """A regex matching any of `strings`, factored by leading characters: the engine rules an
+    offset out after a comparison or two instead of one per string."""
+    if "" in strings:
+        return ""  # a shorter string already matched: what follows is free
+    by_first: dict[str, set[str]] = {}
+    for string in strings:
+        by_first.setdefault(string[0], set()).add(string[1:])
+    parts = [re.escape(first) + _literal_trie(rests) for first, rests in sorted(by_first.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
 class _FieldRules:
     before: regex.Pattern[str]
     after: regex.Pattern[str]
     singular: regex.Pattern[str] | None
     frames: tuple[regex.Pattern[str], ...]
-    # Prefilter over case-folded text: most sentences with one field's anchors lack the others'.
-    anchor: re.Pattern[str]
+    # Prefilters over case-folded text: most sentences with one field's anchors lack the others',
+    # and a pattern runs only when its own anchor words are there ("shooting" alone is no
+    # reason to look for "N people were shot").
+    anchor: frozenset[int]
+    before_anchor: frozenset[int]
+    after_anchor: frozenset[int]
+    frame_anchors: tuple[frozenset[int], ...]
     # "one shot was fired": a lone "one" before the anchor needs a victim noun
     bare_one: bool = True
 
@@ -68,8 +174,7 @@ class _Rules:
     fields: Mapping[_Reading, _FieldRules]
     zero: tuple[tuple[str, regex.Pattern[str]], ...]
     # Prefilter over case-folded text with stdlib re: most sentences report no casualties.
-    anchor: re.Pattern[str]
-    anchor_index: HeadIndex | None
+    anchors: _Anchors
     protect: regex.Pattern[str] | None
     enemies: regex.Pattern[str]
     singular_words: regex.Pattern[str]
@@ -122,6 +227,17 @@ def _rules(language: str) -> _Rules:
                   *lex.get("tail_words", [])]
     tail = rf"(?=\s*(?:[,.;:)\u2013\u2014-]|$|(?:{_alt(tail_words)})\b))"
     frames: Mapping[str, list[str]] = lex.get("frames", {})
+    anchors = (
+        lex["fatal"] + lex["fatal_after"] + lex["injured"] + lex["injured_after"]
+        + lex["singular_fatal"] + lex["singular_injured"] + [z["pattern"] for z in lex["zero"]]
+        + lex.get("shot", []) + lex.get("shot_after", []) + lex.get("singular_shot", [])
+        + [_frame_head(f) for fs in frames.values() for f in fs]
+    )
+    lowered = list(dict.fromkeys(lower_pattern(p) for p in anchors))
+    position = {p: i for i, p in enumerate(lowered)}
+
+    def group(patterns: list[str]) -> frozenset[int]:
+        return frozenset(position[lower_pattern(p)] for p in patterns)
 
     def field(name: _Reading, anchors: list[str], after: list[str], singular: list[str]) -> _FieldRules:
         heads = [*anchors, *after, *singular, *(_frame_head(f) for f in frames.get(name, []))]
@@ -136,7 +252,10 @@ def _rules(language: str) -> _Rules:
                 regex.compile(rf"(?<!\w){f.replace('{N}', rf'{qty}(?:{_SPACE}{person})?')}(?!\w)", _FLAGS)
                 for f in frames.get(name, [])
             ),
-            anchor=re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{lower_pattern(p)})" for p in heads) + r")(?!\w)"),
+            anchor=group(heads),
+            before_anchor=group(anchors),
+            after_anchor=group(after),
+            frame_anchors=tuple(group([_frame_head(f)]) for f in frames.get(name, [])),
             bare_one=name != "shot",
         )
 
@@ -146,18 +265,10 @@ def _rules(language: str) -> _Rules:
     }
     if lex.get("shot"):
         fields["shot"] = field("shot", lex["shot"], lex.get("shot_after", []), lex.get("singular_shot", []))
-    anchors = (
-        lex["fatal"] + lex["fatal_after"] + lex["injured"] + lex["injured_after"]
-        + lex["singular_fatal"] + lex["singular_injured"] + [z["pattern"] for z in lex["zero"]]
-        + lex.get("shot", []) + lex.get("shot_after", []) + lex.get("singular_shot", [])
-        + [_frame_head(f) for fs in frames.values() for f in fs]
-    )
-    anchor = r"(?<!\w)(?:" + "|".join(f"(?:{lower_pattern(p)})" for p in anchors) + r")(?!\w)"
     return _Rules(
         fields=fields,
         zero=tuple((z["field"], _whole([z["pattern"]])) for z in lex["zero"]),
-        anchor=re.compile(anchor),
-        anchor_index=HeadIndex.build([anchor], ignore_case=False),
+        anchors=_Anchors.build(lowered),
         protect=_whole(lex["protect"]) if lex.get("protect") else None,
         enemies=_whole(lex["enemies"]),
         singular_words=regex.compile(rf"^(?:{_alt(lex['singular'])})$", _FLAGS),
@@ -179,15 +290,35 @@ def _rules(language: str) -> _Rules:
 
 
 def _offset_maps(original: str, converted: str) -> tuple[list[int], list[int]]:
-    """Map start and end offsets in `converted` back to `original` (text2num only rewrites number words)."""
-    starts = [0] * (len(converted) + 1)
-    ends = [0] * (len(converted) + 1)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, original, converted, autojunk=False).get_opcodes():
+    """Map start and end offsets in `converted` back to `original` (text2num only rewrites number words).
+
+    Only the stretch between the first and the last rewritten character is aligned with
+    difflib: the common prefix and suffix map one to one, and matching them character by
+    character was most of the cost of reading a casualty figure.
+    """
+    n, m = len(original), len(converted)
+    shortest = min(n, m)
+    head = 0
+    while head < shortest and original[head] == converted[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and original[n - 1 - tail] == converted[m - 1 - tail]:
+        tail += 1
+    starts = list(range(m + 1))
+    ends = list(range(m + 1))
+    for j in range(m - tail, m + 1):
+        starts[j] = j + n - m
+        # the end of the text before the suffix is the middle's end (the prefix's, when empty)
+        if j > m - tail:
+            ends[j] = j + n - m
+    middle = SequenceMatcher(None, original[head : n - tail], converted[head : m - tail], autojunk=False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         equal = tag == "equal"
         for j in range(j1, j2):
             starts[j] = i1 + (j - j1) if equal else i1
             ends[j + 1] = i1 + (j + 1 - j1) if equal else i2
-    starts[len(converted)] = len(original)
+    starts[m] = n
     return starts, ends
 
 
@@ -237,9 +368,13 @@ _OF_BEFORE = regex.compile(r"(?<!\w)(?:of|(?:one|none|each|another) of (?:the|th
 _ENUMERATION_WINDOW = 160
 
 
-def _find_field(text: str, rules: _FieldRules, all_rules: _Rules) -> list[tuple[_Value, int, int]]:
+def _find_field(text: str, present: set[int], rules: _FieldRules, all_rules: _Rules) -> list[tuple[_Value, int, int]]:
     found: list[tuple[_Value, int, int]] = []
-    for pattern in (rules.before, rules.after, *rules.frames):
+    patterns = zip((rules.before, rules.after, *rules.frames),
+                   (rules.before_anchor, rules.after_anchor, *rules.frame_anchors), strict=True)
+    for pattern, anchor in patterns:
+        if present.isdisjoint(anchor):
+            continue
         for m in pattern.finditer(text, overlapped=True):
             person = m.group("person")
             numeric = m.group("n")[0].isdigit()
@@ -280,17 +415,12 @@ def _enumerated(text: str, start: int, value: _Value, rules: _Rules) -> tuple[_V
     return (best, low, high), start
 
 
-def _has_anchor(folded: str, rules: _Rules) -> bool:
-    if rules.anchor_index is None:
-        return rules.anchor.search(folded) is not None
-    return any(rules.anchor.match(folded, start) for start, _ in rules.anchor_index.candidates(folded))
-
-
 def find_casualties(sentence: str, language: str) -> Casualties:
     """Fatalities and injured reported in `sentence`; enemy-loss claims are not casualties."""
     rules = _rules(language)
     folded = fold_case(sentence)
-    if not _has_anchor(folded, rules):
+    present = rules.anchors.present(folded)
+    if not present:
         return Casualties(None, None)
     text = sentence
     if language in _TEXT2NUM_LANGUAGES:
@@ -312,15 +442,15 @@ def find_casualties(sentence: str, language: str) -> Casualties:
     # Only a figure of other victims gains the shooter: "a boy was killed after shooting himself" is one death.
     counted: set[_Reading] = set()
     for name, field_rules in rules.fields.items():
-        present = field_rules.anchor.search(folded) is not None
+        readable = not present.isdisjoint(field_rules.anchor)
         counts = [
-            count(v, s, e) for v, s, e in (_find_field(text, field_rules, rules) if present else [])
+            count(v, s, e) for v, s, e in (_find_field(text, present, field_rules, rules) if readable else [])
             if not any(zs <= s < ze for zs, ze, _ in denials)
         ]
         zeros = [(zs, ze) for zs, ze, zero_field in denials if zero_field in (name, "both")]
         if counts:
             counted.add(name)
-        if not counts and present and field_rules.singular is not None:
+        if not counts and readable and field_rules.singular is not None:
             for m in field_rules.singular.finditer(text):
                 inside_denial = any(zs <= m.start() < ze for zs, ze, _ in denials)
                 enemy = rules.enemies.search(text[max(0, m.start() - 40):m.end()])

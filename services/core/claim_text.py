@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from string import ascii_letters
 
 from sentencex import get_sentence_boundaries
 from text_to_num import alpha2digit
@@ -40,6 +41,9 @@ class CuePatterns:
     gerunds: re.Pattern[str]
     after_quote: re.Pattern[str] | None
     first_words: frozenset[str]
+    # The first words as whole words, for lower-cased text (see cue_matches); None when some
+    # first word holds a sigma, whose lower case depends on the letters around it.
+    openers: re.Pattern[str] | None
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -101,12 +105,17 @@ def cue_patterns(language: str | None) -> CuePatterns:
 
     after = gather("after_quote_phrases")
     phrases = gather("verbs") + gather("sources") + gather("gerunds")
+    first_words = frozenset(p.split()[0].lower() for p in phrases if p.split())
+    # A first word with a character outside \w never equals a word of the text.
+    whole = sorted(w for w in first_words if _WORD.fullmatch(w))
+    sigma = any(ch in "σς" for w in first_words for ch in w)
     return CuePatterns(
         verbs=_word_regex(gather("verbs")),
         sources=_word_regex(gather("sources")),
         gerunds=_word_regex(gather("gerunds")),
         after_quote=_word_regex(after) if after else None,
-        first_words=frozenset(p.split()[0].lower() for p in phrases if p.split()),
+        first_words=first_words,
+        openers=None if sigma or not whole else re.compile(r"(?<!\w)(?:" + _literal_trie(whole) + r")(?!\w)"),
     )
 
 
@@ -144,14 +153,17 @@ def cue_matches(
     text: str,
     s: int,
     e: int,
+    lowered: tuple[str, re.Pattern[str] | None] | None = None,
 ) -> list[tuple[int, re.Match[str]]]:
-    """(pattern index, match) for cues in text[s:e], tried only where a cue's first word starts."""
+    """(pattern index, match) for cues in text[s:e], tried only where a cue's first word starts.
+
+    `lowered` is ``(text.lower(), CuePatterns.openers)`` when the caller has the lower-cased
+    text at hand (of the same length): the words that open a cue are then found by one search
+    instead of lower-casing every word of the sentence.
+    """
     found: list[tuple[int, re.Match[str]]] = []
     floor = s
-    for w in _WORD.finditer(text, s, e):
-        # Most words open no cue: test that first, before any other work on the word.
-        if w.group().lower() not in first_words:
-            continue
+    for w in _openers(first_words, text, s, e, lowered):
         start = w.start()
         if start < floor or (start > 0 and text[start - 1] in "'’"):
             continue
@@ -164,13 +176,48 @@ def cue_matches(
     return found
 
 
+def _openers(
+    first_words: frozenset[str],
+    text: str,
+    s: int,
+    e: int,
+    lowered: tuple[str, re.Pattern[str] | None] | None,
+) -> Iterator[re.Match[str]]:
+    """The words of text[s:e] that are the first word of some cue, in text order."""
+    if lowered is not None:
+        folded, openers = lowered
+        # Lower-casing keeps every character a word character or not, and the length (checked
+        # here) and a word's letters unless they hold a sigma (kept out of the openers); a word
+        # cut by the start of the span needs the plain scan.
+        if openers is not None and len(folded) == len(text) and not (s > 0 and _WORD.match(text, s - 1)):
+            yield from openers.finditer(folded, s, e)
+            return
+    for w in _WORD.finditer(text, s, e):
+        # Most words open no cue: test that first, before any other work on the word.
+        if w.group().lower() in first_words:
+            yield w
+
+
 @dataclass(frozen=True, slots=True)
 class TypeLexicon:
-    """Claim-type cue regexes in precedence order, and quantity unit nouns."""
+    """Claim-type cue regexes in precedence order, and quantity unit nouns.
 
-    ordered: tuple[tuple[str, re.Pattern[str]], ...]
+    `types` holds one named group per claim type, in precedence order, so that one search
+    finds the best type starting at each offset; `ascii_types` is the same over lower-cased
+    stems, for lower-cased ASCII text (None when some stem could match ASCII text only
+    through Unicode case folding).
+    """
+
+    names: tuple[str, ...]
+    types: re.Pattern[str]
+    ascii_types: re.Pattern[str] | None
     units: dict[str, str]
     unit_regex: re.Pattern[str]
+    # Any unit noun as a whole word: without one the content states no quantity, and neither
+    # the number-word conversion nor the unit search is needed. `ascii_unit_word` is for
+    # lower-cased ASCII text, like `ascii_types`.
+    unit_word: re.Pattern[str]
+    ascii_unit_word: re.Pattern[str] | None
 
 
 def _trie_alternation(stems: Sequence[str]) -> str:
@@ -199,16 +246,14 @@ def _trie_alternation(stems: Sequence[str]) -> str:
 def type_lexicon() -> TypeLexicon:
     """Load claim_types.json once."""
     data = json.loads((_LEXICON_DIR / "claim_types.json").read_text(encoding="utf-8"))
-    ordered = tuple(
-        (
-            name,
-            re.compile(
-                r"(?<!\w)(?:" + _trie_alternation(data["stems"][name]) + ")",
-                re.IGNORECASE,
-            ),
-        )
-        for name in data["order"]
-    )
+    names = tuple(data["order"])
+
+    def types(stems: dict[str, list[str]], flags: int) -> re.Pattern[str]:
+        groups = (f"(?P<t{i}>{_trie_alternation(stems[name])})" for i, name in enumerate(names))
+        return re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")", flags)
+
+    stems: dict[str, list[str]] = data["stems"]
+    lowered = {name: [stem.lower() for stem in stems[name]] for name in names}
     units = {
         word.lower(): unit
         for unit, words in data["quantity_units"].items()
@@ -219,7 +264,25 @@ def type_lexicon() -> TypeLexicon:
     unit_regex = re.compile(
         number + r"\s+(?:\w+\s+){0,2}?(" + unit_alt + r")(?!\w)", re.IGNORECASE
     )
-    return TypeLexicon(ordered, units, unit_regex)
+    return TypeLexicon(
+        names,
+        types(stems, re.IGNORECASE),
+        None if _folds_onto_ascii(w for name in names for w in stems[name]) else types(lowered, 0),
+        units,
+        unit_regex,
+        re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)", re.IGNORECASE),
+        None if _folds_onto_ascii(units) else re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)"),
+    )
+
+
+def _folds_onto_ascii(words: Iterable[str]) -> bool:
+    """True when a character of some word matches an ASCII letter case-insensitively (the
+    Kelvin sign matches "k"): then lower-casing ASCII text is no substitute for IGNORECASE."""
+    return any(
+        not ch.isascii() and any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for a in ascii_letters)
+        for word in words
+        for ch in word
+    )
 
 
 @lru_cache(maxsize=1)
@@ -379,10 +442,20 @@ def strip_span(
 def classify(content: str) -> ClaimType:
     """Claim type from the words of the content, in the lexicon's precedence order."""
     lex = type_lexicon()
-    for name, regex in lex.ordered:
-        if regex.search(content):
-            return name  # type: ignore[return-value]
-    return "other"
+    pattern = lex.types
+    if lex.ascii_types is not None and content.isascii():
+        # Case-insensitive matching costs several times a plain one; ASCII lower-cases exactly.
+        pattern, content = lex.ascii_types, content.lower()
+    # The best type starting at each offset where some type matches; the best of those wins.
+    best = len(lex.names)
+    pos = 0
+    while best > 0:
+        m = pattern.search(content, pos)
+        if m is None:
+            break
+        best = min(best, (m.lastindex or 1) - 1)
+        pos = m.start() + 1
+    return lex.names[best] if best < len(lex.names) else "other"  # type: ignore[return-value]
 
 
 _NUMBER_WORD_LANGUAGES = frozenset({"it", "en", "fr", "es", "de", "pt", "ru"})
@@ -415,6 +488,12 @@ def _number(raw: str, scale: str | None) -> int | float:
 def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ...]:
     """Numbers with units in the content ("120.160 soldati" → 120160 soldiers)."""
     lex = type_lexicon()
+    if lex.ascii_unit_word is not None and content.isascii():
+        named = lex.ascii_unit_word.search(content.lower())
+    else:
+        named = lex.unit_word.search(content)
+    if named is None:
+        return ()
     text = content
     if language in _NUMBER_WORD_LANGUAGES:
         try:

@@ -198,6 +198,21 @@ _HEADLINE_SOURCE = re.compile(
 _SOURCE_LINE = re.compile(
     r"(?m)^\s*(?:Source|Fonte|Джерело|Источник)\s*:\s*(?P<np>[^\n]{3,120})$"
 )
+_AFTER_QUOTE_HEAD = re.compile(r"[\s,.!?…):]*(?:[–—-]\s*)?")
+_IN_WORDS_OF = re.compile(
+    r"(?:In|Nelle parole di)\s+(.{2,60}?)['’ʼ]s words$|(?:In|Nelle)\s+parole di\s+(.{2,60})$"
+)
+_FINAL_THAT = re.compile(r"\s+(?:che|that|que|що|что)$", re.IGNORECASE)
+_LEFT_OPEN = re.compile(
+    r"(?:[–—(-]|\b(?:che|that|e|and|ma|but|però|quanto|dove|where|sempre))\s*$", re.IGNORECASE
+)
+_AFTER_CLOSING_QUOTE = re.compile(r"[»”\"][\s,.!?]*[–—-]?\s*$")
+_CLOSING_QUOTE_END = re.compile(r"[»”\"][\s,.!?]*[–—-]?$")
+_CLAUSE_GOES_ON = re.compile(r"\s*[,.;:(–—-]|\s*(?:" + _COMPLEMENTIZER + r")\b")
+_THAT_CLAUSE = re.compile(r"\s*,?\s*(?:" + _COMPLEMENTIZER + r")\b", re.IGNORECASE)
+_COMMA_NEXT = re.compile(r"\s*,")
+_COMMA_END = re.compile(r",\s*$")
+_GERUND_THAT = re.compile(r"\s+(?:\w+\s+)?(?:" + _COMPLEMENTIZER + r")\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(
     r"(?:^|[\s:;,(–—-])(?:"
     + word_alternation(cue_words().anaphoric_objects)
@@ -248,6 +263,8 @@ class _Reader:
         )
         self.headline_end = body_start + len(title) if repeated else title_end
         self.quotes = find_quotes(text, title_end)
+        folded = text.lower()
+        self.lowered = (folded, self.cues.openers) if len(folded) == len(text) else None
         self.registry = SpeakerRegistry()
         self.found: list[_Found] = []
         self.prev_quote: tuple[QuoteSpan, Speaker] | None = None
@@ -475,7 +492,7 @@ class _Reader:
         limit = self.text.find("\n", q.close)
         limit = len(self.text) if limit < 0 else min(limit, q.close + 250)
         pos = q.close + 1
-        head = re.match(r"[\s,.!?…):]*(?:[–—-]\s*)?", self.text[pos:limit])
+        head = _AFTER_QUOTE_HEAD.match(self.text[pos:limit])
         pos += head.end() if head else 0
         clause_end = limit
         for stop in _CLAUSE_STOP.finditer(self.text, pos, limit):
@@ -519,15 +536,12 @@ class _Reader:
             end -= 1
             window = window[:-1].rstrip()
             end = floor + len(window)
-        words_m = re.search(
-            r"(?:In|Nelle parole di)\s+(.{2,60}?)['’ʼ]s words$|(?:In|Nelle)\s+parole di\s+(.{2,60})$",
-            window,
-        )
+        words_m = _IN_WORDS_OF.search(window)
         if words_m:
             g = 1 if words_m.group(1) else 2
             speaker = self.speaker_at(floor + words_m.start(g), floor + words_m.end(g))
             return (speaker, "words") if speaker else None
-        comp = re.search(r"\s+(?:che|that|que|що|что)$", window, re.IGNORECASE)
+        comp = _FINAL_THAT.search(window)
         cue_end = end - (comp.end() - comp.start()) if comp else end
         cue_m = None
         for m in self.cues.verbs.finditer(self.text, floor, cue_end):
@@ -593,7 +607,7 @@ class _Reader:
             while pending and pending[0].open < e:
                 self.read_quote(pending.pop(0))
             patterns = (self.cues.sources, self.cues.verbs, self.cues.gerunds)
-            matches = cue_matches(patterns, self.cues.first_words, self.text, s, e)
+            matches = cue_matches(patterns, self.cues.first_words, self.text, s, e, self.lowered)
             for kind in range(3):
                 for k, m in matches:
                     if k != kind or self.in_quote(m.start()):
@@ -644,13 +658,7 @@ class _Reader:
         right = self.text[right_s:e]
         left_words = len(left.split())
         right_words = len(right.split())
-        left_open = bool(
-            re.search(
-                r"(?:[–—(-]|\b(?:che|that|e|and|ma|but|però|quanto|dove|where|sempre))\s*$",
-                left,
-                re.IGNORECASE,
-            )
-        )
+        left_open = bool(_LEFT_OPEN.search(left))
         if right_words >= 3 and (left_words <= 4 or left_open):
             cs, ce = self.content_span(right_s, e)
         elif left_words >= 3:
@@ -673,9 +681,7 @@ class _Reader:
         left = text[s : m.start()]
         left_stripped = left.rstrip()
         # "«...» ha affermato X" is a quote attribution, handled with the quote.
-        if left_stripped[-1:] in '»”"' or re.search(
-            r"[»”\"][\s,.!?]*[–—-]?\s*$", left_stripped
-        ):
+        if left_stripped[-1:] in '»”"' or _AFTER_CLOSING_QUOTE.search(left_stripped):
             return
         anaphoric = _ANAPHORIC.search(left_stripped)
         if anaphoric:
@@ -778,14 +784,12 @@ class _Reader:
             if (
                 len(rest.split()) >= 4
                 and not inverted
-                and not re.match(r"\s*[,.;:(–—-]|\s*(?:" + _COMPLEMENTIZER + r")\b", rest)
+                and not _CLAUSE_GOES_ON.match(rest)
             ):
                 return  # the NP after the cue is its object, not an inverted subject
-            if len(rest.split()) >= 4 and re.match(
-                r"\s*,?\s*(?:" + _COMPLEMENTIZER + r")\b", rest, re.IGNORECASE
-            ):
+            if len(rest.split()) >= 4 and _THAT_CLAUSE.match(rest):
                 cs, ce = self.content_span(np[1], e)
-            elif len(left_stripped.split()) < 4 and re.match(r"\s*,", rest):
+            elif len(left_stripped.split()) < 4 and _COMMA_NEXT.match(rest):
                 # "E dunque, insiste il ministero, gli Stati Uniti sono ...": a parenthetical cue.
                 cs, ce = self.content_span(np[1], e)
             else:
@@ -803,7 +807,7 @@ class _Reader:
         if speaker is None:
             return
         pre = text[s : np[0]].rstrip()
-        if re.search(r"[»”\"][\s,.!?]*[–—-]?$", pre):
+        if _CLOSING_QUOTE_END.search(pre):
             return
         right_words = len(text[m.end() : e].split())
         skip = _LEADING_SKIP.match(text, m.end(), e)
@@ -824,13 +828,9 @@ class _Reader:
 
     def read_gerund(self, m: re.Match[str], s: int, e: int) -> None:
         """', aggiungendo che ...' / ', adding that ...': the main clause's speaker goes on."""
-        if not re.search(r",\s*$", self.text[s : m.start()]):
+        if not _COMMA_END.search(self.text[s : m.start()]):
             return
-        if not re.match(
-            r"\s+(?:\w+\s+)?(?:" + _COMPLEMENTIZER + r")\b",
-            self.text[m.end() : e],
-            re.IGNORECASE,
-        ):
+        if not _GERUND_THAT.match(self.text[m.end() : e]):
             return
         same_sentence = [
             f for f in self.found if s <= f.start < e or f.start < s <= f.end
@@ -959,10 +959,11 @@ def _restates(headline: set[str], body: set[str]) -> bool:
 
 
 _WORDS = re.compile(r"\w{3,}")
+_NON_WORDS = re.compile(r"\W+")
 
 
 def _norm(content: str) -> str:
-    return re.sub(r"\W+", " ", content.lower()).strip()
+    return _NON_WORDS.sub(" ", content.lower()).strip()
 
 
 def extract_claims(

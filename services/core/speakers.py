@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple, cast
 
 _LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
 
@@ -25,16 +26,18 @@ class Speaker:
     kind: SpeakerKind
 
 
-# Treated as immutable, but not frozen: a frozen dataclass costs three times as much to
-# build, and tokenize builds thousands per article. unsafe_hash keeps it hashable as before.
-@dataclass(slots=True, unsafe_hash=True)
-class Token:
+class Token(NamedTuple):
     """One word or punctuation mark with its offsets into the scanned text."""
 
     text: str
     low: str
     start: int
     end: int
+
+
+# tokenize builds thousands of tokens per article: tuple.__new__ skips the Python-level
+# constructor a NamedTuple (or a dataclass) would run for each.
+_new_token = cast(Callable[[tuple[str, str, int, int]], Token], partial(tuple.__new__, Token))
 
 
 # Elided articles (dell', l') become their own token so that `dell'amministrazione` reads as
@@ -62,22 +65,24 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     the period does not read as the end of the name phrase.
     """
     tokens: list[Token] = []
+    append = tokens.append
     titles = _honorific_set()
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start, end = m.span()
+        start = m.start() + offset
+        end = start + len(word)
         if (
             word == "."
             and tokens
-            and tokens[-1].end == start + offset
+            and tokens[-1].end == start
             # an honorific, or a middle initial ("James E. Clyburn")
             and (tokens[-1].text in titles or (len(tokens[-1].text) == 1 and tokens[-1].text.isupper()))
-            and text[end : end + 1].isspace()
+            and text[end - offset : end - offset + 1].isspace()
         ):
             prev = tokens[-1]
-            tokens[-1] = Token(prev.text + ".", prev.low + ".", prev.start, end + offset)
+            tokens[-1] = _new_token((prev.text + ".", prev.low + ".", prev.start, end))
             continue
-        tokens.append(Token(word, word.lower(), start + offset, end + offset))
+        append(_new_token((word, word.lower(), start, end)))
     return tokens
 
 
@@ -155,9 +160,16 @@ def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+_POSSESSIVE_END = re.compile(r"['’ʼ]s?$")
+# What a word ends with when _POSSESSIVE_END can match it.
+_POSSESSIVE_LAST = frozenset("'’ʼs")
+
+
 def _content_word(tok: Token, lex: SpeakerLexicon) -> bool:
     """A word that can sit inside a speaker noun phrase."""
-    low = re.sub(r"['’ʼ]s?$", "", tok.low)
+    low = tok.low
+    if low[-1:] in _POSSESSIVE_LAST:
+        low = _POSSESSIVE_END.sub("", low)
     if low in lex.not_names:
         return False
     if _is_cap(tok) and low not in lex.function_words and low not in lex.determiners:
@@ -437,7 +449,14 @@ _POSSESSIVE = re.compile(r"['’ʼ]s?$")
 
 def parse_speaker(text: str, start: int, end: int) -> Speaker | None:
     """Read a speaker noun phrase text[start:end] into a Speaker; None if it names nobody."""
-    speaker = _parse_speaker(text, start, end)
+    return _parse_phrase(text[start:end])
+
+
+# The attribution rules parse the same phrase several times per article (once per cue that
+# finds it); the reading depends on the phrase alone.
+@lru_cache(maxsize=4096)
+def _parse_phrase(phrase: str) -> Speaker | None:
+    speaker = _parse_speaker(phrase, 0, len(phrase))
     if speaker is not None and speaker.name.lower() in speaker_lexicon().platforms:
         return None  # "account Telegram": a channel carries words, it does not say them
     if speaker is not None and _POSSESSIVE.search(speaker.name):

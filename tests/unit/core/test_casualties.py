@@ -1,6 +1,9 @@
 """Fatality and injury figures in one sentence (services.core.casualties)."""
 
-from services.core.casualties import Count, find_casualties
+from difflib import SequenceMatcher
+from re import _parser as _sre  # type: ignore[attr-defined]
+
+from services.core.casualties import Count, _offset_maps, _required_literals, find_casualties
 
 
 def _figure(count: Count | None) -> tuple[int | None, int | None, int | None] | None:
@@ -181,3 +184,51 @@ def test_killed_one_and_injured_three_before_a_clause() -> None:
     result = find_casualties("The rampage killed one and injured three before police arrived.", "en")
     assert _figure(result.fatalities) == (1, 1, 1)
     assert _figure(result.injured) == (3, 3, 3)
+
+
+def test_figures_in_number_words_keep_the_offsets_of_the_words() -> None:
+    sentence = "Witnesses said two men were killed and three women were wounded near the market."
+    result = find_casualties(sentence, "en")
+    assert result.fatalities is not None and result.injured is not None
+    assert sentence[result.fatalities.start:result.fatalities.end] == result.fatalities.text == "two men were killed"
+    assert sentence[result.injured.start:result.injured.end] == result.injured.text == "three women were wounded"
+
+
+def _full_alignment(original: str, converted: str) -> tuple[list[int], list[int]]:
+    """Offsets aligned over the whole text with difflib, as they were before only the middle was."""
+    starts = [0] * (len(converted) + 1)
+    ends = [0] * (len(converted) + 1)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, original, converted, autojunk=False).get_opcodes():
+        for j in range(j1, j2):
+            starts[j] = i1 + (j - j1) if tag == "equal" else i1
+            ends[j + 1] = i1 + (j + 1 - j1) if tag == "equal" else i2
+    starts[len(converted)] = len(original)
+    return starts, ends
+
+
+def test_aligning_only_the_rewritten_middle_maps_offsets_like_the_whole_text() -> None:
+    pairs = [
+        ("Two people died and three were hurt.", "2 people died and 3 were hurt."),
+        ("The third victim died on the way.", "The 3rd victim died on the way."),
+        ("Ventidue persone sono morte.", "22 persone sono morte."),
+        ("no change at all", "no change at all"),
+        ("one", "1"),
+        ("a two b", "a 2 b"),
+        ("a b", "ab"),
+        ("aa", "a"),
+        ("", ""),
+    ]
+    for original, converted in pairs:
+        assert _offset_maps(original, converted) == _full_alignment(original, converted), original
+
+
+def test_required_literals_are_what_every_match_must_contain() -> None:
+    assert _required_literals(_sre.parse("(?:found )?shot to death")) == frozenset({"shot to death"})
+    # of a literal run and a group of alternatives, the one less likely to occur by chance
+    assert _required_literals(_sre.parse("(?:was|is) (?:killed|dead)")) == frozenset({"killed", "dead"})
+    assert _required_literals(_sre.parse(r"\w+")) is None
+
+
+def test_a_sentence_without_any_anchor_words_reports_nothing() -> None:
+    result = find_casualties("The mayor opened the new bridge over the river on Monday.", "en")
+    assert result.fatalities is None and result.injured is None

@@ -7,6 +7,7 @@ import re
 from services.core.claim_text import (
     _trie_alternation,
     classify,
+    cue_matches,
     cue_patterns,
     extract_quantities,
     find_channels,
@@ -97,3 +98,36 @@ def cues_match(language: str, text: str, cue: str) -> bool:
 def test_destruction_of_equipment_is_an_attack_report_not_a_threat() -> None:
     assert classify("Sono stati distrutti 40 carri armati e 12 sistemi di artiglieria") == "attack_report"
     assert classify("Such actions will not go unanswered") == "threat"
+
+
+def test_the_type_earliest_in_precedence_wins_wherever_it_occurs_in_the_content() -> None:
+    # the attack word comes first, the denial later: precedence, not position, decides
+    assert classify("Troops shelled the town, the ministry did not confirm it") == "denial"
+    assert classify("L'esercito ha bombardato la città, ma il ministero nega ogni accusa") == "denial"
+
+
+def test_claim_types_ignore_case_in_plain_and_accented_text() -> None:
+    assert classify("THE STRIKE KILLED 12 PEOPLE") == "casualty_report"
+    assert classify("NON È VERO che abbiamo colpito la città") == "denial"
+
+
+def test_a_content_without_a_unit_noun_has_no_quantities() -> None:
+    assert extract_quantities("They lost many of their positions in two weeks", "en") == ()
+
+
+def test_unit_nouns_are_found_in_any_case() -> None:
+    quantities = extract_quantities("The army lost 120 SOLDIERS in a week", "en")
+    assert [(q.value, q.unit) for q in quantities] == [(120, "soldiers")]
+
+
+def test_cue_openers_found_in_lowered_text_are_those_of_the_plain_word_scan() -> None:
+    cues = cue_patterns("en")
+    patterns = (cues.sources, cues.verbs, cues.gerunds)
+    text = "MEANWHILE the Minister SAID that talks would resume, officials told reporters on Monday."
+    lowered = (text.lower(), cues.openers)
+    for s in (0, text.index("SAID"), text.index("SAID") + 1, text.index("officials")):
+        plain = cue_matches(patterns, cues.first_words, text, s, len(text))
+        fast = cue_matches(patterns, cues.first_words, text, s, len(text), lowered)
+        assert [(k, m.span()) for k, m in fast] == [(k, m.span()) for k, m in plain]
+    found = cue_matches(patterns, cues.first_words, text, 0, len(text), lowered)
+    assert [m.group(0).lower() for _, m in found][:2] == ["said", "told"]

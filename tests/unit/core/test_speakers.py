@@ -151,3 +151,20 @@ def test_office_holders_are_found_before_and_after_the_office() -> None:
     found = {(office, person.name) for _, office, person in office_holders(text, frozenset({"sindaco", "governor"}))}
     assert ("sindaco", "Piero Sala") in found
     assert ("governor", "Olga Brandt") in found
+
+
+def test_a_phrase_reads_the_same_wherever_it_sits_in_the_text() -> None:
+    phrase = "il portavoce del Cremlino Dmitry Peskov"
+    text = f"Lo ha detto {phrase} ai giornalisti."
+    start = text.index(phrase)
+    assert parse_speaker(text, start, start + len(phrase)) == _parse(phrase)
+    assert _parse(phrase) == Speaker("Dmitry Peskov", "portavoce", "Cremlino", "RU", "person")
+
+
+def test_tokens_carry_offsets_into_the_whole_text() -> None:
+    text = "Ieri il sindaco Mr. Rossi ha detto"
+    tokens = tokenize(text[8:25], 8)
+    assert [(t.text, t.start, t.end) for t in tokens] == [
+        ("sindaco", 8, 15), ("Mr.", 16, 19), ("Rossi", 20, 25),
+    ]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
