@@ -324,6 +324,11 @@ def assemble_incidents(
 
     merged = _merge_same_place_and_day(list(drafts.values()))
     for sentence, targets, when, killed, hurt in pending_casualties:
+        if not targets:
+            # "The man was pronounced dead at the scene.": a toll with no place of its own
+            # belongs to the article's only incident of that day, if it has just one.
+            same_day = [d for d in merged if _overlaps(d.date, when)]
+            targets = [same_day[0].place] if len(same_day) == 1 else []
         if len(targets) != 1:
             continue
         for draft in merged:

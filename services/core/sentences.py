@@ -26,6 +26,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _QUOTE_END = re.compile(r"(?<=[.!?…][\"”»’'])\s+(?=[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-Ω])")
 # sentencex splits `pag. 3` and `n. 5` (a short lowercase abbreviation before a number).
 _SHORT_ABBREVIATION_END = re.compile(r"(?:^|[\s(])[a-zà-ÿ]{1,4}\.$")
+# sentencex ends a sentence at "9 a.m." even when a weekday or a month follows it.
+_TIME_END = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
+                           r"June|July|August|September|October|November|December)\b")
 _FALLBACK_LANGUAGE = "en"
 
 
@@ -48,20 +52,20 @@ def _library_spans(block: str, language: str) -> list[tuple[int, int]]:
         start, end = _strip_span(block, boundary["start_index"], boundary["end_index"])
         if start >= end:
             continue
-        if spans and _should_merge(block[spans[-1][0] : spans[-1][1]], block[start]):
+        if spans and _should_merge(block[spans[-1][0] : spans[-1][1]], block[start:end]):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
 
 
-def _should_merge(previous: str, next_first_char: str) -> bool:
-    if next_first_char.islower():
+def _should_merge(previous: str, following: str) -> bool:
+    first = following[0]
+    if first.islower():
         return True
-    return (
-        next_first_char.isdigit()
-        and _SHORT_ABBREVIATION_END.search(previous) is not None
-    )
+    if _TIME_END.search(previous) is not None and _DAY_OR_MONTH.match(following) is not None:
+        return True  # "just before 9 a.m. Monday at a home in White Plains"
+    return first.isdigit() and _SHORT_ABBREVIATION_END.search(previous) is not None
 
 
 def _split_at_closing_quotes(block: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -104,3 +104,9 @@ def test_unknown_language_still_splits() -> None:
 def test_empty_or_blank_text_has_no_sentences() -> None:
     assert split_sentences("", "it") == []
     assert split_sentences(" \n\n \n", "it") == []
+
+
+def test_a_time_followed_by_a_weekday_does_not_end_the_sentence() -> None:
+    text = "The shooting happened just before 9 a.m. Monday at a home in White Plains. Police came."
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "The shooting happened just before 9 a.m. Monday at a home in White Plains.", "Police came."]
