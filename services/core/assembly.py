@@ -324,17 +324,16 @@ def assemble_incidents(
 
     merged = _merge_same_place_and_day(list(drafts.values()))
     for sentence, targets, when, killed, hurt in pending_casualties:
-        if not targets:
+        if not targets and len(merged) == 1:
             # "The man was pronounced dead at the scene.": a toll with no place of its own
-            # belongs to the article's only incident of that day, if it has just one.
-            same_day = [d for d in merged if _overlaps(d.date, when)]
-            targets = [same_day[0].place] if len(same_day) == 1 else []
+            # belongs to the article's only incident.
+            targets, when = [merged[0].place], merged[0].date
         if len(targets) != 1:
             continue
         for draft in merged:
             if _place_key(draft.place) == _place_key(targets[0]) and _overlaps(draft.date, when):
-                draft.fatalities = draft.fatalities or killed
-                draft.injured = draft.injured or hurt
+                draft.fatalities = _larger(draft.fatalities, killed)
+                draft.injured = _larger(draft.injured, hurt)
                 if sentence not in draft.sentences:
                     draft.sentences.append(sentence)
                 break

@@ -154,8 +154,8 @@ def test_a_clear_event_in_a_province_the_gazetteer_does_not_know_keeps_the_name_
     assert (incident.place.text, incident.place.place.lat) == ("Zarvoland", None)
 
 
-def test_a_toll_with_no_place_of_its_own_belongs_to_the_only_incident_of_the_day() -> None:
-    text = ("A man was shot outside a hotel in Burbank on Thursday night.\n\n"
+def test_a_toll_with_no_place_of_its_own_belongs_to_the_articles_only_incident() -> None:
+    text = ("Police responded to a shooting outside a hotel in Burbank on Thursday night.\n\n"
             "The man was pronounced dead at the scene.")
     [incident] = incidents(text, "en")
     assert incident.fatalities is not None and incident.fatalities.best == 1
