@@ -101,16 +101,25 @@ def date_gap_days(produced: EventDate, gold: dt.date) -> int:
     return 0
 
 
+# Name words written short or in full ("St. Louis" is "Saint Louis").
+_NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+
+
+def place_key(name: str) -> str:
+    """A place name transliteration-folded, with its abbreviated words written out."""
+    return " ".join(_NAME_ABBREVIATIONS.get(w, w) for w in name_key(name).split())
+
+
 def names_agree(produced: Incident, gold_name: str) -> bool:
     """The gold place name equals the produced name, its written form or its admin2 after
     transliteration; a produced region also agrees without words like 'oblast'
     ("Dnipropetrovsk" at region precision is "Dnipropetrovsk Oblast")."""
-    key = name_key(gold_name)
+    key = place_key(gold_name)
     loc = produced.location
     if loc.precision == "region" and admin1_key(loc.name) and admin1_key(loc.name) == admin1_key(gold_name):
         return True
     return bool(key) and any(
-        s is not None and name_key(s) == key for s in (loc.name, loc.text, loc.admin2)
+        s is not None and place_key(s) == key for s in (loc.name, loc.text, loc.admin2)
     )
 
 

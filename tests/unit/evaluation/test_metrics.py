@@ -131,6 +131,12 @@ def test_without_gold_coordinates_transliterated_names_must_agree() -> None:
     assert m.score_incidents([incident(name="Izium")], gold)["inc.matched"] == 0
 
 
+def test_a_name_written_with_an_abbreviation_agrees_with_the_name_written_in_full() -> None:
+    gold = [gold_incident(None, None, name="Saint Louis")]
+    assert m.score_incidents([incident(name="St. Louis")], gold)["inc.matched"] == 1
+    assert m.score_incidents([incident(name="Louisville")], gold)["inc.matched"] == 0
+
+
 def test_a_produced_region_agrees_with_the_gold_oblast_by_name_but_a_namesake_city_does_not() -> None:
     gold = [gold_incident(None, None, name="Dnipropetrovsk Oblast")]
     region = incident(name="Dnipropetrovsk").model_copy(
