@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from services.core.lexicon import load_lexicon
+from services.core.lexicon import LiteralFilter, fold_case, load_lexicon
 
 _LEXICON = "boilerplate"
 _FLAGS = re.IGNORECASE
@@ -22,6 +22,8 @@ _TEASER_MIN = 30
 _ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
 # Between a headline and the site name a page title carries after it.
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
+# Prefilters run once per paragraph: even a string as short as "(@" rules most paragraphs out.
+_FILTER_MIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,10 @@ class _Rules:
     related: re.Pattern[str] | None
     tail: re.Pattern[str] | None
     masthead: re.Pattern[str] | None
+    # Most paragraphs contain no literal the `anywhere` and `inline` patterns need: a plain
+    # search of the lower-cased text tells, where the case-insensitive union is slow to fail.
+    anywhere_filter: LiteralFilter | None
+    inline_filter: LiteralFilter | None
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
@@ -46,11 +52,17 @@ def _rules(language: str) -> _Rules:
     common: Mapping[str, list[str]] = lex["all"]
     own: Mapping[str, list[str]] = lex["languages"].get(language, {})
 
+    def patterns(name: str) -> list[str]:
+        return [*common.get(name, []), *own.get(name, [])]
+
     def kind(name: str) -> re.Pattern[str] | None:
-        return _compile([*common.get(name, []), *own.get(name, [])])
+        return _compile(patterns(name))
+
+    def prefilter(name: str) -> LiteralFilter | None:
+        return LiteralFilter.build(patterns(name), ignore_case=True, min_length=_FILTER_MIN)
 
     return _Rules(kind("paragraph"), kind("anywhere"), kind("inline"), kind("related"), kind("tail"),
-                  kind("masthead"))
+                  kind("masthead"), prefilter("anywhere"), prefilter("inline"))
 
 
 def _paragraphs(body: str) -> Iterator[tuple[int, int, str]]:
@@ -74,6 +86,8 @@ def furniture_spans(body: str, language: str) -> list[tuple[int, int]]:
     seen: set[str] = set()
     kept: list[str] = []
     in_related = False
+    # Same length as the body: a paragraph's offsets hold in it.
+    folded = fold_case(body) if rules.anywhere_filter is not None or rules.inline_filter is not None else body
     for start, end, text in _paragraphs(body):
         if rules.tail is not None and rules.tail.match(text):
             spans.append((start, len(body)))
@@ -87,7 +101,9 @@ def furniture_spans(body: str, language: str) -> list[tuple[int, int]]:
             continue
         in_related = False
         if (rules.paragraph is not None and rules.paragraph.match(text)) or (
-            rules.anywhere is not None and rules.anywhere.search(text)
+            rules.anywhere is not None
+            and (rules.anywhere_filter is None or rules.anywhere_filter.may_match_folded(folded, start, end))
+            and rules.anywhere.search(text)
         ):
             spans.append((start, end))
             continue
@@ -98,12 +114,16 @@ def furniture_spans(body: str, language: str) -> list[tuple[int, int]]:
             continue
         seen.add(norm)
         kept.append(norm)
-        if rules.inline is not None:
+        if rules.inline is not None and (
+            rules.inline_filter is None or rules.inline_filter.may_match_folded(folded, start, end)
+        ):
             spans.extend((start + m.start(), start + m.end()) for m in rules.inline.finditer(text))
     return spans
 
 
 def _is_teaser(norm: str, kept: list[str]) -> bool:
+    if not norm.endswith(("...", "…")):
+        return False  # `norm` has no trailing space: the search below could not match
     cut = _ELLIPSIS.search(norm)
     if cut is None or cut.start() < _TEASER_MIN:
         return False

@@ -14,6 +14,8 @@ import regex
 from text_to_num import alpha2digit
 
 from services.core.lexicon import HeadIndex, fold_case, language_section, lower_pattern
+from services.core.lexicon import literal_trie as _literal_trie
+from services.core.lexicon import required_literals as _required_literals
 
 _LEXICON = "casualties"
 # text2num: 2 converts "due"/"two" but leaves the articles "un"/"una"/"a" alone (see OFFLINE-LIBRARIES.md §3).
@@ -107,49 +109,6 @@ class _Anchors:
 
 # A required literal shorter than this ("no", " ") occurs in nearly every sentence.
 _MIN_REQUIRED = 3
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
-
-
-def _required_literals(items: Any) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed (stdlib) regex sequence contains.
-
-    Each run of literal characters in the sequence is one such set, and so is what every
-    branch of a group requires, or what a repeat taken at least once requires; of those the
-    set whose shortest string is longest is kept (the one least likely to occur by chance).
-    None when nothing is known to be required.
-    """
-    options: list[frozenset[str]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            options.append(frozenset({run}))
-            run = ""
-        inner: frozenset[str] | None = None
-        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
-            inner = _required_literals(av[3])
-        elif op is _sre.BRANCH:
-            branches = [_required_literals(b) for b in av[1]]
-            inner = frozenset().union(*branches) if all(branches) else None  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] >= 1:
-            inner = _required_literals(av[2])
-        if inner:
-            options.append(inner)
-    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
-
-
-def _literal_trie(strings: set[str]) -> str:
-    """A regex matching any of `strings`, factored by leading characters: the engine rules an
-    offset out after a comparison or two instead of one per string."""
-    if "" in strings:
-        return ""  # a shorter string already matched: what follows is free
-    by_first: dict[str, set[str]] = {}
-    for string in strings:
-        by_first.setdefault(string[0], set()).add(string[1:])
-    parts = [re.escape(first) + _literal_trie(rests) for first, rests in sorted(by_first.items())]
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True, slots=True)

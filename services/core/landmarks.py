@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from services.core.gazetteer import Gazetteer, Place, default_gazetteer
+from services.core.lexicon import LiteralFilter
 from services.core.places import PlaceMention
 
 #: a landmark is named on purpose: as sure as a well-supported town name
@@ -20,6 +21,9 @@ class _Landmarks:
     # One alternation with a named group per landmark: a single scan of the text finds them all.
     pattern: re.Pattern[str] | None
     places: dict[str, Place]
+    # Most articles name no landmark: one plain search of the lower-cased text tells, where
+    # the case-insensitive union would be tried at every word start.
+    prefilter: LiteralFilter | None
 
 
 @lru_cache(maxsize=1)
@@ -33,22 +37,27 @@ def _load(gazetteer: Gazetteer) -> _Landmarks:
     data = json.loads(files("services.core").joinpath("data", "gazetteer", "landmarks.json").read_text("utf-8"))
     places: dict[str, Place] = {}
     groups: list[str] = []
+    patterns: list[str] = []
     for i, entry in enumerate(data["landmarks"]):
         towns = [p for p in gazetteer.candidates(entry["settlement"])
                  if p.country_code == entry["country_code"] and p.kind == "settlement"]
         if not towns:
             continue
         places[f"l{i}"] = max(towns, key=lambda p: p.population)
+        patterns.extend(entry["patterns"])
         groups.append(f"(?P<l{i}>" + "|".join(f"(?:{p})" for p in entry["patterns"]) + ")")
     if not groups:
-        return _Landmarks(None, places)
-    return _Landmarks(re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE), places)
+        return _Landmarks(None, places, None)
+    return _Landmarks(re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE), places,
+                      LiteralFilter.build(patterns, ignore_case=True))
 
 
 def find_landmarks(text: str) -> list[PlaceMention]:
     """Every landmark named in `text`, as a mention of its settlement (precision settlement)."""
     landmarks = _landmarks()
     if landmarks.pattern is None:
+        return []
+    if landmarks.prefilter is not None and not landmarks.prefilter.may_match(text):
         return []
     return [PlaceMention(m.group(0), m.start(), m.end(), landmarks.places[str(m.lastgroup)], "settlement",
                          LANDMARK_SCORE, after_preposition=True)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
 
 # The stdlib's own regex parser reads the first characters of lexicon patterns (HeadIndex).
+from re import _casefix  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
 
@@ -175,18 +177,6 @@ def _ascii_prefix(text: str) -> str:
     return text
 
 
-def _trie(heads: set[str]) -> str:
-    """Regex source matching any of `heads`, factored by leading characters so that the
-    engine rules a word start out after one or two comparisons."""
-    if "" in heads:
-        return ""  # a shorter head already matched: what follows is free
-    by_first: dict[str, set[str]] = {}
-    for head in heads:
-        by_first.setdefault(head[0], set()).add(head[1:])
-    parts = [re.escape(first) + _trie(rests) for first, rests in sorted(by_first.items())]
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
 class HeadIndex:
     """Which of many whole-word regex alternatives may match at each word start of a text.
 
@@ -221,8 +211,8 @@ class HeadIndex:
         # The character before a start is matched rather than looked behind at: a pattern
         # opening with a character class lets the engine skip ahead to it, a lookbehind is
         # tried at every offset. Offset 0 has no such character and is checked on its own.
-        self._starts = re.compile(rf"[^A-Za-z0-9_](?={_trie(keys)})", flags)
-        self._first = re.compile(_trie(keys), flags)
+        self._starts = re.compile(rf"[^A-Za-z0-9_](?={literal_trie(keys)})", flags)
+        self._first = re.compile(literal_trie(keys), flags)
 
     @classmethod
     def build(cls, alternatives: Sequence[str], ignore_case: bool) -> HeadIndex | None:
@@ -247,3 +237,106 @@ class HeadIndex:
             # lower-cased keys; it may still match, so everything is tried there.
             out.append((offset, found or self._everything))
         return out
+
+
+def literal_trie(strings: set[str]) -> str:
+    """A regex matching any of `strings`, factored by leading characters: the engine rules an
+    offset out after a comparison or two instead of one per string."""
+    if "" in strings:
+        return ""  # a shorter string already matched: what follows is free
+    by_first: dict[str, set[str]] = {}
+    for string in strings:
+        by_first.setdefault(string[0], set()).add(string[1:])
+    parts = [re.escape(first) + literal_trie(rests) for first, rests in sorted(by_first.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def required_literals(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed (stdlib) regex sequence contains.
+
+    Each run of literal characters in the sequence is one such set, and so is what every
+    branch of a group requires, or what a repeat taken at least once requires; of those the
+    set whose shortest string is longest is kept (the one least likely to occur by chance).
+    None when nothing is known to be required.
+    """
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        inner: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            inner = required_literals(av[3])
+        elif op is _sre.BRANCH:
+            branches = [required_literals(b) for b in av[1]]
+            inner = frozenset().union(*branches) if all(branches) else None  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            inner = required_literals(av[2])
+        if inner:
+            options.append(inner)
+    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+
+# The one text character whose lower case is two characters: fold_case leaves it as it is,
+# while re's IGNORECASE reads it as "i".
+_UNFOLDED = "\u0130"
+
+
+class LiteralFilter:
+    """One cheap search that rules out most texts before many patterns are tried on them.
+
+    Every match of every pattern contains one of a few literal strings (read from the
+    patterns with the stdlib regex parser); a text with none of them matches no pattern.
+    Case-insensitive patterns are ruled out on the case-folded text, a plain search being
+    several times faster than an IGNORECASE one. re also equates a few characters that
+    lower-casing keeps apart ("s" and the long s, Cyrillic "в" and its old form): a text
+    holding one of those for a letter of the literals is never ruled out.
+    """
+
+    __slots__ = ("_ignore_case", "_required", "_unsure")
+
+    def __init__(self, patterns: Collection[str], ignore_case: bool, min_length: int = 3) -> None:
+        """`min_length`: shorter required strings occur in too many texts to rule them out.
+        Raises ValueError when some pattern requires no literal that long."""
+        literals: set[str] = set()
+        for pattern in patterns:
+            parsed = _sre.parse(pattern)
+            found = None if parsed.state.flags & re.IGNORECASE else required_literals(parsed)
+            if found is None or min(map(len, found)) < min_length:
+                raise ValueError(f"{pattern!r} requires no literal of {min_length} characters")
+            literals |= found
+        if not literals:
+            raise ValueError("no patterns")
+        self._ignore_case = ignore_case
+        unsure: set[str] = set()
+        if ignore_case:
+            if any(len(c.lower()) != 1 for literal in literals for c in literal):
+                raise ValueError("a literal changes length when lower-cased")
+            literals = {literal.lower() for literal in literals}
+            unsure = {chr(o) for c in set("".join(literals)) for o in _casefix._EXTRA_CASES.get(ord(c), ())}
+            unsure.add(_UNFOLDED)
+        self._required = re.compile(literal_trie(literals))
+        self._unsure = re.compile("[" + "".join(re.escape(c) for c in sorted(unsure)) + "]") if unsure else None
+
+    @classmethod
+    def build(cls, patterns: Collection[str], ignore_case: bool, min_length: int = 3) -> LiteralFilter | None:
+        """The filter, or None when some pattern needs no telling literal (try them all)."""
+        try:
+            return cls(patterns, ignore_case, min_length)
+        except ValueError:
+            return None
+
+    def may_match(self, text: str) -> bool:
+        """False only when no pattern can match anywhere in `text`."""
+        return self.may_match_folded(fold_case(text) if self._ignore_case else text)
+
+    def may_match_folded(self, folded: str, start: int = 0, end: int = sys.maxsize) -> bool:
+        """`may_match` on `folded[start:end]`, `folded` being text already passed through
+        `fold_case` (the text itself for case-sensitive patterns)."""
+        if self._unsure is not None and self._unsure.search(folded, start, end) is not None:
+            return True
+        return self._required.search(folded, start, end) is not None

@@ -85,3 +85,13 @@ def test_an_italian_masthead_after_a_bar_is_blanked() -> None:
 def test_a_second_segment_that_is_part_of_the_headline_is_kept() -> None:
     title = "Kharkiv - Russian strikes kill two in the city centre"
     assert strip_masthead(title, "en") == title
+
+
+def test_inline_gallery_markers_are_dropped_in_any_case() -> None:
+    body = f"{_STORY} IMAGE 2 OF 5\n\nThe victim was 24. Back To Gallery"
+    assert _kept(body) == f"{_STORY} The victim was 24."
+
+
+def test_a_paragraph_merely_ending_in_dots_is_kept() -> None:
+    body = f"{_STORY}\n\nNeighbours said they heard shots and then..."
+    assert _kept(body) == " ".join(body.split())

@@ -23,3 +23,13 @@ def test_a_landmark_replaces_the_region_named_inside_its_words() -> None:
 def test_a_text_without_landmarks_keeps_its_places() -> None:
     text = "Russian missiles struck Odesa overnight."
     assert with_landmarks(text, find_places(text, "en")) == find_places(text, "en")
+
+
+def test_a_landmark_is_found_whatever_its_case() -> None:
+    for text in ("DRONES STRUCK THE KERCH BRIDGE OVERNIGHT.", "Il PONTE DI CRIMEA è stato colpito."):
+        [found] = find_landmarks(text)
+        assert found.place.name == "Kerch", text
+
+
+def test_a_text_naming_no_landmark_yields_none() -> None:
+    assert find_landmarks("A bridge in Kherson was damaged by shelling, officials said.") == []

@@ -1,10 +1,11 @@
-"""Tests for the lexicon helpers: the head index that spares the readers most regex work."""
+"""Tests for the lexicon helpers: the head index and literal filter that spare the readers most regex work."""
 
 from __future__ import annotations
 
 import re
+from re import _parser as _sre  # type: ignore[attr-defined]
 
-from services.core.lexicon import HeadIndex
+from services.core.lexicon import HeadIndex, LiteralFilter, fold_case, literal_trie, required_literals
 
 _ALTERNATIVES = ["air ?strikes?", "shell(?:ed|ing|s)?", "(?:rockets?|missiles?) (?:hit|struck)", "strike"]
 
@@ -79,3 +80,56 @@ def test_head_index_offers_starts_inside_non_ascii_words_for_the_caller_to_check
     assert [offset for offset, _ in index.candidates("éstrike strike")] == [1, 8]
     pattern = re.compile(r"(?<!\w)(?:strike)(?!\w)")
     assert [o for o, _ in index.candidates("éstrike strike") if pattern.match("éstrike strike", o)] == [8]
+
+
+def test_a_text_without_the_required_words_is_ruled_out() -> None:
+    prefilter = LiteralFilter.build(["(?:found )?shot to death", "(?:was|is) (?:killed|dead)"], ignore_case=False)
+    assert prefilter is not None
+    assert not prefilter.may_match("The council approved the new budget on Monday.")
+    assert prefilter.may_match("A man was shot to death on Main Street.")
+    assert prefilter.may_match("Police said one person is dead.")
+
+
+def test_a_case_insensitive_filter_keeps_every_text_the_patterns_match() -> None:
+    patterns = ["crimean bridge", r"ponte (?:di|della) crimea", r"кримськ\w+ міст\w*"]
+    prefilter = LiteralFilter.build(patterns, ignore_case=True)
+    assert prefilter is not None
+    union = re.compile("|".join(patterns), re.IGNORECASE)
+    # "ſ" (long s) and "ı" (dotless i) are letters re's IGNORECASE equates with "s" and "i".
+    for text in ("Drones hit the CRIMEAN BRIDGE.", "Il Ponte di Crimea è chiuso.", "Кримський МІСТ закрито.",
+                 "The Crimean Bridge", "the crimean brıdge", "the crimean bridge", "Ponte della Crimea"):
+        assert union.search(text) is not None, text
+        assert prefilter.may_match(text), text
+    assert not prefilter.may_match("Drones hit a bridge in Kherson overnight.")
+
+
+def test_a_filter_never_rules_out_a_text_with_letters_re_folds_specially() -> None:
+    prefilter = LiteralFilter.build(["snake island"], ignore_case=True)
+    assert prefilter is not None
+    assert re.search("snake island", "Snake Iſland", re.IGNORECASE) is not None
+    assert prefilter.may_match("Snake Iſland")
+    assert prefilter.may_match("SNAKE İSLAND")
+
+
+def test_a_pattern_without_a_telling_literal_disables_the_filter() -> None:
+    assert LiteralFilter.build([r"\d+ killed", r"\w+s"], ignore_case=False) is None
+    assert LiteralFilter.build(["ok"], ignore_case=False) is None
+    assert LiteralFilter.build(["ok"], ignore_case=False, min_length=2) is not None
+
+
+def test_a_filter_can_look_at_one_part_of_a_folded_text() -> None:
+    prefilter = LiteralFilter.build(["all rights reserved"], ignore_case=True)
+    assert prefilter is not None
+    folded = fold_case("Police said.\nAll Rights Reserved.")
+    assert not prefilter.may_match_folded(folded, 0, 12)
+    assert prefilter.may_match_folded(folded, 13, len(folded))
+
+
+def test_required_literals_keep_the_least_common_string_each_match_contains() -> None:
+    assert required_literals(_sre.parse("zaporizh(?:zh)?ia nuclear (?:power )?plant")) == frozenset({"ia nuclear "})
+    assert required_literals(_sre.parse(r"\w+")) is None
+
+
+def test_a_literal_trie_matches_exactly_its_strings() -> None:
+    trie = re.compile(literal_trie({"shot", "shell", "strike"}))
+    assert [trie.fullmatch(w) is not None for w in ("shot", "shell", "strike", "shelf")] == [True, True, True, False]
