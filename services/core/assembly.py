@@ -29,7 +29,7 @@ MIN_CUE_SCORE = 0.45
 STRONG_CUE_SCORE = 0.6
 #: explicit dates older than this before publication are background, not news
 BACKGROUND_AFTER_DAYS = 31
-# How far back an undated event of a follow-up article (charges, trial, funeral) may lie.
+#: how far back an undated event of a follow-up article (charges, trial, funeral) may lie
 FOLLOW_UP_DAYS = 31
 #: a text of at most this many sentences is a brief (a wire flash, an analyst's one-liner)
 BRIEF_SENTENCES = 3

@@ -29,10 +29,10 @@ Precision = Literal["point", "settlement", "district", "region", "country"]
 LEXICON_PATH = DATA_DIR / "places_lexicon.json"
 MAX_NGRAM = 5
 
-# A word: letters, joined by single apostrophes or hyphens ("Bila Tserkva", "Kryvyi-Rih",
-# "dell'Ucraina"); captured so that a split keeps the separators between words.
 # Abbreviations that open a place name; the gazetteer spells them without the dot.
 _NAME_ABBREVIATION = re.compile(r"\b(?i:st|ste|ft|mt)\. ?(?=[A-Z])")
+# A word: letters, joined by single apostrophes or hyphens ("Bila Tserkva", "Kryvyi-Rih",
+# "dell'Ucraina"); captured so that a split keeps the separators between words.
 _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*)")
 # Italian/French elisions glue an article to the name: dell'Ucraina, l'Ukraine, d'Odessa.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|dell|nell|all|dall|sull|coll|quell|qu|Dell|Nell|All|"
@@ -768,10 +768,12 @@ def find_places(text: str, language: str | None = None,
                                if lex.prefer.get(p.country_code, 0.0) >= 0.1]
             span.weak = True
     spans = _with_state_abbreviations(text, tokens, spans, gaz, lex)
+    # A surname the text gives a person, or a nationality ("Syrian"), is not a village.
     people = _surnames(text, tokens, lex)
+    languages = [language] if language else ["en", "it"]
     spans = [s for s in spans if not (s.end_tok - s.start_tok == 1 and (
         tokens[s.start_tok].lower in people
-        or any(is_demonym(text[s.start:s.end], lang) for lang in ([language] if language else ["en", "it"]))))]
+        or any(is_demonym(text[s.start:s.end], lang) for lang in languages)))]
     if not spans:
         return []
     mentions: list[PlaceMention] = []
