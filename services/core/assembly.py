@@ -339,6 +339,11 @@ def assemble_incidents(
                 break
     reportable = [d for d in merged if _is_reportable(d, published_at)]
     if len(sentences) <= BRIEF_SENTENCES:
+        # A brief is read whole as well: "G20 protests ... This part of town was the scene of
+        # escalating violence" is a violent demonstration though no one sentence says so.
+        whole = " ".join(s.text for s in sentences)
+        read.extend((c, 0) for c in classify_sentence(whole, language)
+                    if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE)
         reportable = _read_as_brief(reportable, read)
         if not reportable:
             found = _brief_fallback(text, sentences, places, language, markers, read, event_date)

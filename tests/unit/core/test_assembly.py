@@ -159,3 +159,10 @@ def test_a_toll_with_no_place_of_its_own_belongs_to_the_articles_only_incident()
             "The man was pronounced dead at the scene.")
     [incident] = incidents(text, "en")
     assert incident.fatalities is not None and incident.fatalities.best == 1
+
+
+def test_a_brief_is_also_read_whole_so_a_protest_and_its_violence_in_two_sentences_meet() -> None:
+    text = ("Hundreds of protesters marched in Hamburg against the summit on Friday. "
+            "Later the district was the scene of escalating violence.")
+    [incident] = incidents(text, "en")
+    assert incident.cue.sub_event_type == "Violent demonstration"
