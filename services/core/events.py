@@ -329,7 +329,10 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
         if combo.if_types & present:
             m = combo.pattern.search(folded)
             if m is not None:
-                candidates.append((combo.then, combo.score, m.start(), m.end()))
+                then = combo.then
+                if then in (_GOV_TERRITORY, _REBEL_TERRITORY):  # who took it decides, as for any capture
+                    then = _territory_type(sentence, language, then, m.start())
+                candidates.append((then, combo.score, m.start(), m.end()))
 
     best: dict[str, EventCue] = {}
     for sub, score, start, end in candidates:

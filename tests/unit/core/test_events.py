@@ -154,3 +154,13 @@ def test_weapons_found_in_one_pass_with_the_triggers_match_a_plain_union_search(
         _, weapons = _triggers_and_weapons(folded, rules)
         union = [(m.lastgroup, m.start(), m.end()) for m in rules.weapons.finditer(folded)]
         assert weapons == union
+
+
+def test_rebels_retaking_a_town_after_clashes_overtake_territory_rather_than_the_government() -> None:
+    cues = classify_sentence("Houthi rebels retook the town after heavy clashes with government forces.", "en")
+    assert cues[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_an_army_retaking_a_town_after_clashes_regains_territory() -> None:
+    cues = classify_sentence("The army retook the town after heavy clashes with the rebels.", "en")
+    assert cues[0].sub_event_type == "Government regains territory"
