@@ -337,8 +337,9 @@ def assemble_incidents(
                 if sentence not in draft.sentences:
                     draft.sentences.append(sentence)
                 break
-    reportable = [d for d in merged if _is_reportable(d, published_at)]
-    if len(sentences) <= BRIEF_SENTENCES:
+    brief = len(sentences) <= BRIEF_SENTENCES
+    reportable = [d for d in merged if _is_reportable(d, published_at, brief)]
+    if brief:
         # A brief is read whole as well: "G20 protests ... This part of town was the scene of
         # escalating violence" is a violent demonstration though no one sentence says so.
         whole = " ".join(s.text for s in sentences)
@@ -348,7 +349,7 @@ def assemble_incidents(
         if not reportable:
             found = _brief_fallback(text, sentences, places, language, markers, read, event_date)
             # The brief has nothing else to report: its weak reading is all there is.
-            reportable = [found] if found and not _is_background(found, published_at) else []
+            reportable = [found] if found and not _is_background(found, published_at, brief) else []
     elif not reportable:
         # A full article whose event and place never met in one sentence: its headline and lead
         # are a brief of it ("Russian forces hit Mykolaiv's regional administration building").
@@ -475,10 +476,10 @@ def _country_of(actors: list[Actor], text: str, language: str) -> PlaceMention |
     return None
 
 
-def _is_reportable(draft: IncidentDraft, published_at: datetime) -> bool:
+def _is_reportable(draft: IncidentDraft, published_at: datetime, brief: bool = False) -> bool:
     """What the article reports as having happened lately (TAXONOMY rule 2): not background
     ("lo scorso dicembre", "in 2013"), and not a bare weak cue with nothing else to go on."""
-    if _is_background(draft, published_at):
+    if _is_background(draft, published_at, brief):
         return False
     return draft.cue.score >= MIN_CUE_SCORE or draft.fatalities is not None or draft.injured is not None
 
@@ -487,10 +488,14 @@ def _is_reportable_lead(draft: IncidentDraft, published_at: datetime) -> bool:
     return not _is_background(draft, published_at) and draft.place.precision != "country"
 
 
-def _is_background(draft: IncidentDraft, published_at: datetime) -> bool:
-    """Dated by the month or year, or more than a month before publication: history."""
+def _is_background(draft: IncidentDraft, published_at: datetime, brief: bool = False) -> bool:
+    """Dated by the month or year, or more than a month before publication: history. A brief
+    reports one event: a day it names is that event's date however late the report comes (a
+    full article names old days to recall them)."""
     if draft.date.precision in ("month", "year"):
         return True
+    if brief and draft.date.precision == "day":
+        return False
     return (published_at.date() - draft.date.end).days > BACKGROUND_AFTER_DAYS
 
 

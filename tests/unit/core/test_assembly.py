@@ -166,3 +166,15 @@ def test_a_brief_is_also_read_whole_so_a_protest_and_its_violence_in_two_sentenc
             "Later the district was the scene of escalating violence.")
     [incident] = incidents(text, "en")
     assert incident.cue.sub_event_type == "Violent demonstration"
+
+
+def test_a_brief_reports_its_dated_event_however_late_the_report_comes() -> None:
+    [incident] = incidents("On March 16, government forces recaptured Aleppo after heavy fighting.", "en")
+    assert (incident.date.start.isoformat(), incident.date.precision) == ("2024-03-16", "day")
+
+
+def test_a_full_article_recalling_a_day_months_ago_does_not_report_it() -> None:
+    text = ("Grain exports from the port rose again this week. "
+            "Ships left on schedule. Traders expect prices to fall. "
+            "On March 16, government forces recaptured Aleppo after heavy fighting.")
+    assert incidents(text, "en") == []
