@@ -20,6 +20,7 @@ from schemas import (
 from services.core import casualties
 from services.core.assembly import IncidentDraft
 from services.core.claims import ClaimDraft
+from services.core.organisations import canonical_organisation
 from services.core.sentences import Sentence
 
 
@@ -115,7 +116,7 @@ def claim_record(
     s = draft.speaker
     return Claim(
         claim_id=stable_id("clm", article.article_id, draft.content_start, draft.content_end),
-        speaker=Speaker(name=s.name, role=s.role, organization=s.organization,
+        speaker=Speaker(name=s.name, role=s.role, organization=_organisation(s.name, s.organization, s.kind),
                         country_code=s.country_code, kind=s.kind),
         cue=draft.cue,
         content=draft.content,
@@ -133,3 +134,12 @@ def claim_record(
         last_reported_at=article.published_at,
         extractor_version=version,
     )
+
+
+def _organisation(name: str, organization: str | None, kind: str) -> str | None:
+    """The speaker's organisation under its canonical name when it is a known body ("Onu" is
+    the United Nations), so one body reads the same in every language."""
+    canonical = canonical_organisation(organization)
+    if canonical is None and organization is None and kind == "organization":
+        canonical = canonical_organisation(name)
+    return canonical or organization

@@ -1,0 +1,14 @@
+"""An article through the whole extraction core (services.core.extract)."""
+
+from datetime import UTC, datetime
+
+from schemas import Article
+from services.core.extract import extract_article
+
+
+def test_a_claim_by_a_known_body_carries_its_canonical_name_whatever_the_language() -> None:
+    article = Article(article_id="t-onu", source="example.it", title="Ucraina, l'allarme dell'Onu",
+                      body="Secondo l'Onu, almeno dieci civili sono stati uccisi a Kharkiv nella notte.",
+                      published_at=datetime(2024, 6, 5, 10, tzinfo=UTC), language="it")
+    claims = [m.claim for m in extract_article(article).mentions if m.claim is not None]
+    assert [c.speaker.organization for c in claims] == ["United Nations"]
