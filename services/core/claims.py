@@ -183,8 +183,8 @@ _OBJECT_CONTINUES = re.compile(
     r"\s*(?:di|de|d['’]|of|to|a|ad|per|for|on|su|sul|sulla|about|in|into|with|con|that|che|que|à)\b",
     re.IGNORECASE,
 )
-_COORDINATED = re.compile(r"\s(?:e|ed|and|и|і|та|et|y)$", re.IGNORECASE)
-_DANGLING_CONJUNCTION = re.compile(r"\s(?:and|e|ed|и|і|та|et|y)$", re.IGNORECASE)
+# A conjunction ending a stretch: a coordinated subject follows, or a clause dangles.
+_CONJUNCTION_END = re.compile(r"\s(?:e|ed|and|и|і|та|et|y)$", re.IGNORECASE)
 _NP_REACH = 240
 _CLOSED_NAME = re.compile(r"\s*[»”\"]\s*,")
 _QUOTED_NAME = re.compile(r"\s*[«“\"](?P<name>[A-ZÀ-Ü][\w .'’-]{1,40}?)[»”\"]")
@@ -414,7 +414,7 @@ class _Reader:
             # "..., which it calls a special operation": the writer's aside, not the claim.
             e = aside.start()
         s, e = strip_span(self.text, s, e, " \t\n,;:–—-(")
-        dangling = _DANGLING_CONJUNCTION.search(self.text, max(s, e - 6), e)
+        dangling = _CONJUNCTION_END.search(self.text, max(s, e - 6), e)
         if dangling is not None and dangling.start() > s:
             # "... in the city and [said ...]": the next cue took the rest of the sentence.
             s, e = strip_span(self.text, s, dangling.start(), " \t\n,;:–—-(")
@@ -715,7 +715,7 @@ class _Reader:
                 headline_link=linked,
             )
             return
-        if _COORDINATED.search(left_stripped) and len(text[m.end() : e].split()) >= 3:
+        if _CONJUNCTION_END.search(left_stripped) and len(text[m.end() : e].split()) >= 3:
             # "The governor visited the site and said that ...": the sentence's subject speaks.
             np = self.np_after(s, m.start())
             start = s
