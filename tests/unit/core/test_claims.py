@@ -333,3 +333,10 @@ def test_two_whole_quotes_around_an_attribution_stay_two_claims() -> None:
     body = '"We will rebuild the bridge." Ruiz said. "It will take two years."'
     claims = extract_claims("Title", body, "en")
     assert len(claims) == 2
+
+
+def test_the_outlet_that_quotes_a_speaker_is_not_the_speaker() -> None:
+    body = ('"Questa mattina missili russi hanno colpito un convoglio umanitario": lo ha riferito il capo '
+            "dell'amministrazione regionale militare Oleksandr Starukh, citato da Espreso Tv.")
+    [claim] = extract_claims("Convoglio colpito", body, "it")
+    assert claim.speaker.name == "Oleksandr Starukh"
