@@ -7,15 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any, Literal
 
 import regex
 from text_to_num import alpha2digit
 
-from services.core.lexicon import HeadIndex, fold_case, language_section, lower_pattern
-from services.core.lexicon import literal_trie as _literal_trie
-from services.core.lexicon import required_literals as _required_literals
+from services.core.lexicon import HeadIndex, LiteralFilter, fold_case, language_section, lower_pattern
 
 _LEXICON = "casualties"
 # text2num: 2 converts "due"/"two" but leaves the articles "un"/"una"/"a" alone (see OFFLINE-LIBRARIES.md §3).
@@ -71,7 +68,7 @@ class _Anchors:
     headless: tuple[int, ...]
     # Literal strings one of which every match of every pattern contains: a sentence with
     # none of them (most sentences) has no anchor, and one plain search tells.
-    required: re.Pattern[str] | None
+    required: LiteralFilter | None
 
     @staticmethod
     def build(patterns: list[str]) -> _Anchors:
@@ -81,20 +78,12 @@ class _Anchors:
         if index is None:
             headed = ()
         headless = tuple(i for i in range(len(compiled)) if i not in headed)
-        literals: set[str] = set()
-        for p in compiled:
-            parsed = _sre.parse(p.pattern)
-            found = None if parsed.state.flags & re.IGNORECASE else _required_literals(parsed)
-            if found is None or min(map(len, found)) < _MIN_REQUIRED:
-                literals = set()  # a pattern that needs no telling literal: no shortcut
-                break
-            literals |= found
-        required = re.compile(_literal_trie(literals)) if literals else None
+        required = LiteralFilter.build([p.pattern for p in compiled], ignore_case=False)
         return _Anchors(compiled, index, headed, headless, required)
 
     def present(self, folded: str) -> set[int]:
         """Indexes of the patterns found in `folded`."""
-        if self.required is not None and self.required.search(folded) is None:
+        if self.required is not None and not self.required.may_match(folded):
             return set()
         patterns, headed = self.patterns, self.headed
         found = {i for i in self.headless if patterns[i].search(folded) is not None}
@@ -105,10 +94,6 @@ class _Anchors:
                     if i not in found and patterns[i].match(folded, start) is not None:
                         found.add(i)
         return found
-
-
-# A required literal shorter than this ("no", " ") occurs in nearly every sentence.
-_MIN_REQUIRED = 3
 
 
 @dataclass(frozen=True, slots=True)

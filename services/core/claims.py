@@ -206,7 +206,7 @@ _FINAL_THAT = re.compile(r"\s+(?:che|that|que|що|что)$", re.IGNORECASE)
 _LEFT_OPEN = re.compile(
     r"(?:[–—(-]|\b(?:che|that|e|and|ma|but|però|quanto|dove|where|sempre))\s*$", re.IGNORECASE
 )
-_AFTER_CLOSING_QUOTE = re.compile(r"[»”\"][\s,.!?]*[–—-]?\s*$")
+# A (right-stripped) stretch that ends with a closing quote: the cue after it attributes the quote.
 _CLOSING_QUOTE_END = re.compile(r"[»”\"][\s,.!?]*[–—-]?$")
 _CLAUSE_GOES_ON = re.compile(r"\s*[,.;:(–—-]|\s*(?:" + _COMPLEMENTIZER + r")\b")
 _THAT_CLAUSE = re.compile(r"\s*,?\s*(?:" + _COMPLEMENTIZER + r")\b", re.IGNORECASE)
@@ -681,7 +681,7 @@ class _Reader:
         left = text[s : m.start()]
         left_stripped = left.rstrip()
         # "«...» ha affermato X" is a quote attribution, handled with the quote.
-        if left_stripped[-1:] in '»”"' or _AFTER_CLOSING_QUOTE.search(left_stripped):
+        if left_stripped[-1:] in '»”"' or _CLOSING_QUOTE_END.search(left_stripped):
             return
         anaphoric = _ANAPHORIC.search(left_stripped)
         if anaphoric:

@@ -127,6 +127,7 @@ class _Token(NamedTuple):
 
 _CAPITAL = attrgetter("capital")
 _TEXT = attrgetter("text")
+_START = attrgetter("start")
 _APOSTROPHE = re.compile("['’]")
 
 # A document has hundreds of tokens: they are built column by column by C-level calls
@@ -289,7 +290,7 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
     # Headlines are often Written Like This, whatever the body does ("6 Hurt in 2 Downtown
     # Minneapolis Shootings"): the title (before the first blank line) is judged on its own.
     title_end = text.find("\n\n")
-    title_tokens = bisect_right([t.start for t in tokens], title_end) if title_end > 0 else 0
+    title_tokens = bisect_right(tokens, title_end, key=_START) if title_end > 0 else 0
     title_mode = _is_title_case(tokens)
     title_line_mode = title_mode or _is_title_case(tokens[:title_tokens])
     # Misspelling rescue is the slowest path; a handful per document is plenty.
@@ -823,13 +824,12 @@ def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span
     """"PUNTA GORDA, Fla.", "Williamsburg, KY": a US state written short after a place is that
     state, and qualifies the place before it (never the Indian town Jind for "Ind.")."""
     added: list[_Span] = []
-    starts = [t.start for t in tokens]
     for m in lex.us_state_after_place.finditer(text):
         region = gazetteer.region("US", lex.us_states[m.group("abbr")])
         if region is None:
             continue
-        first = bisect_right(starts, m.start("abbr")) - 1
-        last = max(first + 1, bisect_right(starts, m.end("abbr") - 1))
+        first = bisect_right(tokens, m.start("abbr"), key=_START) - 1
+        last = max(first + 1, bisect_right(tokens, m.end("abbr") - 1, key=_START))
         added.append(_Span(first, last, m.start("abbr"), m.end("abbr"), [region], _key(region.name),
                            region_marked=True))
     if not added:

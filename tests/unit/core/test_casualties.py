@@ -3,7 +3,8 @@
 from difflib import SequenceMatcher
 from re import _parser as _sre  # type: ignore[attr-defined]
 
-from services.core.casualties import Count, _offset_maps, _required_literals, find_casualties
+from services.core.casualties import Count, _offset_maps, find_casualties
+from services.core.lexicon import required_literals as _required_literals
 
 
 def _figure(count: Count | None) -> tuple[int | None, int | None, int | None] | None:
