@@ -166,7 +166,7 @@ def _context_markers(language: str) -> _ContextMarkers:
 
 
 def _in_compound(text: str, mention: PlaceMention) -> bool:
-    return bool(_COMPOUND_AFTER.match(text, mention.end) or _COMPOUND_BEFORE.search(text, 0, mention.start))
+    return bool(_COMPOUND_AFTER.match(text, mention.end) or _COMPOUND_BEFORE.search(text, max(0, mention.start - 2), mention.start))
 
 
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:

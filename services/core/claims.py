@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from schemas.models import ClaimType
@@ -22,6 +23,7 @@ from services.core.claim_text import (
     strip_span,
     word_alternation,
 )
+from services.core.lexicon import load_lexicon
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
@@ -204,7 +206,7 @@ _IN_WORDS_OF = re.compile(
 )
 _FINAL_THAT = re.compile(r"\s+(?:che|that|que|що|что)$", re.IGNORECASE)
 _LEFT_OPEN = re.compile(
-    r"(?:[–—(-]|\b(?:che|that|e|and|ma|but|però|quanto|dove|where|sempre))\s*$", re.IGNORECASE
+    r"(?:[–—(-]|\b(?:che|that|e|and|ma|but|però|quanto|dove|where|sempre))[\s,]*$", re.IGNORECASE
 )
 # A (right-stripped) stretch that ends with a closing quote: the cue after it attributes the quote.
 _CLOSING_QUOTE_END = re.compile(r"[»”\"][\s,.!?]*[–—-]?$")
@@ -235,6 +237,18 @@ class _Found:
     outside: str  # the attribution around the content, where a channel may be named
     confidence: float
     headline_link: bool = False
+
+
+@lru_cache(maxsize=16)
+def _speaker_intros(language: str | None) -> re.Pattern[str] | None:
+    """Phrases that name who speaks next without a claim of their own ("L'annuncio è arrivato
+    dal presidente X"), for the language and English."""
+    intros = load_lexicon("claim_cues")["speaker_intros"]
+    langs = list(intros) if language is None or language not in intros else [language, "en"]
+    phrases = [p for lang in langs for p in intros.get(lang, [])]
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + word_alternation(phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 class _Reader:
@@ -268,6 +282,7 @@ class _Reader:
         self.registry = SpeakerRegistry()
         self.found: list[_Found] = []
         self.prev_quote: tuple[QuoteSpan, Speaker] | None = None
+        self.introduced: tuple[Speaker, int] | None = None
         src = _SOURCE_LINE.search(text)
         self.source_line: Speaker | None = None
         if src is not None:
@@ -475,6 +490,10 @@ class _Reader:
             between = self.text[prev[0].close + 1 : q.open]
             if len(between.split()) <= 15 and "\n\n" not in between:
                 found, conf = (prev[1], ""), 0.7
+        if found is None and self.introduced is not None and words >= 6:
+            speaker, at = self.introduced
+            if at < q.open and "\n\n" not in self.text[at : q.open]:
+                found, conf = (speaker, ""), 0.6
         if found is None and self.source_line is not None and words >= 6:
             found, conf = (self.source_line, ""), 0.6
         if found is None:
@@ -603,7 +622,10 @@ class _Reader:
     def read(self) -> None:
         """Walk sentences in order so pronouns and surnames resolve to earlier speakers."""
         pending = list(self.quotes)
+        intros = _speaker_intros(self.language)
         for idx, (s, e) in enumerate(self.sentences):
+            if intros is not None:
+                self.read_intro(intros, s, e)
             while pending and pending[0].open < e:
                 self.read_quote(pending.pop(0))
             patterns = (self.cues.sources, self.cues.verbs, self.cues.gerunds)
@@ -621,6 +643,17 @@ class _Reader:
         for q in pending:
             self.read_quote(q)
         self.read_headline()
+
+    def read_intro(self, intros: re.Pattern[str], s: int, e: int) -> None:
+        """'L'annuncio è arrivato dal presidente X': the quotes that follow in the paragraph
+        with no cue of their own are X's."""
+        m = intros.search(self.text, s, e)
+        if m is None or self.in_quote(m.start()):
+            return
+        np = self.np_after(m.end(), e)
+        speaker = self.speaker_at(*np, m.group(0)) if np is not None else None
+        if speaker is not None:
+            self.introduced = (speaker, m.end())
 
     def read_source(self, m: re.Match[str], s: int, e: int, idx: int) -> None:
         if m.group(0).lower() in cue_words().possessive_sources:
@@ -929,6 +962,46 @@ def _same_reading(a: _Found, b: _Found) -> bool:
     return shared >= 0.8 * min(a.end - a.start, b.end - b.start)
 
 
+_ASIDE_LEAD = re.compile(
+    r"[\s,;:–—-]*(?:\b(?:dove|where|mentre|while|e|and|ma|but|che|that)\b[\s,]*)?$", re.IGNORECASE
+)
+
+
+def _cut_at_aside(text: str, outer: _Found, inner: _Found) -> tuple[_Found, _Found] | None:
+    """`outer` ended where a source aside inside it ("…, dove, secondo la Bbc, …") gives the
+    rest to another speaker, and the aside's claim ended at its clause's comma; None unless
+    `inner` is such an aside's claim."""
+    if inner.speaker.name == outer.speaker.name or not inner.cue:
+        return None
+    if not (outer.start < inner.start and inner.end <= outer.end):
+        return None
+    at = text.rfind(inner.cue, outer.start, inner.start)
+    if at < 0 or text[at - 2 : at].strip() not in (",", "") or text[at - 1 : at] not in (" ", ","):
+        return None
+    if len(text[at : inner.start].split()) > 8:
+        return None
+    lead = _ASIDE_LEAD.search(text[outer.start : at])
+    end = outer.start + (lead.start() if lead else at - outer.start)
+    if len(text[outer.start : end].split()) < 3:
+        return None
+    comma = text.find(",", inner.start, inner.end)
+    inner_end = comma if comma > 0 and len(text[inner.start : comma].split()) >= 3 else inner.end
+    return replace(outer, end=end), replace(inner, end=inner_end)
+
+
+def _relayed(text: str, a: _Found, b: _Found) -> _Found | None:
+    """Of two readings where an outlet's claim wraps another speaker's, the inner one, with the
+    outlet's attribution kept as the channel; None when neither reading relays the other."""
+    outer, inner = (a, b) if a.end - a.start > b.end - b.start else (b, a)
+    if not (is_outlet(outer.speaker) and not is_outlet(inner.speaker)):
+        return None
+    if not (outer.start <= inner.start and inner.end <= outer.end):
+        return None
+    if not inner.cue.strip() or text.find(inner.cue, outer.start, inner.start) < 0:
+        return None  # the inner speaker's own cue must lie inside what the outlet reports
+    return replace(inner, outside=f"{inner.outside} {outer.outside}")
+
+
 def _trailing_source(text: str, s: int, e: int) -> re.Match[str] | None:
     """_TRAILING_SOURCE.search(text, s, e), without trying the optional lead-in everywhere.
 
@@ -1034,8 +1107,30 @@ def _name_bare_offices(found: list[_Found], text: str) -> list[_Found]:
                 before = [x for x in fits if x[0] <= f.start]
                 pos, holder = max(before, key=lambda x: x[0]) if before else min(fits, key=lambda x: x[0])
                 f = replace(f, speaker=holder)
+            elif (
+                sp.country_code is not None
+                and (previous := _previous_person(resolved, f.start)) is not None
+                and compatible(sp, previous)
+            ):
+                # "Putin afferma che … «…», tuona il presidente russo": a national office right
+                # after a named speaker whose office the text does not give is that speaker again.
+                f = replace(f, speaker=previous)
         resolved.append(f)
     return resolved
+
+
+_VARIATION_REACH = 600  # characters from the end of one claim to the start of the next
+
+
+def _previous_person(found: list[_Found], start: int) -> Speaker | None:
+    """The named person whose claim ends just before `start`, when the text gives no office."""
+    earlier = [f for f in found if f.end <= start and start - f.end <= _VARIATION_REACH]
+    if not earlier:
+        return None
+    sp = max(earlier, key=lambda f: f.end).speaker
+    if sp.kind != "person" or sp.role is not None or office_key(sp.name) is not None:
+        return None
+    return sp
 
 
 def _join_split_quotes(text: str, kept: list[_Found]) -> list[_Found]:
@@ -1088,6 +1183,19 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
         if key in seen:
             continue
         overlap = next((k for k in kept if _same_reading(f, k)), None)
+        if overlap is not None and (relayed := _relayed(text, f, overlap)) is not None:
+            # "secondo la Cnn, l'ISW ritiene che …": the outlet relays the claim it wraps.
+            kept.remove(overlap)
+            seen.add(_norm(text[relayed.start : relayed.end]))
+            kept.append(relayed)
+            continue
+        if overlap is not None and (cut := _cut_at_aside(text, overlap, f)) is not None:
+            # "… Rostov, Kursk, dove, secondo la Bbc, mille soldati …": the aside starts a claim
+            # of its own and ends the one that holds it.
+            kept[kept.index(overlap)] = cut[0]
+            seen.add(key)
+            kept.append(cut[1])
+            continue
         if overlap is not None:
             # Keep one reading of a span: the wider one, marked mixed when it wraps a quote.
             if f.end - f.start > overlap.end - overlap.start:

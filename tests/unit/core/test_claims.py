@@ -340,3 +340,58 @@ def test_the_outlet_that_quotes_a_speaker_is_not_the_speaker() -> None:
             "dell'amministrazione regionale militare Oleksandr Starukh, citato da Espreso Tv.")
     [claim] = extract_claims("Convoglio colpito", body, "it")
     assert claim.speaker.name == "Oleksandr Starukh"
+
+
+def test_quotes_after_an_announcement_naming_its_source_are_that_speakers() -> None:
+    body = (
+        "L'annuncio è arrivato dal ministro degli Esteri, Paolo Verdi, direttamente da Bruxelles. "
+        "Il piano sarà pronto entro marzo. “Avrà un costo di circa due miliardi di euro per tutti”.\n\n"
+        "“Questa frase sta in un altro paragrafo senza alcun autore”."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    claim = _by_content(claims, "Avrà un costo")
+    assert claim.speaker.name == "Paolo Verdi"
+    assert claim.quote == "direct"
+    assert not [c for c in claims if "altro paragrafo" in c.content]
+
+
+def test_a_national_office_right_after_a_named_speaker_is_the_same_person() -> None:
+    body = (
+        "Ivan Petrenko afferma che la tregua dipende dalla situazione sul terreno. "
+        "«Se nei prossimi giorni ci sarà un blocco, nessuno potrà scappare», tuona il presidente russo."
+    )
+    claim = _by_content(extract_claims("Titolo", body, "it"), "nessuno potrà scappare")
+    assert claim.speaker.name == "Ivan Petrenko"
+
+
+def test_officials_after_a_named_speaker_stay_unnamed_officials() -> None:
+    body = (
+        "Peter Lang wrote that the department would review the request. "
+        "The bureau got a warrant Sunday to look at the messages, officials said."
+    )
+    claim = _by_content(extract_claims("Headline", body, "en"), "got a warrant")
+    assert claim.speaker.name != "Peter Lang"
+
+
+def test_an_outlet_relaying_another_speakers_claim_is_the_channel_not_the_speaker() -> None:
+    body = (
+        "Ma, secondo la Cnn, l'Institute for the Study of War ritiene che le forze russe "
+        "abbiano conquistato la cittadina di confine."
+    )
+    claim = _by_content(extract_claims("Titolo", body, "it"), "forze russe")
+    assert claim.speaker.name == "Institute for the Study of War"
+    assert "CNN" in claim.via
+
+
+def test_a_source_aside_inside_a_claim_ends_it_and_starts_a_short_claim_of_its_own() -> None:
+    body = (
+        "Il ministero della Difesa di Mosca ha fatto sapere di aver abbattuto 8 droni lanciati "
+        "sulle regioni di Rostov e Kursk, dove, secondo la Bbc, mille soldati stranieri sarebbero "
+        "stati uccisi, e di aver distrutto un deposito."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    ministry = _by_content(claims, "abbattuto 8 droni")
+    assert ministry.content.endswith("Rostov e Kursk")
+    aside = _by_content(claims, "mille soldati")
+    assert aside.speaker.name == "Bbc"
+    assert aside.content == "mille soldati stranieri sarebbero stati uccisi"
