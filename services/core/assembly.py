@@ -129,6 +129,7 @@ class _ContextMarkers:
     speaker_after: re.Pattern[str] | None
     follow_up: regex.Pattern[str] | None
     literal_before: re.Pattern[str] | None
+    distance_before: re.Pattern[str] | None
 
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
@@ -152,6 +153,7 @@ def _context_markers(language: str) -> _ContextMarkers:
     after = section.get("office_after") or []
     speaks = section.get("speaker_after") or []
     literal = section.get("literal_before") or []
+    distance = section.get("distance_before") or []
     return _ContextMarkers(
         background=anywhere("background"),
         alert=anywhere("alert"),
@@ -162,11 +164,19 @@ def _context_markers(language: str) -> _ContextMarkers:
         literal_before=re.compile(
             rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
             re.IGNORECASE) if literal else None,
+        distance_before=re.compile(_words(distance), re.IGNORECASE) if distance else None,
     )
 
 
 def _in_compound(text: str, mention: PlaceMention) -> bool:
     return bool(_COMPOUND_AFTER.match(text, mention.end) or _COMPOUND_BEFORE.search(text, max(0, mention.start - 2), mention.start))
+
+
+def _is_reference_point(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
+    """A place something is measured from ("540 kilometers west of Kyiv") is not where it is."""
+    if markers.distance_before is None:
+        return False
+    return markers.distance_before.search(text, max(0, mention.start - 80), mention.start) is not None
 
 
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
@@ -215,6 +225,9 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
             metonyms.append(p)
     usable = [p for p in places if p not in metonyms and not _names_an_office(text, p, markers)
               and not _in_compound(text, p)]
+    # "540 km west of Kyiv": the town measured from is where the event is only when the text
+    # names no other place (ACLED codes the nearest known town then).
+    usable = [p for p in usable if not _is_reference_point(text, p, markers)] or usable
     if not usable:
         return []
     towns = [p for p in usable if _names_a_settlement(p)]

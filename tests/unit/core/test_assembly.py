@@ -178,3 +178,19 @@ def test_a_full_article_recalling_a_day_months_ago_does_not_report_it() -> None:
             "Ships left on schedule. Traders expect prices to fall. "
             "On March 16, government forces recaptured Aleppo after heavy fighting.")
     assert incidents(text, "en") == []
+
+
+def test_a_town_measured_from_is_not_where_the_strike_was() -> None:
+    text = ("A Russian missile struck Lviv on Wednesday. Lviv, located about 540 kilometers "
+            "west of Kyiv, has been targeted by missile strikes several times.")
+    assert places(text, "en") == ["Lviv"]
+
+
+def test_a_town_measured_from_locates_an_event_at_an_unknown_village() -> None:
+    text = "Gunmen attacked a checkpoint in Af-Urur, a village 90 km south of Bosaso, killing two soldiers."
+    assert places(text, "en") == ["Bosaso"]
+
+
+def test_explosions_merely_heard_are_not_an_incident() -> None:
+    assert incidents("Explosions were heard in Kyiv and Sumy overnight.", "en") == []
+    assert incidents("L'operazione ha provocato esplosioni che si sono udite anche a Kiev.", "it") == []

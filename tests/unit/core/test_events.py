@@ -164,3 +164,8 @@ def test_rebels_retaking_a_town_after_clashes_overtake_territory_rather_than_the
 def test_an_army_retaking_a_town_after_clashes_regains_territory() -> None:
     cues = classify_sentence("The army retook the town after heavy clashes with the rebels.", "en")
     assert cues[0].sub_event_type == "Government regains territory"
+
+
+def test_fighting_a_city_was_spared_is_negated() -> None:
+    [cue] = classify_sentence("La città è stata in gran parte risparmiata dai combattimenti.", "it")
+    assert cue.negated_or_hypothetical
