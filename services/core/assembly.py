@@ -129,7 +129,7 @@ class _ContextMarkers:
     speaker_after: re.Pattern[str] | None
     follow_up: regex.Pattern[str] | None
     literal_before: re.Pattern[str] | None
-    distance_before: re.Pattern[str] | None
+    reference_before: re.Pattern[str] | None
 
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
@@ -153,7 +153,7 @@ def _context_markers(language: str) -> _ContextMarkers:
     after = section.get("office_after") or []
     speaks = section.get("speaker_after") or []
     literal = section.get("literal_before") or []
-    distance = section.get("distance_before") or []
+    reference = section.get("reference_before") or []
     return _ContextMarkers(
         background=anywhere("background"),
         alert=anywhere("alert"),
@@ -164,7 +164,7 @@ def _context_markers(language: str) -> _ContextMarkers:
         literal_before=re.compile(
             rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
             re.IGNORECASE) if literal else None,
-        distance_before=re.compile(_words(distance), re.IGNORECASE) if distance else None,
+        reference_before=re.compile(_words(reference), re.IGNORECASE) if reference else None,
     )
 
 
@@ -173,10 +173,11 @@ def _in_compound(text: str, mention: PlaceMention) -> bool:
 
 
 def _is_reference_point(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
-    """A place something is measured from ("540 kilometers west of Kyiv") is not where it is."""
-    if markers.distance_before is None:
+    """A place something is measured from ("540 kilometers west of Kyiv") or where the wounded
+    were treated ("a hospital in Evansville") is not where it happened."""
+    if markers.reference_before is None:
         return False
-    return markers.distance_before.search(text, max(0, mention.start - 80), mention.start) is not None
+    return markers.reference_before.search(text, max(0, mention.start - 80), mention.start) is not None
 
 
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
@@ -213,8 +214,11 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> b
     return bool(_METONYM_BEFORE.search(before[-24:]) or _METONYM_AFTER.match(after))
 
 
-def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarkers) -> list[PlaceMention]:
-    """The places an event sentence can be located at: the most precise level present."""
+def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarkers,
+                  references: bool = True) -> list[PlaceMention]:
+    """The places an event sentence can be located at: the most precise level present.
+    `references`: fall back on a place named only as a reference point ("90 km south of
+    Bosaso", "a hospital in Evansville") when the sentence names no other."""
     metonyms = [p for p in places if _is_metonym(text, p, markers)]
     # "da Kiev e Washington": a capital joined to a capital standing for its government
     # stands for its own government too.
@@ -225,9 +229,10 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
             metonyms.append(p)
     usable = [p for p in places if p not in metonyms and not _names_an_office(text, p, markers)
               and not _in_compound(text, p)]
-    # "540 km west of Kyiv": the town measured from is where the event is only when the text
-    # names no other place (ACLED codes the nearest known town then).
-    usable = [p for p in usable if not _is_reference_point(text, p, markers)] or usable
+    # "540 km west of Kyiv", "taken to a hospital in Evansville": the town measured from is
+    # where the event is only when the text names no other place (ACLED codes the nearest
+    # known town then).
+    usable = [p for p in usable if not _is_reference_point(text, p, markers)] or (usable if references else [])
     if not usable:
         return []
     towns = [p for p in usable if _names_a_settlement(p)]
@@ -289,9 +294,10 @@ def assemble_incidents(
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         looking_back = _background_from(sentence, markers)
         current = in_sentence if looking_back is None else [p for p in in_sentence if p.start < looking_back]
-        located = _event_places(text, current, markers)
-        if located and located[0].precision != "country":
-            focus[sentence.paragraph] = located
+        strict = _event_places(text, current, markers, references=False)
+        located = strict or _event_places(text, current, markers)
+        if strict and strict[0].precision != "country":
+            focus[sentence.paragraph] = strict
         casualties = find_casualties(sentence.text, language)
         has_figures = casualties.fatalities is not None or casualties.injured is not None
         # A bare "attacco"/"attack" names no incident, unless the sentence counts its victims.
@@ -302,7 +308,7 @@ def assemble_incidents(
         if cues and markers.alert is not None and markers.alert.search(sentence.text):
             cues = []  # "air raid alert in Kyiv": a warning, not an attack
         read.extend((c, index) for c in cues)
-        targets = located or focus.get(sentence.paragraph, [])
+        targets = strict or focus.get(sentence.paragraph) or located
         strong = any(c.score >= STRONG_CUE_SCORE for c in cues)
         if strong and (not targets or all(t.precision == "country" for t in targets)):
             targets = _unresolved_places(sentence, in_sentence, language, looking_back) or targets
@@ -310,8 +316,10 @@ def assemble_incidents(
             targets = []
         if not cues:
             if casualties.fatalities or casualties.injured:
+                # a toll is never counted at a reference point ("died at a hospital in X")
+                toll_at = strict or focus.get(sentence.paragraph, [])
                 pending_casualties.append(
-                    (sentence, targets, event_date(index), casualties.fatalities, casualties.injured)
+                    (sentence, toll_at, event_date(index), casualties.fatalities, casualties.injured)
                 )
             continue
         if not targets:

@@ -194,3 +194,17 @@ def test_a_town_measured_from_locates_an_event_at_an_unknown_village() -> None:
 def test_explosions_merely_heard_are_not_an_incident() -> None:
     assert incidents("Explosions were heard in Kyiv and Sumy overnight.", "en") == []
     assert incidents("L'operazione ha provocato esplosioni che si sono udite anche a Kiev.", "it") == []
+
+
+def test_the_hospital_town_the_victim_was_taken_to_is_not_where_he_was_shot() -> None:
+    text = ("A man was shot at a home in Memphis on Monday night. "
+            "He was taken to St. Mary's Hospital in Evansville, where he later died.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Memphis"
+    assert incident.fatalities is not None and incident.fatalities.best == 1
+
+
+def test_a_victims_home_town_is_not_where_the_shooting_happened() -> None:
+    text = ("The shooting happened Monday at a home in White Plains.\n\n"
+            "Troopers say Wyatt Whitaker, from Nortonville, was handling the gun and shot himself.")
+    assert places(text, "en") == ["White Plains"]

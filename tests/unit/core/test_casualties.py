@@ -170,7 +170,8 @@ def test_a_number_after_of_is_not_a_toll() -> None:
 
 
 def test_a_number_before_an_article_or_possessive_is_not_a_count() -> None:
-    assert find_casualties("She told NBC 6 the teen was shot in the leg.", "en").injured is None
+    injured = find_casualties("She told NBC 6 the teen was shot in the leg.", "en").injured
+    assert injured is not None and injured.best == 1  # the teen, not "6"
     dead = find_casualties("Police found the 911 caller's father dead.", "en").fatalities
     assert dead is None or dead.best == 1
 
@@ -233,3 +234,16 @@ def test_required_literals_are_what_every_match_must_contain() -> None:
 def test_a_sentence_without_any_anchor_words_reports_nothing() -> None:
     result = find_casualties("The mayor opened the new bridge over the river on Monday.", "en")
     assert result.fatalities is None and result.injured is None
+
+
+def test_a_victim_in_stable_condition_is_one_injured() -> None:
+    found = find_casualties("A 12-year-old boy is in stable condition after the shooting.", "en")
+    assert found.injured is not None and found.injured.best == 1
+    assert found.fatalities is None
+
+
+def test_shot_in_the_leg_is_one_injured() -> None:
+    for sentence in ("The woman was shot in her right leg late Tuesday.",
+                     "Police said the boy accidentally shot himself in the leg."):
+        found = find_casualties(sentence, "en")
+        assert found.injured is not None and found.injured.best == 1, sentence
