@@ -10,6 +10,9 @@ these keys, all written while handling mentions of one blocking key, hence one p
   ``p/<incident_id>``           → its member reports as first read (matching.Profile rows)
   ``c/<claim_id>``              → the claim's latest revision (JSON dict)
   ``ix/<block>/<yyyy-mm-dd>``   → ids of incidents of that block with a member report on that day
+  ``gx/<block>/<settlement>``   → [incident id, day] of every member report naming that settlement
+                                  (matching.settlement_key): where a late report finds older ones
+  ``gd/<block>/<yyyy-mm-dd>``   → the ``gx/`` keys given an entry filed on that day (pruned with it)
   ``cx/<block>``                → ids of claims of that block (one block = one speaker), capped
   ``w/<block>``                 → the last day evicted from the block's window
 """
@@ -21,7 +24,14 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from schemas import Claim, Incident, Mention
-from services.core.matching import Profile, claim_similarity, conflicting, profile_similarity
+from services.core.matching import (
+    Profile,
+    claim_similarity,
+    conflicting,
+    late_similarity,
+    profile_similarity,
+    settlement_key,
+)
 from services.core.merging import merge_claim, merge_incident
 
 
@@ -48,6 +58,10 @@ class DedupParams:
     max_candidates: int = 200
     #: member reports kept per incident for matching (single link); later ones still merge
     max_members: int = 40
+    #: a report with no firm date (a range ending on its publication day) may be a late report
+    #: (arrest, charges, funeral) of an event up to this many days older at the same settlement;
+    #: at most window_days, since older incidents are evicted
+    late_report_days: int = 30
 
 
 Record = Incident | Claim
@@ -62,6 +76,8 @@ class _Match:
     score: float
     incident: Incident
     members: list[Profile]
+    #: matched only as a late report of it (matching.late_similarity): joins, never bridges
+    late: bool = False
 
 
 def _age(inc: Incident) -> tuple[datetime, str]:
@@ -109,20 +125,53 @@ class Deduplicator:
                     ids.append(incident_id)
         return ids[: self.params.max_candidates]
 
+    def _same_settlement(self, block: str, profile: Profile) -> list[str]:
+        """Incidents of the block with a member report naming the new report's settlement (any
+        day still in the window): the only ones a late report can join."""
+        key = settlement_key(profile)
+        if key is None or self.params.late_report_days <= 0:
+            return []
+        ids = dict.fromkeys(str(entry[0]) for entry in self.state.get(f"gx/{block}/{key}", []))
+        return list(ids)[-self.params.max_candidates :]
+
+    def _score(self, members: list[Profile], profile: Profile, dated: bool) -> tuple[float, bool]:
+        """The best score of the new report against any member (single link), and whether it
+        came from the late-report rule only. An incident found only by its settlement (not
+        `dated`: no member on the new report's days) can only be joined as a late report: a
+        month-wide follow-up range overlaps too much to count as the same date."""
+        best, late = 0.0, False
+        for m in members if dated else []:
+            score = profile_similarity(m, profile)
+            if score > best:
+                best, late = score, False
+        if best < self.params.incident_threshold:
+            for m in members:
+                score = late_similarity(m, profile, self.params.late_report_days)
+                if score > best:
+                    best, late = score, True
+        return best, late
+
     def _matches(self, block: str, profile: Profile) -> list[_Match]:
         """Live incidents of the block whose closest member report scores at or above the
         threshold against the new report, best first (ties: the older id first)."""
         found: list[_Match] = []
-        for incident_id in self._candidates(block, profile):
+        candidates = self._candidates(block, profile)
+        dated = set(candidates)
+        candidates += [i for i in self._same_settlement(block, profile) if i not in dated]
+        for incident_id in candidates:
             data = self.state.get(f"i/{incident_id}")
             if data is None or data.get("merged_into") is not None:
                 continue
             if profile.article_id in data["article_ids"]:
                 continue  # the extractor already kept them apart within the article
             members = self._members(incident_id)
-            score = max((profile_similarity(m, profile) for m in members), default=0.0)
+            score, late = self._score(members, profile, incident_id in dated)
             if score >= self.params.incident_threshold:
-                found.append(_Match(score, Incident.model_validate(data), members))
+                found.append(_Match(score, Incident.model_validate(data), members, late))
+        if sum(m.late for m in found) > 1:
+            # a town with several older incidents a late report could belong to (a frontline
+            # town shelled every few days, a city's shootings): which one is a guess, so none
+            found = [m for m in found if not m.late]
         found.sort(key=lambda m: (-m.score, _age(m.incident)))
         return found
 
@@ -138,15 +187,17 @@ class Deduplicator:
         else:
             matches = self._matches(block, profile)
             if matches:
+                # a late report is no evidence that two incidents were one: it joins the best only
                 bridging = (profile.end - profile.start).days < self.params.max_bridge_days
-                group = self._consolidation_group(matches) if bridging else matches[:1]
+                firm = [m for m in matches if not m.late]
+                group = self._consolidation_group(firm) if bridging and not matches[0].late else matches[:1]
                 winner = min(group, key=lambda m: _age(m.incident))
                 merged, members = winner.incident, list(winner.members)
                 losers = [m for m in group if m is not winner]
                 for loser in losers:
                     merged = merge_incident(merged, loser.incident)
                     members.extend(loser.members)
-                merged = merge_incident(merged, inc)
+                merged = merge_incident(merged, inc, late=winner.late)
                 target = winner.incident.incident_id
                 out = list(self._store_incident(block, merged, winner.incident, [*members, profile]))
                 out.extend(self._retire(loser.incident, target) for loser in losers)
@@ -205,7 +256,7 @@ class Deduplicator:
             return None
         return Incident.model_validate(data)
 
-    def _append(self, key: str, item: str) -> None:
+    def _append(self, key: str, item: Any) -> None:
         items = list(self.state.get(key, []))
         if item not in items:
             items.append(item)
@@ -219,6 +270,11 @@ class Deduplicator:
         for m in members:
             for d in self._index_days(m.start, m.end):
                 self._append(f"ix/{block}/{self._bucket(block, d).isoformat()}", inc.incident_id)
+            key = settlement_key(m)
+            if key is not None:
+                day = self._bucket(block, m.end).isoformat()
+                self._append(f"gx/{block}/{key}", [inc.incident_id, day])
+                self._append(f"gd/{block}/{day}", key)
         if previous is not None:
             if _content(inc) == _content(previous):
                 return []
@@ -260,11 +316,21 @@ class Deduplicator:
             for key in self.state.get(f"mx/{block}/{d}", []):
                 if self.state.get(key) is not None:
                     del self.state[key]
-            for key in (f"ix/{block}/{d}", f"mx/{block}/{d}"):
+            for place in self.state.get(f"gd/{block}/{d}", []):
+                self._prune_settlement(f"gx/{block}/{place}", d)
+            for key in (f"ix/{block}/{d}", f"mx/{block}/{d}", f"gd/{block}/{d}"):
                 if self.state.get(key) is not None:
                     del self.state[key]
             day += timedelta(days=1)
         self.state[f"w/{block}"] = cutoff.isoformat()
+
+    def _prune_settlement(self, key: str, day: str) -> None:
+        """Drop a settlement's entries filed on or before an evicted day (the key with the last)."""
+        kept = [entry for entry in self.state.get(key, []) if entry[1] > day]
+        if kept:
+            self.state[key] = kept
+        elif self.state.get(key) is not None:
+            del self.state[key]
 
     # claims ------------------------------------------------------------------------------------
 

@@ -15,6 +15,19 @@ from schemas import Claim, Count, Incident
 W_PLACE, W_DATE, W_TYPE, W_CASUALTIES = 0.4, 0.2, 0.25, 0.15
 
 ADJACENT_DAY_SCORE = 0.5
+#: date score of a late report (see late_similarity) at no distance; it fades to 0 over the
+#: look-back, so of two older incidents at one place the nearest wins
+LATE_DATE_SCORE = 0.3
+#: a late report must read the event as the same event type (0.7): clash vs attack (0.5) lets
+#: follow-ups join the wrong one of a city's shootings (docs/dedup.md), an arrest vs a shooting
+#: (0.2) is no evidence at all
+LATE_MIN_TYPE = 0.7
+#: a late report's casualty figures must not contradict the older one's (unknown passes)
+LATE_MIN_FIGURES = 0.7
+#: the older report's date range may span at most this many days past its start (a day, a
+#: night, the default eve-or-day of publication), not a "last month" range
+LATE_OLDER_SPAN_DAYS = 1
+_SETTLEMENT = {"point", "settlement", "district"}
 
 _REMOTE = {"Shelling/artillery/missile attack", "Air/drone strike", "Disrupted weapons use"}
 #: a shooting that one outlet reads as an exchange of fire and another as an attack on civilians
@@ -119,6 +132,59 @@ def place_similarity(a: Place, b: Place) -> float:
     if a.name.casefold() == b.name.casefold() and a.country_code == b.country_code:
         return 0.9
     return 0.0
+
+
+def settlement_key(p: Place) -> str | None:
+    """The settlement a report names, as a key: its GeoNames id, else its unresolved name in
+    its country. None for a region or a country (a late report must name the same town)."""
+    if p.precision not in _SETTLEMENT:
+        return None
+    if p.geonames_id is not None:
+        return f"g{p.geonames_id}"
+    name = p.name.strip().casefold()
+    return f"n{p.country_code or '?'}:{name}" if name else None
+
+
+def open_ended(p: Profile) -> bool:
+    """A date range that ends on the report's publication day: what the extractor gives an
+    event the text dates only loosely ("last night", "in the last days") or not at all (the eve
+    or day of publication; the month before it for a follow-up on charges or a funeral). Such a
+    report may be a late one about an older event."""
+    return p.end == p.published and p.start < p.end
+
+
+def late_gap(older: Profile, later: Profile) -> int | None:
+    """Days from the older report's event to the start of the later, open-ended one (0 when the
+    later range covers it); None when the later one is not open-ended, when the older one is not
+    itself dated within two days (two loose readings are no evidence of one event), or when the
+    older event falls after the later report was published."""
+    if not open_ended(later) or (older.end - older.start).days > LATE_OLDER_SPAN_DAYS:
+        return None
+    if older.end > later.end:
+        return None
+    return max(0, (later.start - older.end).days)
+
+
+def late_similarity(a: Profile, b: Profile, max_days: int) -> float:
+    """A report with no firm date (open_ended) published up to `max_days` after an older report
+    of the same settlement, read as the same kind of event with figures that do not contradict:
+    a follow-up (an arrest, a funeral, a car found) on that event. 0 otherwise. The date score is
+    low and fades with the gap; the place must be the same settlement (same GeoNames id, or the
+    same unresolved name), never merely nearby."""
+    if max_days <= 0:
+        return 0.0
+    gaps = [g for g in (late_gap(a, b), late_gap(b, a)) if g is not None and g <= max_days]
+    if not gaps:
+        return 0.0
+    key = settlement_key(a)
+    if key is None or key != settlement_key(b):
+        return 0.0
+    kind = type_similarity(a, b)
+    killed, hurt = figure_similarity(a.fatalities, b.fatalities), figure_similarity(a.injured, b.injured)
+    if kind < LATE_MIN_TYPE or min(killed, hurt) < LATE_MIN_FIGURES:
+        return 0.0
+    day = LATE_DATE_SCORE * (1 - min(gaps) / (max_days + 1))
+    return W_PLACE + W_DATE * day + W_TYPE * kind + W_CASUALTIES * (killed + hurt) / 2
 
 
 def day_gap(a: Profile, b: Profile) -> int:

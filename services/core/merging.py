@@ -26,7 +26,10 @@ def combined_confidence(a: float, b: float) -> float:
     return round(min(0.99, 1 - (1 - a) * (1 - b)), 4)
 
 
-def merge_incident(old: Incident, new: Incident) -> Incident:
+def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incident:
+    """`new` folded into `old`. `late`: the two met only as an older report and a later,
+    loosely dated one (matching.late_similarity); then the older, firm date is the event's,
+    whichever of the two arrived first."""
     evidence = {(e.article_id, e.char_start): e for e in [*old.evidence, *new.evidence]}
     new_outlet = bool(set(new.sources) - set(old.sources))
     location = old.location
@@ -36,11 +39,22 @@ def merge_incident(old: Incident, new: Incident) -> Incident:
     # a narrower date refines only a date it falls within: a report a day off (matched across
     # publication days) must not move the incident away from what the others said
     inside = old.date.start <= new.date.start and new.date.end <= old.date.end
-    if inside and (new.date.end - new.date.start) < (old.date.end - old.date.start):
+    if late:
+        # the late-report rule pairs a firmly dated older report with a later, loosely dated
+        # one, in whichever order they arrive: the older report's date is the event's
+        date = min(old.date, new.date, key=lambda d: (d.end, d.end - d.start))
+    elif inside and (new.date.end - new.date.start) < (old.date.end - old.date.start):
         date = new.date
     actors = {(x.name, x.role): x for x in [*old.actors, *new.actors]}
+    kind = (old.event_type, old.sub_event_type)
+    if new.event_type == REMOTE_VIOLENCE and not old.weapons and (_generic(old) or new.weapons):
+        # "un attacco russo contro Zaporizhzhia" then "a Russian missile strike on Zaporizhzhia":
+        # the report that names the means says more about the incident
+        kind = (new.event_type, new.sub_event_type)
     return old.model_copy(
         update={
+            "event_type": kind[0],
+            "sub_event_type": kind[1],
             "evidence": list(evidence.values())[:MAX_EVIDENCE],
             "article_ids": _union(old.article_ids, new.article_ids),
             "sources": _union(old.sources, new.sources),
@@ -59,6 +73,14 @@ def merge_incident(old: Incident, new: Incident) -> Incident:
             "extractor_version": max(old.extractor_version, new.extractor_version),
         }
     )
+
+
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+
+
+def _generic(incident: Incident) -> bool:
+    """An attack or clash, the types a bare "attacco"/"attack" or a killing is read as."""
+    return incident.sub_event_type in ("Armed clash", "Attack")
 
 
 def merge_claim(old: Claim, new: Claim) -> Claim:

@@ -275,3 +275,96 @@ def test_a_last_week_report_joins_one_incident_but_bridges_none() -> None:
                             published=datetime(2023, 7, 8, 9, tzinfo=UTC))
     out = dedup.add(week)
     assert len(out) == 1 and out[0].merged_into is None and "w" in out[0].article_ids  # type: ignore[union-attr]
+
+
+# late reports (follow-ups with no date of their own) ---------------------------------------------
+
+DAYTON = Location(name="Dayton", geonames_id=4509884, lat=39.76, lon=-84.19, country_code="US",
+                  admin1="Ohio", precision="settlement")
+
+
+def shooting_mention(
+    article: str, day: date | None = None, published: date = date(2016, 3, 6),
+    killed: int | None = 1, undated_days: int = 0,
+) -> Mention:
+    """A shooting report in Dayton; `undated_days` > 0 gives it the extractor's date for a text
+    with no date cue: the range of that many days ending on the publication day."""
+    at = datetime(published.year, published.month, published.day, 15, tzinfo=UTC)
+    if undated_days:
+        when = EventDate(start=published - timedelta(days=undated_days), end=published, precision="range")
+    else:
+        when = EventDate(start=day or date(2016, 3, 5), end=day or date(2016, 3, 5), precision="day")
+    fatalities = Count(best=killed, low=killed, high=killed, reports=[
+        FigureReport(value=killed, article_id=article, source=f"{article}.example")]) if killed is not None else Count()
+    inc = Incident(
+        incident_id=f"inc-{article}", event_type="Violence against civilians", sub_event_type="Attack",
+        location=DAYTON, date=when, fatalities=fatalities, article_ids=[article],
+        sources=[f"{article}.example"], confidence=0.6, first_reported_at=at, last_reported_at=at,
+        extractor_version="t",
+    )
+    return Mention(mention_id=f"men-{article}", kind="incident", blocking_key="US/Ohio",
+                   article_id=article, source=f"{article}.example", published_at=at,
+                   extractor_version="t", incident=inc)
+
+
+def live_incidents(dedup: Deduplicator) -> list[dict[str, object]]:
+    return [v for k, v in dedup.state.items()  # type: ignore[attr-defined]
+            if k.startswith("i/") and v["merged_into"] is None]
+
+
+def test_an_undated_follow_up_a_week_later_joins_the_shooting_it_follows() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5)))
+    [out] = dedup.add(shooting_mention("arrest", published=date(2016, 3, 14), killed=None, undated_days=1))
+    assert out.incident_id == "inc-first" and out.revision == 2
+    assert out.article_ids == ["first", "arrest"]
+    assert out.date.start == out.date.end == date(2016, 3, 5)
+
+
+def test_the_original_report_read_after_its_follow_up_gives_the_incident_its_date() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("funeral", published=date(2016, 3, 20), killed=None, undated_days=31))
+    [out] = dedup.add(shooting_mention("first", day=date(2016, 3, 5)))
+    assert out.incident_id == "inc-funeral" and out.article_ids == ["funeral", "first"]
+    assert out.date.start == out.date.end == date(2016, 3, 5)
+
+
+def test_a_follow_up_in_a_town_with_two_recent_shootings_joins_neither() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 1), published=date(2016, 3, 2)))
+    dedup.add(shooting_mention("second", day=date(2016, 3, 8), published=date(2016, 3, 9)))
+    [out] = dedup.add(shooting_mention("arrest", published=date(2016, 3, 14), undated_days=1))
+    assert out.incident_id == "inc-arrest" and out.revision == 1
+    assert len(live_incidents(dedup)) == 3
+
+
+def test_a_follow_up_with_another_toll_or_beyond_the_look_back_starts_its_own_incident() -> None:
+    dedup = Deduplicator({}, DedupParams(late_report_days=10))
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5), killed=1))
+    [other_toll] = dedup.add(shooting_mention("b", published=date(2016, 3, 9), killed=5, undated_days=1))
+    [too_late] = dedup.add(shooting_mention("c", published=date(2016, 3, 25), killed=1, undated_days=1))
+    assert other_toll.incident_id == "inc-b" and too_late.incident_id == "inc-c"
+
+
+def test_a_late_join_replays_to_the_same_ids_and_a_redelivery_changes_nothing() -> None:
+    mentions = [shooting_mention("first", day=date(2016, 3, 5)),
+                shooting_mention("arrest", published=date(2016, 3, 14), killed=None, undated_days=1)]
+    runs = []
+    for _ in range(2):
+        dedup = Deduplicator({})
+        runs.append([(r.incident_id, r.revision) for m in mentions for r in dedup.add(m)])  # type: ignore[union-attr]
+        assert dedup.add(mentions[1]) == []
+    assert runs[0] == runs[1] == [("inc-first", 1), ("inc-first", 2)]
+
+
+def test_the_settlement_index_leaves_the_state_with_its_days() -> None:
+    state: dict[str, object] = {}
+    dedup = Deduplicator(state, DedupParams(window_days=5, late_report_days=5))
+    start = date(2016, 1, 1)
+    for day in range(40):
+        dedup.add(shooting_mention(f"a{day}", day=start + timedelta(days=day),
+                                   published=start + timedelta(days=day + 1), killed=day))
+    cutoff = (start + timedelta(days=39 - 5)).isoformat()
+    entries = [e for k, v in state.items() if k.startswith("gx/") for e in v]  # type: ignore[attr-defined]
+    assert entries and all(day > cutoff for _, day in entries)
+    assert all(k.split("/")[-1] > cutoff for k in state if k.startswith("gd/"))

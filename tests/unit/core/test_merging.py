@@ -1,4 +1,4 @@
-"""Merging: a narrower date refines an incident only when it falls within the known one."""
+"""Merging: a narrower date refines an incident only when it falls within the known one; a report that names the weapon types one that named none."""
 
 from __future__ import annotations
 
@@ -32,3 +32,30 @@ def test_a_report_a_day_off_does_not_move_the_date() -> None:
     merged = merge_incident(incident("a", date(2023, 7, 6), date(2023, 7, 6)),
                             incident("b", date(2023, 7, 5), date(2023, 7, 5)))
     assert merged.date.start == date(2023, 7, 6)
+
+
+def test_a_firm_date_from_an_older_report_replaces_a_late_reports_loose_one() -> None:
+    loose = incident("a", date(2023, 7, 13), date(2023, 7, 14))  # eve or day of publication
+    firm = incident("b", date(2023, 7, 5), date(2023, 7, 5))
+    assert merge_incident(loose, firm).date.start == date(2023, 7, 13)  # ordinary: not inside
+    merged = merge_incident(loose, firm, late=True)
+    assert (merged.date.start, merged.date.end) == (date(2023, 7, 5), date(2023, 7, 5))
+    assert merge_incident(firm, loose, late=True).date.start == date(2023, 7, 5)
+
+
+def test_a_report_naming_the_weapon_types_an_attack_that_named_none() -> None:
+    bare = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(
+        update={"event_type": "Battles", "sub_event_type": "Armed clash"})
+    strike = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"weapons": ["missile"]})
+    merged = merge_incident(bare, strike)
+    assert (merged.event_type, merged.sub_event_type) == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    # the reverse keeps the strike: a bare attack says nothing more
+    assert merge_incident(strike, bare).sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_clash_named_with_its_weapons_keeps_its_type() -> None:
+    clash = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(
+        update={"event_type": "Battles", "sub_event_type": "Armed clash", "weapons": ["small_arms"]})
+    strike = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"weapons": ["missile"]})
+    assert merge_incident(clash, strike).sub_event_type == "Armed clash"
