@@ -109,6 +109,9 @@ _APPOSITIVE_SUBJECT = re.compile(
 )
 
 
+_LAST_WORD = re.compile(r"(?:^|(?<=[\s,;:]))(\w+)\s*$")
+
+
 def _blank(m: re.Match[str]) -> str:
     """Replace a span by spaces: hides it from a scan while keeping offsets."""
     return " " * len(m.group(0))
@@ -910,6 +913,9 @@ class _Reader:
                 )
             ):
                 return whole.start("np"), whole.end("np")
+        if np is None and (last := _LAST_WORD.search(self.text, s, cue_start)) is not None:
+            if is_pronoun(last.group(1)):
+                return last.start(1), last.end(1)  # "Nearly 70 were injured, he said"
         return np
 
     def read_headline(self) -> None:

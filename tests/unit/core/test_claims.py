@@ -395,3 +395,20 @@ def test_a_source_aside_inside_a_claim_ends_it_and_starts_a_short_claim_of_its_o
     aside = _by_content(claims, "mille soldati")
     assert aside.speaker.name == "Bbc"
     assert aside.content == "mille soldati stranieri sarebbero stati uccisi"
+
+
+def test_a_pronoun_cue_after_the_clause_gives_it_to_the_previous_speaker() -> None:
+    body = (
+        "The strike killed seven in Dnipro, said governor Serhiy Lysak.\n\n"
+        "Nearly 70 people, including 10 children, were injured, he said, adding the numbers could rise."
+    )
+    claim = _by_content(extract_claims("Headline", body, "en"), "Nearly 70 people")
+    assert claim.speaker.name == "Serhiy Lysak"
+    assert claim.content == "Nearly 70 people, including 10 children, were injured"
+
+
+def test_the_emergencies_service_is_a_speaking_body() -> None:
+    body = "Two people were also killed in the town of Samar, the state emergencies service said."
+    claim = _by_content(extract_claims("Headline", body, "en"), "Two people")
+    assert claim.speaker.kind == "organization"
+    assert claim.speaker.name.endswith("emergencies service")
