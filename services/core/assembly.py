@@ -19,6 +19,7 @@ from services.core.events import EventCue, classify_sentence
 from services.core.gazetteer import Place, default_gazetteer
 from services.core.landmarks import with_landmarks
 from services.core.lexicon import compile_alternation, language_section, load_lexicon
+from services.core.matching import haversine_km
 from services.core.places import PlaceMention, find_places, primary_place
 from services.core.sentences import Sentence
 
@@ -33,6 +34,10 @@ BACKGROUND_AFTER_DAYS = 31
 FOLLOW_UP_DAYS = 31
 #: a text of at most this many sentences is a brief (a wire flash, an analyst's one-liner)
 BRIEF_SENTENCES = 3
+#: a settlement this close to the centre of a city of BIG_CITY_POPULATION the article names is a
+#: district of it (Solomyanka, Kyiv; East Flatbush, New York): ACLED and GVA code the city
+BIG_CITY_POPULATION = 500_000
+BIG_CITY_RADIUS_KM = 12.0
 #: the cue score of what a brief observes without naming an attack (observations.json):
 #: enough to report, below every lexicon cue, so such incidents carry a low confidence
 OBSERVATION_SCORE = 0.35
@@ -214,6 +219,28 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> b
     return bool(_METONYM_BEFORE.search(before[-24:]) or _METONYM_AFTER.match(after))
 
 
+def _within_big_cities(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Districts and enclaves of a big city the article names are that city."""
+    cities = {(p.place.name, p.place.lat, p.place.lon): p for p in places
+              if p.place.kind == "settlement" and p.place.population >= BIG_CITY_POPULATION
+              and p.place.lat is not None and p.place.lon is not None}
+    if not cities:
+        return places
+    out: list[PlaceMention] = []
+    for m in places:
+        p = m.place
+        if p.kind == "settlement" and p.lat is not None and p.lon is not None:
+            around = [c for c in cities.values() if c.place.country_code == p.country_code
+                      and c.place.population > p.population and c.place.lat is not None
+                      and c.place.lon is not None
+                      and haversine_km(p.lat, p.lon, c.place.lat, c.place.lon) <= BIG_CITY_RADIUS_KM]
+            if around:
+                city = around[0]
+                m = PlaceMention(m.text, m.start, m.end, city.place, city.precision, m.score, m.after_preposition)
+        out.append(m)
+    return out
+
+
 def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarkers,
                   references: bool = True) -> list[PlaceMention]:
     """The places an event sentence can be located at: the most precise level present.
@@ -268,7 +295,7 @@ def _day_key(d: EventDate) -> tuple[date, date]:
 def assemble_incidents(
     text: str, sentences: list[Sentence], language: str, published_at: datetime
 ) -> list[IncidentDraft]:
-    places = with_landmarks(text, find_places(text, language))
+    places = _within_big_cities(with_landmarks(text, find_places(text, language)))
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}

@@ -208,3 +208,9 @@ def test_a_victims_home_town_is_not_where_the_shooting_happened() -> None:
     text = ("The shooting happened Monday at a home in White Plains.\n\n"
             "Troopers say Wyatt Whitaker, from Nortonville, was handling the gun and shot himself.")
     assert places(text, "en") == ["White Plains"]
+
+
+def test_a_district_of_a_big_city_the_article_names_is_that_city() -> None:
+    text = ("Russian missiles struck Kyiv overnight, killing two people. "
+            "At least 18 people were injured in the Solomyanka district of the city, where a fire broke out.")
+    assert places(text, "en") == ["Kyiv"]
