@@ -258,3 +258,8 @@ def test_far_apart_towns_of_one_story_keep_their_own_places() -> None:
     text = ("Drones hit air bases in Murmansk and Irkutsk overnight. Murmansk officials said a "
             "fire broke out; another drone fell near Voskresensk.")
     assert {"Murmansk", "Irkutsk", "Voskresensk"} <= {m.place.name for m in find_places(text)}
+
+
+def test_a_compass_word_is_not_a_region() -> None:
+    text = "Another Southwest Side shooting minutes earlier left a man wounded in Chicago."
+    assert _names(find_places(text, "en")) == ["Chicago"]
