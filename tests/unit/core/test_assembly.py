@@ -214,3 +214,9 @@ def test_a_district_of_a_big_city_the_article_names_is_that_city() -> None:
     text = ("Russian missiles struck Kyiv overnight, killing two people. "
             "At least 18 people were injured in the Solomyanka district of the city, where a fire broke out.")
     assert places(text, "en") == ["Kyiv"]
+
+
+def test_a_place_recalled_with_comes_months_after_is_background() -> None:
+    text = ("Russian missiles hit Odesa on Monday, killing two people. "
+            "The attack comes six months after a drone strike on Izmail killed a port worker.")
+    assert places(text, "en") == ["Odesa"]
