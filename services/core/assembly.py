@@ -135,6 +135,7 @@ class _ContextMarkers:
     follow_up: regex.Pattern[str] | None
     literal_before: re.Pattern[str] | None
     reference_before: re.Pattern[str] | None
+    elsewhere_before: re.Pattern[str] | None
 
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
@@ -159,6 +160,7 @@ def _context_markers(language: str) -> _ContextMarkers:
     speaks = section.get("speaker_after") or []
     literal = section.get("literal_before") or []
     reference = section.get("reference_before") or []
+    elsewhere = section.get("elsewhere_before") or []
     return _ContextMarkers(
         background=anywhere("background"),
         alert=anywhere("alert"),
@@ -170,6 +172,7 @@ def _context_markers(language: str) -> _ContextMarkers:
             rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
             re.IGNORECASE) if literal else None,
         reference_before=re.compile(_words(reference), re.IGNORECASE) if reference else None,
+        elsewhere_before=re.compile(_words(elsewhere)) if elsewhere else None,
     )
 
 
@@ -178,11 +181,18 @@ def _in_compound(text: str, mention: PlaceMention) -> bool:
 
 
 def _is_reference_point(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
-    """A place something is measured from ("540 kilometers west of Kyiv") or where the wounded
-    were treated ("a hospital in Evansville") is not where it happened."""
+    """A place something is measured from ("540 kilometers west of Kyiv") is not where it is."""
     if markers.reference_before is None:
         return False
     return markers.reference_before.search(text, max(0, mention.start - 80), mention.start) is not None
+
+
+def _is_elsewhere(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
+    """Where the wounded were taken ("St. Mary's Hospital in Evansville") or where a victim
+    comes from ("Whitaker, from Nortonville") is never where it happened."""
+    if markers.elsewhere_before is None:
+        return False
+    return markers.elsewhere_before.search(text, max(0, mention.start - 80), mention.start) is not None
 
 
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
@@ -245,7 +255,7 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
                   references: bool = True) -> list[PlaceMention]:
     """The places an event sentence can be located at: the most precise level present.
     `references`: fall back on a place named only as a reference point ("90 km south of
-    Bosaso", "a hospital in Evansville") when the sentence names no other."""
+    Bosaso") when the sentence names no other."""
     metonyms = [p for p in places if _is_metonym(text, p, markers)]
     # "da Kiev e Washington": a capital joined to a capital standing for its government
     # stands for its own government too.
@@ -255,10 +265,9 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
         ):
             metonyms.append(p)
     usable = [p for p in places if p not in metonyms and not _names_an_office(text, p, markers)
-              and not _in_compound(text, p)]
-    # "540 km west of Kyiv", "taken to a hospital in Evansville": the town measured from is
-    # where the event is only when the text names no other place (ACLED codes the nearest
-    # known town then).
+              and not _in_compound(text, p) and not _is_elsewhere(text, p, markers)]
+    # "540 km west of Kyiv": the town measured from is where the event is only when the text
+    # names no other place (ACLED codes the nearest known town then).
     usable = [p for p in usable if not _is_reference_point(text, p, markers)] or (usable if references else [])
     if not usable:
         return []
