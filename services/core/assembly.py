@@ -172,7 +172,7 @@ def _context_markers(language: str) -> _ContextMarkers:
             rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
             re.IGNORECASE) if literal else None,
         reference_before=re.compile(_words(reference), re.IGNORECASE) if reference else None,
-        elsewhere_before=re.compile(_words(elsewhere)) if elsewhere else None,
+        elsewhere_before=re.compile(_words(elsewhere), re.IGNORECASE) if elsewhere else None,
     )
 
 
