@@ -263,3 +263,8 @@ def test_far_apart_towns_of_one_story_keep_their_own_places() -> None:
 def test_a_compass_word_is_not_a_region() -> None:
     text = "Another Southwest Side shooting minutes earlier left a man wounded in Chicago."
     assert _names(find_places(text, "en")) == ["Chicago"]
+
+
+def test_a_place_name_before_place_or_plaza_is_a_street() -> None:
+    text = "Police are investigating a shooting at Chesapeake Place in Tallahassee."
+    assert _names(find_places(text, "en")) == ["Tallahassee"]
