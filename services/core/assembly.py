@@ -379,7 +379,7 @@ def assemble_incidents(
                 draft.fatalities = draft.fatalities or casualties.fatalities
                 draft.injured = draft.injured or casualties.injured
 
-    merged = _merge_same_place_and_day(list(drafts.values()))
+    merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
     for sentence, targets, when, killed, hurt in pending_casualties:
         if not targets and len(merged) == 1:
             # "The man was pronounced dead at the scene.": a toll with no place of its own
@@ -631,6 +631,30 @@ def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft
                 break
         else:
             out.append(d)
+    return out
+
+
+def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
+                  published_at: datetime) -> list[IncidentDraft]:
+    """"Manson shooting victim dies" with no date of its own, and "the shooting last Thursday"
+    in Manson: a weakly cued report the text gives no date for, at a place the article dates
+    elsewhere for an event of the same family, is that dated incident (the death follows it)."""
+    dated = [d for d in drafts if d.date is not undated and not _is_background(d, published_at)]
+    out: list[IncidentDraft] = []
+    for d in drafts:
+        if d.date is undated and d.cue.score < STRONG_CUE_SCORE:
+            same = [k for k in dated if _place_key(k.place) == _place_key(d.place)
+                    and _family(k.cue) == _family(d.cue)]
+            if len(same) == 1:
+                kept = same[0]
+                tolls = kept.fatalities, kept.injured
+                _fold(kept, d)
+                # its figures only fill what the dated report leaves open: an undated "eight
+                # killed" in a sidebar of past shootings must not raise today's toll
+                kept.fatalities = tolls[0] or d.fatalities
+                kept.injured = tolls[1] or d.injured
+                continue
+        out.append(d)
     return out
 
 

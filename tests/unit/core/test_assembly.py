@@ -220,3 +220,12 @@ def test_a_place_recalled_with_comes_months_after_is_background() -> None:
     text = ("Russian missiles hit Odesa on Monday, killing two people. "
             "The attack comes six months after a drone strike on Izmail killed a port worker.")
     assert places(text, "en") == ["Odesa"]
+
+
+def test_a_victim_dying_later_is_the_dated_shooting_not_a_new_incident() -> None:
+    text = ("Manson shooting victim dies\n\n"
+            "MANSON, Wash. - The victim of the shooting in Manson has died at a hospital, the sheriff said. "
+            "Deputies found the woman with a gunshot wound at a home in Manson last Thursday.")
+    [incident] = incidents(text, "en")
+    assert incident.date.precision == "day"
+    assert incident.fatalities is not None and incident.fatalities.best == 1
