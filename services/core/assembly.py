@@ -18,7 +18,7 @@ from services.core.demonyms import find_demonyms
 from services.core.events import EventCue, classify_sentence
 from services.core.gazetteer import Place, default_gazetteer
 from services.core.landmarks import with_landmarks
-from services.core.lexicon import compile_alternation, language_section, load_lexicon
+from services.core.lexicon import LiteralFilter, compile_alternation, language_section, load_lexicon
 from services.core.matching import haversine_km
 from services.core.places import PlaceMention, find_places, primary_place
 from services.core.sentences import Sentence
@@ -128,6 +128,10 @@ _METONYM_AFTER = re.compile(
 @dataclass(frozen=True)
 class _ContextMarkers:
     background: regex.Pattern[str] | None
+    # The background words' literals: most sentences hold none of them, and one plain
+    # search tells (LiteralFilter follows re's case folding, which equates a superset of
+    # what regex's does for these letters: it never rules out a sentence regex would match).
+    background_filter: LiteralFilter | None
     alert: regex.Pattern[str] | None
     office_before: re.Pattern[str] | None
     office_after: re.Pattern[str] | None
@@ -163,6 +167,7 @@ def _context_markers(language: str) -> _ContextMarkers:
     elsewhere = section.get("elsewhere_before") or []
     return _ContextMarkers(
         background=anywhere("background"),
+        background_filter=LiteralFilter.build(section.get("background") or [], ignore_case=True),
         alert=anywhere("alert"),
         office_before=re.compile(rf"(?<!\w)(?:{_words(before)}){_OFFICE_LINK}", re.IGNORECASE) if before else None,
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
@@ -211,6 +216,8 @@ def _background_from(sentence: Sentence, markers: _ContextMarkers) -> int | None
     """Where a sentence starts looking back ("This attack comes a day after missiles hit
     Poltava"): places after that offset are context, not where this news happened."""
     if markers.background is None:
+        return None
+    if markers.background_filter is not None and not markers.background_filter.may_match(sentence.text):
         return None
     m = markers.background.search(sentence.text)
     return sentence.start + m.start() if m else None
@@ -634,6 +641,10 @@ def _merge_same_place_and_day(drafts: list[IncidentDraft]) -> list[IncidentDraft
     return out
 
 
+#: what a killing or a shooting is read as, by whether civilians are named: one event either way
+_SHOOTING = frozenset({"Attack", "Armed clash"})
+
+
 def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
                   published_at: datetime) -> list[IncidentDraft]:
     """"Manson shooting victim dies" with no date of its own, and "the shooting last Thursday"
@@ -644,7 +655,7 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
     for d in drafts:
         if d.date is undated and d.cue.score < STRONG_CUE_SCORE:
             same = [k for k in dated if _place_key(k.place) == _place_key(d.place)
-                    and _family(k.cue) == _family(d.cue)]
+                    and (_family(k.cue) == _family(d.cue) or {k.cue.sub_event_type, d.cue.sub_event_type} <= _SHOOTING)]
             if len(same) == 1:
                 kept = same[0]
                 tolls = kept.fatalities, kept.injured

@@ -247,3 +247,8 @@ def test_shot_in_the_leg_is_one_injured() -> None:
                      "Police said the boy accidentally shot himself in the leg."):
         found = find_casualties(sentence, "en")
         assert found.injured is not None and found.injured.best == 1, sentence
+
+
+def test_taken_away_with_non_life_threatening_injuries_is_one_injured() -> None:
+    found = find_casualties("The victim was taken to MUSC with non-life threatening injuries.", "en")
+    assert found.injured is not None and found.injured.best == 1
