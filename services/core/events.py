@@ -289,17 +289,17 @@ def _resolve(match: _Match, sentence: str, language: str, weapons: tuple[str, ..
     return match.sub_event_type, match.score
 
 
-def _is_modal(sentence: str, start: int, rules: _Rules) -> bool:
+def _is_modal(sentence: str, start: int, rules: _Rules, history: bool) -> bool:
+    """`history`: whether the sentence recalls the past anywhere, which makes every cue modal
+    (searched once per sentence rather than once per cue)."""
+    if history:
+        return True
     clause_start = 0
     for m in _CLAUSE_END.finditer(sentence, 0, start):
         clause_start = m.end()
     clause = sentence[clause_start:start]
     near = " ".join(clause.split()[-_MODAL_WORDS:])
-    return bool(
-        rules.modal_near.search(near)
-        or rules.conditional.search(clause)
-        or rules.history.search(sentence)
-    )
+    return bool(rules.modal_near.search(near) or rules.conditional.search(clause))
 
 
 def classify_sentence(sentence: str, language: str) -> list[EventCue]:
@@ -335,6 +335,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
                 candidates.append((then, combo.score, m.start(), m.end()))
 
     best: dict[str, EventCue] = {}
+    history = bool(candidates) and rules.history.search(folded) is not None
     for sub, score, start, end in candidates:
         if sub in weapon_types:
             score = min(1.0, score + _WEAPON_AGREEMENT_BONUS)
@@ -348,7 +349,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
             weapons=weapons,
             civilian_targeting=sub in _CIVILIAN_TYPES or (event_type == _EXPLOSIONS and civilian),
             score=round(score, 3),
-            negated_or_hypothetical=_is_modal(folded, start, rules),
+            negated_or_hypothetical=_is_modal(folded, start, rules, history),
         )
         held = best.get(sub)
         if held is None or _rank(cue) > _rank(held):

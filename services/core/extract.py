@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from schemas import Article, Claim, Incident, Mention
@@ -87,7 +88,11 @@ def extract_article(article: Article) -> Extraction:
 def claim_block(draft: ClaimDraft) -> str:
     """Claims block by speaker: a person by surname, an organisation by its name (transliterated)."""
     who = draft.speaker.name.split()[-1] if draft.speaker.kind == "person" else draft.speaker.name
-    return "speaker/" + name_key(who)
+    return "speaker/" + _speaker_key(who)
+
+
+# The same speakers recur across articles; transliterating a name is a pure function of it.
+_speaker_key = lru_cache(maxsize=8192)(name_key)
 
 
 def _paragraph_of(sentences: list[Sentence], offset: int) -> int:

@@ -29,8 +29,12 @@ Precision = Literal["point", "settlement", "district", "region", "country"]
 LEXICON_PATH = DATA_DIR / "places_lexicon.json"
 MAX_NGRAM = 5
 
-# Abbreviations that open a place name; the gazetteer spells them without the dot.
-_NAME_ABBREVIATION = re.compile(r"\b(?i:st|ste|ft|mt)\. ?(?=[A-Z])")
+# Abbreviations that open a place name; the gazetteer spells them without the dot. Written
+# out as classes (with the long s that IGNORECASE equates with "s") rather than as a
+# case-insensitive group after \b: that form is tried at every offset of the document,
+# this one only where a class letter stands. The word boundary before it is checked apart.
+_NAME_ABBREVIATION = re.compile(r"(?:[Ss\u017f][Tt][Ee]?|[FfMm][Tt])\. ?(?=[A-Z])")
+_WORD_CHAR = re.compile(r"\w")
 # A word: letters, joined by single apostrophes or hyphens ("Bila Tserkva", "Kryvyi-Rih",
 # "dell'Ucraina"); captured so that a split keeps the separators between words.
 _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*)")
@@ -172,6 +176,8 @@ def _tokens(text: str) -> list[_Token]:
                 end, following = ends[g], starts[g + 1]
                 glued[g] = following - end <= 2 and not text[end:following].strip()
     for m in _NAME_ABBREVIATION.finditer(text):  # "St. Louis", "Ft. Lauderdale": one name
+        if m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1):
+            continue  # inside a word ("Amst. "): no match of it can start before its end
         k = bisect_right(starts, m.start()) - 1
         if 0 <= k < last and starts[k] == m.start():
             glued[k] = True
@@ -634,6 +640,9 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
                 region_hint[key] = max(region_hint.get(key, 0.0), weight)
     resolved: list[tuple[_Span, Place, float]] = []
     anchors_by_key: dict[str, list[Place]] = {}
+    # A name repeated in the text has the same anchors, so the same distances: the places
+    # (alive through `spans`) are told apart by identity, as Place compares every field.
+    nearest: dict[tuple[str, int], float] = {}
     for idx, (span, pr) in enumerate(zip(spans, priors)):
         anchors = anchors_by_key.get(span.key)
         if anchors is None:
@@ -651,7 +660,10 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
             if place.country_code in country_hint and place.kind != "country":
                 context += 0.15
             if anchors and place.kind in ("settlement", "district"):
-                near = _nearest_km(place, anchors)
+                near_key = (span.key, id(place))
+                near = nearest.get(near_key)
+                if near is None:
+                    near = nearest[near_key] = _nearest_km(place, anchors)
                 context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
             elif place.kind == "region" and any(
                     (a.country_code, a.admin1) == (place.country_code, place.admin1) for a in anchors):
@@ -841,8 +853,14 @@ def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span
 def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
     a person, the bare surname elsewhere in the text is not a village of that name."""
-    return {tok.lower for prev, tok in pairwise(tokens)
-            if tok.capital and _names_person(text, prev, tok, lex)}
+    # `_names_person` written out: this looks at every pair of tokens of the document.
+    given, markers, abbreviations = lex.given_names, lex.person_markers, lex.person_abbreviations
+    dotted = (". ", ".")
+    return {tok.lower for prev, tok in pairwise(tokens) if tok.capital and (
+        (len(prev.text) == 1 and prev.text.isupper() and text[prev.end: tok.start] in dotted)
+        or ((prev.capital and prev.lower in given) or prev.lower.rstrip(".") in markers
+            if prev.glued else
+            text[prev.end: tok.start] in dotted and prev.lower in abbreviations))}
 
 
 def _names_person(text: str, prev: _Token, tok: _Token, lex: _Lexicon) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from schemas import (
     Actor,
@@ -139,7 +140,12 @@ def claim_record(
 def _organisation(name: str, organization: str | None, kind: str) -> str | None:
     """The speaker's organisation under its canonical name when it is a known body ("Onu" is
     the United Nations), so one body reads the same in every language."""
-    canonical = canonical_organisation(organization)
+    canonical = _canonical_organisation(organization)
     if canonical is None and organization is None and kind == "organization":
-        canonical = canonical_organisation(name)
+        canonical = _canonical_organisation(name)
     return canonical or organization
+
+
+# Every claim asks it of its speaker's organisation (a search over every body's aliases),
+# and the same few bodies speak across articles; it is a pure function of the name.
+_canonical_organisation = lru_cache(maxsize=4096)(canonical_organisation)

@@ -169,3 +169,16 @@ def test_an_army_retaking_a_town_after_clashes_regains_territory() -> None:
 def test_fighting_a_city_was_spared_is_negated() -> None:
     [cue] = classify_sentence("La città è stata in gran parte risparmiata dai combattimenti.", "it")
     assert cue.negated_or_hypothetical
+
+
+def test_a_sentence_recalling_the_past_makes_every_cue_in_it_historical() -> None:
+    cues = classify_sentence("Two years ago, drones struck the port and shelling killed five people.", "en")
+    assert len(cues) >= 2
+    assert all(c.negated_or_hypothetical for c in cues)
+
+
+def test_a_negation_before_one_trigger_leaves_the_other_triggers_of_the_sentence_factual() -> None:
+    cues = classify_sentence("The army did not shell the town; drones struck the depot on Monday.", "en")
+    by_type = {c.sub_event_type: c for c in cues}
+    assert by_type["Air/drone strike"].negated_or_hypothetical is False
+    assert by_type["Shelling/artillery/missile attack"].negated_or_hypothetical is True

@@ -260,8 +260,28 @@ def test_far_apart_towns_of_one_story_keep_their_own_places() -> None:
     assert {"Murmansk", "Irkutsk", "Voskresensk"} <= {m.place.name for m in find_places(text)}
 
 
+def test_a_word_merely_ending_like_saint_does_not_glue_to_the_next_name() -> None:
+    # "Midwest." ends in "st." but is no abbreviation: "Kyiv" after it is a place of its own.
+    mentions = find_places("Storms hit the Midwest. Kyiv was shelled overnight.")
+    assert [m.text for m in mentions][-1:] == ["Kyiv"]
+
+
+def test_saint_written_short_after_a_bracket_still_opens_a_place_name() -> None:
+    mentions = find_places("Residents (St. Petersburg) were evacuated.")
+    assert [m.text for m in mentions] == ["St. Petersburg"]
+
+
+def test_a_name_repeated_in_the_text_is_read_the_same_each_time() -> None:
+    text = ("Russian missiles hit Kharkiv and Izium on Monday. Kharkiv lost power, "
+            "and Izium was shelled again. The governor of Kharkiv said three people died.")
+    mentions = [m for m in find_places(text) if m.text == "Kharkiv"]
+    assert len(mentions) == 3
+    assert len({(m.place.geonames_id, m.score) for m in mentions}) == 1
+
+
 def test_a_compass_word_is_not_a_region() -> None:
     text = "Another Southwest Side shooting minutes earlier left a man wounded in Chicago."
+    assert _names(find_places(text, "en")) == ["Chicago"]
     assert _names(find_places(text, "en")) == ["Chicago"]
 
 

@@ -110,3 +110,11 @@ def test_a_time_followed_by_a_weekday_does_not_end_the_sentence() -> None:
     text = "The shooting happened just before 9 a.m. Monday at a home in White Plains. Police came."
     assert [s.text for s in split_sentences(text, "en")] == [
         "The shooting happened just before 9 a.m. Monday at a home in White Plains.", "Police came."]
+
+
+def test_a_closing_quote_splits_every_sentence_it_ends_within_one_paragraph() -> None:
+    text = 'Disse: "Basta." Poi tacque. Aggiunse: "Mai più!" «Andiamo.» Era sera.'
+    sentences = split_sentences(text, "it")
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert _texts(sentences)[0] == 'Disse: "Basta."'
+    assert _texts(sentences)[-1] == "Era sera."

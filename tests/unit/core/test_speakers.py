@@ -168,3 +168,17 @@ def test_tokens_carry_offsets_into_the_whole_text() -> None:
         ("sindaco", 8, 15), ("Mr.", 16, 19), ("Rossi", 20, 25),
     ]
     assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_tokens_carry_offsets_shifted_by_the_given_start() -> None:
+    text = "Il portavoce dell'esercito, Gen. Ivan E. Petrov, ha detto."
+    tokens = tokenize(text, 100)
+    assert all(text[t.start - 100 : t.end - 100] == t.text for t in tokens)
+    assert [t.text for t in tokens] == [
+        "Il", "portavoce", "dell'", "esercito", ",", "Gen.", "Ivan", "E.", "Petrov", ",", "ha", "detto", ".",
+    ]
+
+
+def test_a_period_after_an_initial_stays_apart_when_no_space_follows() -> None:
+    assert [t.text for t in tokenize("Plan B.")] == ["Plan", "B", "."]
+    assert [t.low for t in tokenize("U.S. officials")] == ["u.s", ".", "officials"]
