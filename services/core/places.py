@@ -79,6 +79,7 @@ class _Lexicon:
     given_names: frozenset[str]
     prefer: dict[str, float]
     street_after: frozenset[str]
+    street_after_any: frozenset[str]
     street_before: frozenset[str]
     locative: frozenset[str]
     before_last_words: frozenset[str]
@@ -104,6 +105,7 @@ def _lexicon() -> _Lexicon:
         - frozenset(w.lower() for w in raw["stopwords"]),
         {k: float(v) for k, v in raw["prefer_countries"].items()},
         frozenset(w.lower() for w in raw["street_words"]),
+        frozenset(w.lower() for w in raw["street_words_any"]),
         frozenset(w.lower() for w in raw["street_words_before"]),
         frozenset(w.lower() for w in raw["locative_words"]),
         frozenset(p.lower().split()[-1] for p in
@@ -409,8 +411,10 @@ def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
     if single and first.lower in lex.given_names and joined_next and nxt is not None \
             and nxt.capital and nxt.lower not in lex.stopwords and nxt.lower not in lex.region_after:
         return False  # "Tyler Manow", not "Charlotte police" or "Madison County"
-    if only_settlements and _run_ends_in_street(text, tokens, span.end_tok, lex):
+    if only_settlements and _run_ends_in_street(text, tokens, span.end_tok, lex.street_after):
         return False  # Leningradskaya Street, Svobody Square, Siverskyi Donets river
+    if _run_ends_in_street(text, tokens, span.end_tok, lex.street_after_any):
+        return False  # Florida Avenue, Georgia Street: a region's name too (not "Kharkiv Court of Appeal")
     if joined_prev and prev is not None and prev.lower in lex.street_before and only_settlements \
             and not (nxt is not None and joined_next and nxt.lower in lex.region_after):
         return False  # via Roma, the Moskva (a ship), piazza Venezia
@@ -429,11 +433,11 @@ def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
     return True
 
 
-def _run_ends_in_street(text: str, tokens: list[_Token], index: int, lex: _Lexicon) -> bool:
+def _run_ends_in_street(text: str, tokens: list[_Token], index: int, words: frozenset[str]) -> bool:
     previous = tokens[index - 1]
     while index < len(tokens) and previous.glued:
         word = tokens[index]
-        if word.lower in lex.street_after:
+        if word.lower in words:
             return True
         if not word.capital:
             return False

@@ -288,3 +288,9 @@ def test_a_compass_word_is_not_a_region() -> None:
 def test_a_place_name_before_place_or_plaza_is_a_street() -> None:
     text = "Police are investigating a shooting at Chesapeake Place in Tallahassee."
     assert _names(find_places(text, "en")) == ["Tallahassee"]
+
+
+def test_a_street_named_after_a_state_is_a_street_but_a_city_court_is_in_the_city() -> None:
+    assert _names(find_places("Crews were sent to a Florida Avenue address in North Charleston.", "en")) == [
+        "North Charleston"]
+    assert _names(find_places("Damage to the Kharkiv Court of Appeal and the surroundings", "en")) == ["Kharkiv"]
