@@ -119,6 +119,7 @@ class SpeakerLexicon:
     function_words: frozenset[str]
     determiners: frozenset[str]
     title_prefixes: frozenset[str]
+    name_particles: frozenset[str]
     pronouns: frozenset[str]
     speech_nouns: frozenset[str]
     not_names: frozenset[str]
@@ -159,6 +160,7 @@ def speaker_lexicon() -> SpeakerLexicon:
         function_words=function_words,
         determiners=frozenset(d.lower() for d in roles_data["determiners"]),
         title_prefixes=frozenset(t.lower() for t in roles_data["title_prefixes"]),
+        name_particles=frozenset(t.lower() for t in roles_data["name_particles"]),
         pronouns=frozenset(p.lower() for p in cues["pronoun_subjects"]),
         speech_nouns=frozenset(n.lower() for n in cues["speech_nouns"]),
         not_names=frozenset(n.lower() for n in roles_data["not_names"]),
@@ -268,7 +270,8 @@ def scan_forward(tokens: list[Token], i: int) -> int:
         if tok.text == "," and end > i and j + 1 < n and _is_cap(tokens[j + 1]):
             # Appositive name after a role: "the head of the administration, Oleh Prokudin,"
             k = j + 1
-            while k < n and _is_cap(tokens[k]) and tokens[k].low not in lex.determiners:
+            while k < n and (_is_cap(tokens[k]) or _inner_particle(tokens, k, lex)) \
+                    and tokens[k].low not in lex.determiners:
                 k += 1
             if (
                 1 <= k - j - 1 <= 4
@@ -285,6 +288,17 @@ def scan_forward(tokens: list[Token], i: int) -> int:
     return end
 
 
+def _inner_particle(tokens: list[Token], k: int, lex: SpeakerLexicon) -> bool:
+    """'von'/'der' inside "Ursula von der Leyen": a particle between capitalised name words."""
+    return (
+        k > 0
+        and tokens[k].low in lex.name_particles
+        and (_is_cap(tokens[k - 1]) or tokens[k - 1].low in lex.name_particles)
+        and k + 1 < len(tokens)
+        and (_is_cap(tokens[k + 1]) or tokens[k + 1].low in lex.name_particles)
+    )
+
+
 def _far_appositive(tokens: list[Token], end: int, lex: SpeakerLexicon) -> int:
     """Role phrase followed within the clause by ', Name Surname': extend the NP to the name."""
     k = end
@@ -298,7 +312,7 @@ def _far_appositive(tokens: list[Token], end: int, lex: SpeakerLexicon) -> int:
         m = k + 1
         while (
             m < len(tokens)
-            and _is_cap(tokens[m])
+            and (_is_cap(tokens[m]) or _inner_particle(tokens, m, lex))
             and tokens[m].low not in lex.determiners
         ):
             m += 1
@@ -398,10 +412,13 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
     while a < len(tokens):
         if _is_cap(tokens[a]) and tokens[a].low not in lex.determiners:
             b = a
-            while (
-                b < len(tokens)
-                and _is_cap(tokens[b])
+            while b < len(tokens) and (
+                _is_cap(tokens[b])
                 and tokens[b].low not in lex.function_words
+                # "Ursula von der Leyen", "Frank-Walter Steinmeier van der Bellen": particles
+                # inside a name, between capitalised words
+                or b > a
+                and _inner_particle(tokens, b, lex)
             ):
                 b += 1
             if b > a:

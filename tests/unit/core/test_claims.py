@@ -344,13 +344,13 @@ def test_the_outlet_that_quotes_a_speaker_is_not_the_speaker() -> None:
 
 def test_quotes_after_an_announcement_naming_its_source_are_that_speakers() -> None:
     body = (
-        "L'annuncio è arrivato dal ministro degli Esteri, Paolo Verdi, direttamente da Bruxelles. "
+        "L'annuncio è arrivato dal ministro degli Esteri, Paolo van der Verdi, direttamente da Bruxelles. "
         "Il piano sarà pronto entro marzo. “Avrà un costo di circa due miliardi di euro per tutti”.\n\n"
         "“Questa frase sta in un altro paragrafo senza alcun autore”."
     )
     claims = extract_claims("Titolo", body, "it")
     claim = _by_content(claims, "Avrà un costo")
-    assert claim.speaker.name == "Paolo Verdi"
+    assert claim.speaker.name == "Paolo van der Verdi"
     assert claim.quote == "direct"
     assert not [c for c in claims if "altro paragrafo" in c.content]
 

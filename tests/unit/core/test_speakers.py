@@ -182,3 +182,10 @@ def test_tokens_carry_offsets_shifted_by_the_given_start() -> None:
 def test_a_period_after_an_initial_stays_apart_when_no_space_follows() -> None:
     assert [t.text for t in tokenize("Plan B.")] == ["Plan", "B", "."]
     assert [t.low for t in tokenize("U.S. officials")] == ["u.s", ".", "officials"]
+
+
+def test_name_particles_stay_inside_a_name() -> None:
+    text = "presidente della Commissione Ue, Ursula von der Leyen"
+    speaker = parse_speaker(text, 0, len(text))
+    assert speaker is not None and speaker.name == "Ursula von der Leyen"
+    assert speaker.role == "presidente"
