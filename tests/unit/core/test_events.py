@@ -182,3 +182,15 @@ def test_a_negation_before_one_trigger_leaves_the_other_triggers_of_the_sentence
     by_type = {c.sub_event_type: c for c in cues}
     assert by_type["Air/drone strike"].negated_or_hypothetical is False
     assert by_type["Shelling/artillery/missile attack"].negated_or_hypothetical is True
+
+
+def test_a_truce_merely_named_is_weak_evidence_of_an_agreement_but_a_signing_is_strong() -> None:
+    [named] = classify_sentence("Si parla di una tregua di trenta giorni nella regione di Kursk.", "it")
+    assert named.sub_event_type == "Agreement" and named.score < 0.45
+    [signed] = classify_sentence("Le parti hanno firmato un accordo di cessate il fuoco a Doha.", "it")
+    assert signed.sub_event_type == "Agreement" and signed.score > 0.8
+
+
+def test_a_proposed_ceasefire_is_hypothetical() -> None:
+    [cue] = classify_sentence("Dopo la proposta di cessate il fuoco avanzata da Washington, i colloqui sono ripresi.", "it")
+    assert cue.negated_or_hypothetical
