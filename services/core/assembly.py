@@ -292,7 +292,11 @@ def _names_a_settlement(p: PlaceMention) -> bool:
 
 
 def _nearest_cue(cues: list[EventCue], place: PlaceMention, offset: int) -> EventCue:
-    """The cue that governs a place: the nearest one before it, else the nearest after it."""
+    """The cue that governs a place: the nearest one before it, else the nearest after it. Of
+    two overlapping cues the stronger stands ("hanno respinto 54 attacchi russi": repelled
+    attacks, a clash, not the shelling "attacchi russi" alone would suggest)."""
+    cues = [c for c in cues if not any(o.score > c.score and o.start < c.end and c.start < o.end
+                                       for o in cues)] or cues
     pos = place.start - offset
     before = [c for c in cues if c.end <= pos]
     if before:

@@ -229,3 +229,11 @@ def test_a_victim_dying_later_is_the_dated_shooting_not_a_new_incident() -> None
     [incident] = incidents(text, "en")
     assert incident.date.precision == "day"
     assert incident.fatalities is not None and incident.fatalities.best == 1
+
+
+def test_repelled_attacks_towards_listed_towns_are_clashes_at_each() -> None:
+    text = ("Le forze ucraine hanno respinto nelle ultime 24 ore 54 attacchi russi nelle direzioni "
+            "di Bakhmut, Avdiivka e Marinka, nella regione di Donetsk.")
+    drafts = incidents(text, "it")
+    assert sorted(d.place.place.name for d in drafts) == ["Avdiivka", "Bakhmut", "Marinka"]
+    assert {d.cue.sub_event_type for d in drafts} == {"Armed clash"}
