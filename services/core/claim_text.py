@@ -397,7 +397,9 @@ def _find_quotes(text: str, i: int, n: int) -> list[QuoteSpan]:
             i += 1
             continue
         j = text.find(closer, i + 1, min(n, i + 2500))
-        if ch == '"' and j >= 0 and "\n\n" in text[i:j]:
+        if ch == '"' and j >= 0 and ("\n\n" in text[i:j] or _opens(text, j)):
+            # '"Questa mattina … civili: lo ha riferito X. … volte. "Lo Stato …': the next mark
+            # opens a quote of its own, so this one was never closed
             j = -1
         if ch == "“" and (j < 0 or "“" in text[i + 1 : j]):
             alt = text.find("“", i + 1, min(n, i + 2500))
@@ -414,7 +416,15 @@ def _find_quotes(text: str, i: int, n: int) -> list[QuoteSpan]:
     return quotes
 
 
-_DASH_CUE = re.compile(r",?\s+[–—-]\s+(?=\w)")
+_DASH_CUE = re.compile(
+    r",?\s+[–—-]\s+(?=\w)|\s*:\s+(?=(?:lo|l['’]|la|le|li)\s?(?:ha|hanno|aveva|scrive|riferisce|"
+    r"afferma|dice|annuncia|conferma|riporta)\b)"
+)
+
+
+def _opens(text: str, j: int) -> bool:
+    """A straight quote mark after a space and before a word opens a quotation."""
+    return 0 < j < len(text) - 1 and text[j - 1].isspace() and text[j + 1].isalnum()
 
 
 def _unclosed_quote_end(text: str, start: int, limit: int) -> int | None:

@@ -131,3 +131,12 @@ def test_cue_openers_found_in_lowered_text_are_those_of_the_plain_word_scan() ->
         assert [(k, m.span()) for k, m in fast] == [(k, m.span()) for k, m in plain]
     found = cue_matches(patterns, cues.first_words, text, 0, len(text), lowered)
     assert [m.group(0).lower() for _, m in found][:2] == ["said", "told"]
+
+
+def test_an_unclosed_straight_quote_ends_at_its_attribution_not_at_the_next_opening_mark() -> None:
+    text = ('"Questa mattina i missili hanno colpito un convoglio uccidendo 25 persone: lo ha riferito '
+            'il governatore. Il convoglio era partito all\'alba. "Lo Stato terrorista lancia razzi '
+            'contro i civili". Lo ha scritto il presidente.')
+    spans = [text[q.open + 1 : q.close] for q in find_quotes(text)]
+    assert spans[0].startswith("Questa mattina") and spans[0].endswith("25 persone")
+    assert spans[1] == "Lo Stato terrorista lancia razzi contro i civili"
