@@ -218,6 +218,8 @@ class TypeLexicon:
     # lower-cased ASCII text, like `ascii_types`.
     unit_word: re.Pattern[str]
     ascii_unit_word: re.Pattern[str] | None
+    #: type index -> indices of the types it wins over when its cue comes first in the content
+    frames: dict[int, frozenset[int]]
 
 
 def _trie_alternation(stems: Sequence[str]) -> str:
@@ -272,6 +274,8 @@ def type_lexicon() -> TypeLexicon:
         unit_regex,
         re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)", re.IGNORECASE),
         None if _folds_onto_ascii(units) else re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)"),
+        {names.index(frame): frozenset(names.index(t) for t in over)
+         for frame, over in data.get("frames", {}).items()},
     )
 
 
@@ -456,15 +460,22 @@ def classify(content: str) -> ClaimType:
     if lex.ascii_types is not None and content.isascii():
         # Case-insensitive matching costs several times a plain one; ASCII lower-cases exactly.
         pattern, content = lex.ascii_types, content.lower()
-    # The best type starting at each offset where some type matches; the best of those wins.
+    # The best type starting at each offset where some type matches; the best of those wins,
+    # unless a framing type came first ("è preoccupato che possa fornire armi": an assessment).
     best = len(lex.names)
+    first: dict[int, int] = {}
     pos = 0
     while best > 0:
         m = pattern.search(content, pos)
         if m is None:
             break
-        best = min(best, (m.lastindex or 1) - 1)
+        kind = (m.lastindex or 1) - 1
+        first.setdefault(kind, m.start())
+        best = min(best, kind)
         pos = m.start() + 1
+    for frame, over in lex.frames.items():
+        if best in over and frame in first and first[frame] < first[best]:
+            best = frame
     return lex.names[best] if best < len(lex.names) else "other"  # type: ignore[return-value]
 
 

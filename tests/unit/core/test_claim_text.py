@@ -140,3 +140,13 @@ def test_an_unclosed_straight_quote_ends_at_its_attribution_not_at_the_next_open
     spans = [text[q.open + 1 : q.close] for q in find_quotes(text)]
     assert spans[0].startswith("Questa mattina") and spans[0].endswith("25 persone")
     assert spans[1] == "Lo Stato terrorista lancia razzi contro i civili"
+
+
+def test_a_worry_about_future_supplies_is_an_assessment_not_an_arms_transfer() -> None:
+    assert classify("l'Occidente è preoccupato che il Paese possa fornire più armi alla Russia") == "assessment"
+    assert classify("La Corea del Nord avrebbe fornito razzi e missili al gruppo Wagner") == "arms_transfer"
+
+
+def test_terrorising_civilians_reports_attacks_while_terrorism_accuses() -> None:
+    assert classify("Il nemico continua a terrorizzare la popolazione civile dei villaggi") == "attack_report"
+    assert classify("Questo è terrorismo di Stato contro i civili") == "accusation"
