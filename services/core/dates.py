@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -473,7 +473,10 @@ def _relative(
                 day = pub + timedelta(days=rule.days or 0)
                 out.add(start, end, day, day, "day")
             elif rule.kind == "night":
-                morning = published_at.hour < _MORNING_ENDS_AT_HOUR
+                # A timestamp of exactly midnight is most often a date without a time: then the
+                # night may be the one before it as well.
+                timed = published_at.time() != time(0, 0)
+                morning = timed and published_at.hour < _MORNING_ENDS_AT_HOUR
                 out.add(
                     start,
                     end,

@@ -274,3 +274,12 @@ def test_a_number_word_rule_is_found_beside_rules_with_known_first_letters() -> 
         _day(date(2023, 1, 19)),
         _day(date(2023, 1, 17)),
     ]
+
+
+def test_overnight_in_an_article_dated_without_a_time_may_be_the_night_before() -> None:
+    midnight = datetime(2016, 11, 23, tzinfo=UTC)  # a date with no time of day
+    [found] = resolve_dates("A child died after an overnight shooting.", midnight, "en")
+    assert (found.start, found.end) == (date(2016, 11, 22), date(2016, 11, 23))
+    morning = datetime(2016, 11, 23, 7, 30, tzinfo=UTC)
+    [found] = resolve_dates("A child died after an overnight shooting.", morning, "en")
+    assert (found.start, found.end) == (date(2016, 11, 23), date(2016, 11, 23))
