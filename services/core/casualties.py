@@ -309,6 +309,8 @@ def _magnitude(count: Count) -> int:
 # A figure right after "of" with no victim noun belongs to something else ("father of 4 killed"),
 # and after "one of the" it is the group, not the dead ("one of the four was pronounced dead").
 _OF_BEFORE = regex.compile(r"(?<!\w)(?:of|(?:one|none|each|another) of (?:the|those|these))\s+$", _FLAGS)
+# "Jerry Coleman, 31 all died": a number right after a name and a comma is the person's age.
+_NAME_BEFORE_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _ENUMERATION_WINDOW = 160
 
 
@@ -329,8 +331,8 @@ def _find_field(text: str, present: set[int], rules: _FieldRules, all_rules: _Ru
                 continue
             if pattern is rules.before and person is None and m.group("q") is None:
                 head = text[max(0, m.start() - 40):m.start()]
-                if _OF_BEFORE.search(head):
-                    continue
+                if _OF_BEFORE.search(head) or (numeric and _NAME_BEFORE_AGE.search(head)):
+                    continue  # "…, 31 all died": an age after a name is not a count
             value = _value(m.group("n"), m.group("q"), all_rules)
             if value is None or (value[0] == 1 and person is None and not rules.bare_one):
                 continue

@@ -252,3 +252,8 @@ def test_shot_in_the_leg_is_one_injured() -> None:
 def test_taken_away_with_non_life_threatening_injuries_is_one_injured() -> None:
     found = find_casualties("The victim was taken to MUSC with non-life threatening injuries.", "en")
     assert found.injured is not None and found.injured.best == 1
+
+
+def test_an_age_after_a_name_is_not_a_toll() -> None:
+    found = find_casualties("Demario Burnett, 21; and Jerry Coleman, 31 all died of gunshot wounds.", "en")
+    assert found.fatalities is None or found.fatalities.best != 31
