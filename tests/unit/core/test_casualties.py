@@ -257,3 +257,14 @@ def test_taken_away_with_non_life_threatening_injuries_is_one_injured() -> None:
 def test_an_age_after_a_name_is_not_a_toll() -> None:
     found = find_casualties("Demario Burnett, 21; and Jerry Coleman, 31 all died of gunshot wounds.", "en")
     assert found.fatalities is None or found.fatalities.best != 31
+
+
+def test_the_injured_as_a_noun_is_no_count_but_more_after_a_number_is() -> None:
+    assert find_casualties("He has been visiting the injured in the hospitals.", "en").injured is None
+    found = find_casualties("The strike killed seven people and injured at least 77 more.", "en")
+    assert found.injured is not None and found.injured.best == 77
+
+
+def test_italian_past_historic_deaths_are_counted() -> None:
+    found = find_casualties("In seguito all'attacco nemico morirono 12 persone, tra cui cinque bambini.", "it")
+    assert found.fatalities is not None and found.fatalities.best == 12
