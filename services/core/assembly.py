@@ -111,7 +111,7 @@ _METONYM_BEFORE = re.compile(
 # "Moscow-installed governor", "Kyiv-based", "the Odesa-Zaporizhzhia train": a place written
 # into a compound word describes something else; it is not where the event happened.
 _COMPOUND_AFTER = re.compile(r"[-‐–](?:[A-Z]|installed|backed|appointed|led|controlled|based|born|bound|"
-                             r"occupied|held|friendly|made)", re.IGNORECASE)
+                             r"occupied|held|friendly|made|area)", re.IGNORECASE)
 _COMPOUND_BEFORE = re.compile(r"[A-Za-z][-‐–]$")
 _COORDINATED = re.compile(r"^\s*(?:e|and|et|y|und|,)\s*$")
 _METONYM_AFTER = re.compile(

@@ -237,3 +237,9 @@ def test_repelled_attacks_towards_listed_towns_are_clashes_at_each() -> None:
     drafts = incidents(text, "it")
     assert sorted(d.place.place.name for d in drafts) == ["Avdiivka", "Bakhmut", "Marinka"]
     assert {d.cue.sub_event_type for d in drafts} == {"Armed clash"}
+
+
+def test_the_city_a_suburb_belongs_to_is_not_where_the_shooting_was() -> None:
+    text = ("MESA, Ariz. - A gunman killed one person and wounded five others Wednesday in a rampage "
+            "that ended with his arrest at an apartment in suburban Phoenix.")
+    assert places(text, "en") == ["Mesa"]
