@@ -240,6 +240,6 @@ def test_repelled_attacks_towards_listed_towns_are_clashes_at_each() -> None:
 
 
 def test_the_city_a_suburb_belongs_to_is_not_where_the_shooting_was() -> None:
-    text = ("MESA, Ariz. - A gunman killed one person and wounded five others Wednesday in a rampage "
-            "that ended with his arrest at an apartment in suburban Phoenix.")
+    text = ("A gunman killed one person and wounded five others in Mesa, Ariz., on Wednesday in a "
+            "rampage that ended with his arrest at an apartment in suburban Phoenix.")
     assert places(text, "en") == ["Mesa"]
