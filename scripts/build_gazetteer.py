@@ -213,6 +213,36 @@ def country_rows(regions: dict[str, list[Region]], capitals: dict[str, tuple[flo
     return rows
 
 
+# Oblasts of these countries are named after their administrative centre (Kharkiv Oblast,
+# Belgorod Oblast): a text that names only the oblast is placed at that centre, as ACLED
+# codes a region-level report at the provincial capital, rather than at a centroid in the
+# fields. The few whose centre has another name are listed; the rest keep the centroid.
+CENTRE_NAMED_REGIONS = ("UA", "RU", "BY")
+REGION_CENTRES = {("UA", "Dnipropetrovsk"): "Dnipro", ("UA", "Kirovohrad"): "Kropyvnytskyi",
+                  ("UA", "Crimea"): "Simferopol", ("UA", "Volyn"): "Lutsk",
+                  ("UA", "Transcarpathia"): "Uzhhorod"}
+
+
+def regions_at_centres(regions: list[Row], settlements: list[Row]) -> int:
+    """Move each centre-named region to its most populous namesake settlement; return how many."""
+    biggest: dict[tuple[str, str, str], Row] = {}
+    for row in settlements:
+        if row.cc in CENTRE_NAMED_REGIONS and row.admin1 and row.lat is not None \
+                and not row.approximate:
+            key = (row.cc, row.admin1, name_key(row.name))
+            best = biggest.get(key)
+            if best is None or row.population > best.population:
+                biggest[key] = row
+    moved = 0
+    for region in regions:
+        centre_name = REGION_CENTRES.get((region.cc, region.admin1 or ""), region.name)
+        centre = biggest.get((region.cc, region.admin1 or "", name_key(centre_name)))
+        if region.cc in CENTRE_NAMED_REGIONS and centre is not None and centre.population > 0:
+            region.lat, region.lon = centre.lat, centre.lon
+            moved += 1
+    return moved
+
+
 def region_rows(regions: dict[str, list[Region]]) -> list[Row]:
     rows = []
     for cc in sorted(regions):
@@ -364,6 +394,7 @@ def raion_display(name: str) -> str:
     return f"{kmu(name)} Raion"
 
 
+_RUSSIAN_ENDINGS = (("ivka", ("ovka", "evka", "ievka")), ("iv", ("ov", "ev")))
 _NEUTER = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ])е$")
 
 
@@ -375,6 +406,13 @@ def ukrainian_names(cyrillic: str) -> set[str]:
     names = {cyrillic, latin, anyascii(cyrillic)}
     if _NEUTER.search(cyrillic):
         names.update({latin[:-1] + "oye", latin[:-1] + "oe"})
+    # Russian forms of the commonest endings (Novoselivka/Novoselovka, Vasylivka/Vasilyevka,
+    # Hlukhiv/Glukhov): Russian-language and older English sources spell villages so, and
+    # GeoNames carries those forms only for the villages it lists.
+    for word_end, russian in _RUSSIAN_ENDINGS:
+        if latin.endswith(word_end):
+            stem = latin[: -len(word_end)]
+            names.update(stem + ending for ending in russian)
     words = latin.split(" ")
     if len(words) > 1:
         # Mala Rohan / Malaya Rohan, Velyki Prokhody / Velikiye Prokhody: the Russian
@@ -606,8 +644,11 @@ def main(argv: list[str] | None = None) -> int:
     stage(f"katottg: {linked} settlements carry GeoNames coordinates", started)
     stage(f"katottg: {approx} settlements take a parent's coordinates", started)
 
-    rows = (country_rows(regions, capitals, gnc_data) + region_rows(regions)
-            + [r for r in settlement_rows if r.cc != "UA"] + ua_merged)
+    settlements = [r for r in settlement_rows if r.cc != "UA"] + ua_merged
+    regional = region_rows(regions)
+    moved = regions_at_centres(regional, settlements)
+    stage(f"regions: {moved} placed at their namesake centre", started)
+    rows = country_rows(regions, capitals, gnc_data) + regional + settlements
     out_file = args.out / DEFAULT_PATH.name
     count = write(rows, out_file, versions)
     stage(f"wrote {count} rows to {out_file} ({out_file.stat().st_size / 1e6:.1f} MB)", started)

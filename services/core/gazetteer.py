@@ -221,7 +221,16 @@ class Gazetteer:
                     for k in self._fuzzy_keys.get((key[:1], n), ())]
             self._fuzzy_pools[(key[:1], len(key))] = pool
         match = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return None if match is None else str(match[0])
+        if match is not None:
+            return str(match[0])
+        # Two swapped letters (Popsana for Popasna) cost a short name more ratio than the
+        # cutoff allows, yet are the commonest typo: one transposition, the same letters.
+        from rapidfuzz.distance import OSA
+
+        swapped = process.extractOne(key, pool, scorer=OSA.distance, score_cutoff=1)
+        if swapped is not None and sorted(swapped[0]) == sorted(key):
+            return str(swapped[0])
+        return None
 
     def region(self, country_code: str, admin1: str) -> Place | None:
         """The first-level region `admin1` (e.g. "Kharkiv") of a country."""

@@ -86,6 +86,8 @@ class _Lexicon:
     not_single_places: frozenset[str]
     us_states: dict[str, str]
     us_state_after_place: re.Pattern[str]
+    prefer_regions: dict[tuple[str, str], float]
+    village_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +118,9 @@ def _lexicon() -> _Lexicon:
         re.compile(r"(?<=[^\W\d_]),\s*(?P<abbr>" + "|".join(
             re.escape(a) for a in sorted(raw["us_state_abbreviations"], key=len, reverse=True))
             + r")(?!\w)"),
+        {(cc, admin1): float(w) for cc, weights in raw["prefer_regions"].items()
+         for admin1, w in weights.items()},
+        frozenset(w.lower() for w in raw["village_words"]),
     )
 
 
@@ -153,6 +158,7 @@ class _Span:
     region_marked: bool = False
     district_marked: bool = False
     weak: bool = False  # lowercase fallback or sentence-initial ordinary word
+    village_marked: bool = False  # "the village of X", "X village": not a city
     penalty: float = 0.0  # evidence that the name is part of a longer non-place name
 
 
@@ -260,7 +266,13 @@ def _plain_prior(place: Place, lex: _Lexicon) -> float:
         return 1.6 + prefer
     if place.kind in ("region", "district"):
         return 0.6 + prefer
-    return math.log10(place.population + 10) / 7.0 + prefer - (0.05 if place.approximate else 0)
+    return math.log10(place.population + 10) / 7.0 + prefer \
+        - (0.05 if place.approximate else 0) + _region_prior(place, lex)
+
+
+def _region_prior(place: Place, lex: _Lexicon) -> float:
+    """Front-line oblasts first: a village named in war news is likelier there than elsewhere."""
+    return lex.prefer_regions.get((place.country_code, place.admin1), 0.0) if place.admin1 else 0.0
 
 
 def _region_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
@@ -351,7 +363,9 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
             if regions:
                 found = _Span(i, i + 1, tok.start, tok.end, regions, tok.key)
         if found is None and tok.capital and len(tok.key) >= 6 and i > 0 and fuzzy_budget > 0 \
-                and tokens[i - 1].lower in lex.locative and tok.lower not in lex.stopwords:
+                and tok.lower not in lex.stopwords and (
+                    tokens[i - 1].lower in lex.locative
+                    or _REGION_QUALIFIER.match(text, tok.end) is not None):
             fuzzy_budget -= 1
             similar = gazetteer.similar_key(tok.key, frozenset(lex.prefer))
             rescued = [] if similar is None else [
@@ -372,9 +386,16 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
             found.weak = True
         _mark_region(text, tokens, found, lex)
         _mark_listed_region(text, found, noun_starts)
+        found.village_marked = _village_marked(tokens, found, lex)
         spans.append(found)
         resume = found.end_tok
     return spans
+
+
+# ", Luhansk Oblast" right after a word: the word names a place of that region, so a
+# misspelt one (Krustalnyi for Khrustalnyi) is worth the misspelling rescue.
+_REGION_QUALIFIER = re.compile(
+    r"\s*,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:[Oo]blast|[Rr]egion|[Rr]aion|[Dd]istrict|област[іи]|[Рр]айон)\b")
 
 
 def _hyphen_part(tok: _Token, index: int, gazetteer: Gazetteer, lex: _Lexicon
@@ -431,6 +452,25 @@ def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
             return False
         span.penalty = 0.3
     return True
+
+
+def _village_marked(tokens: list[_Token], span: _Span, lex: _Lexicon) -> bool:
+    """"the village of X", "village X", "у селі X", "X village" (not "X village council"),
+    when some namesake is a village: the cue picks among namesakes, it never drops the name."""
+    if not any(p.kind == "settlement" and p.population < VILLAGE_MAX_POPULATION
+               for p in span.candidates):
+        return False
+    k = span.start_tok - 1
+    if k >= 0 and tokens[k].glued and tokens[k].lower in ("of", "di", "de", "du"):
+        k -= 1
+    if k >= 0 and tokens[k].glued and tokens[k].lower in lex.village_words:
+        return True
+    end = span.end_tok
+    if not (end < len(tokens) and tokens[end - 1].glued and tokens[end].lower in lex.village_words):
+        return False
+    after = tokens[end + 1] if end + 1 < len(tokens) else None
+    return after is None or not tokens[end].glued or after.capital \
+        or after.lower in lex.locative or after.lower in lex.stopwords
 
 
 def _run_ends_in_street(text: str, tokens: list[_Token], index: int, words: frozenset[str]) -> bool:
@@ -572,8 +612,10 @@ def _prior(place: Place, span: _Span, lex: _Lexicon) -> float:
     if place.kind == "region":
         return (1.5 if span.region_marked else 0.6) + prefer
     if place.kind == "district":
-        return (1.5 if span.district_marked else 0.3) + prefer
-    base = math.log10(place.population + 10) / 7.0
+        return (1.5 if span.district_marked else 0.3) + prefer + _region_prior(place, lex)
+    base = math.log10(place.population + 10) / 7.0 + _region_prior(place, lex)
+    if span.village_marked and place.population >= VILLAGE_MAX_POPULATION:
+        base -= 0.8
     if place.approximate:
         base -= 0.05
     if prefer < 0.1 and place.population < 50_000:
@@ -606,6 +648,8 @@ def _alias_penalty(place: Place, span: _Span, lex: _Lexicon) -> float:
 
 
 _MIN_SCORE = 0.35
+# A place written as a village ("the village of X") is not a namesake town of this size.
+VILLAGE_MAX_POPULATION = 10_000
 
 
 def _regions_of_namesakes(span: _Span, gazetteer: Gazetteer) -> None:

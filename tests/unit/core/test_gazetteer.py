@@ -146,3 +146,35 @@ def test_name_prefixes_are_the_leading_words_of_multi_word_keys(tmp_path: Path) 
     # "Kharkivska oblast" is the only name of more than one word in the tiny file.
     assert gaz.name_prefixes() == frozenset({"harkivska"})
     assert gaz.has_key("harkivska oblast") and not gaz.has_key("harkivska")
+
+
+def test_two_swapped_letters_find_the_name_but_a_wrong_letter_in_a_short_one_does_not(
+        tmp_path: Path) -> None:
+    gaz = Gazetteer.load(_write_tiny(tmp_path))
+    assert gaz.similar_key("harkvi", frozenset({"UA"})) == "harkiv"
+    assert gaz.similar_key("harkiz", frozenset({"UA"})) is None
+
+
+def test_ukrainian_names_carry_the_russian_forms_of_their_endings() -> None:
+    names = _build_script().ukrainian_names("Василівка")
+    assert {"Vasylivka", "Vasylovka", "Vasylevka"} <= names
+    assert "Hlukhov" in _build_script().ukrainian_names("Глухів")
+
+
+@needs_data
+def test_russian_spellings_of_villages_reach_the_ukrainian_names() -> None:
+    gaz = default_gazetteer()
+    assert any(p.name == "Novomykhailivka" and p.admin1 == "Donetsk"
+               for p in gaz.candidates("Novomikhaylovka"))
+    assert any(p.name == "Hlukhiv" for p in gaz.candidates("Glukhov"))
+
+
+@needs_data
+def test_oblasts_sit_at_their_administrative_centre_even_when_it_was_renamed() -> None:
+    gaz = default_gazetteer()
+    for admin1, centre in (("Kharkiv", "Kharkiv"), ("Dnipropetrovsk", "Dnipro"),
+                           ("Crimea", "Simferopol")):
+        region = gaz.region("UA", admin1)
+        town = max((p for p in gaz.candidates(centre) if p.kind == "settlement"),
+                   key=lambda p: p.population)
+        assert region is not None and (region.lat, region.lon) == (town.lat, town.lon), admin1

@@ -33,3 +33,21 @@ def test_a_landmark_is_found_whatever_its_case() -> None:
 
 def test_a_text_naming_no_landmark_yields_none() -> None:
     assert find_landmarks("A bridge in Kherson was damaged by shelling, officials said.") == []
+
+
+def test_an_island_is_read_at_its_own_point_not_at_its_harbour_town() -> None:
+    [found] = find_landmarks("Ukrainian drones hit a radar on Snake Island.")
+    assert found.precision == "point" and found.place.admin1 == "Odesa"
+    assert found.place.lat is not None and abs(found.place.lat - 45.25) < 0.05
+
+
+def test_the_nuclear_plant_is_found_in_any_romanisation_of_zaporizhzhia() -> None:
+    for text in ("Power was cut at the Zaporizhzhya NPP again.",
+                 "The Zaporozhye nuclear power station lost its last line."):
+        [found] = find_landmarks(text)
+        assert found.place.name == "Enerhodar", text
+
+
+def test_the_yavoriv_training_ground_is_in_lviv_oblast() -> None:
+    [found] = find_landmarks("Missiles struck the Yavoriv training ground at dawn.")
+    assert found.place.admin1 == "Lviv" and found.precision == "point"

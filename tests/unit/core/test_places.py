@@ -294,3 +294,32 @@ def test_a_street_named_after_a_state_is_a_street_but_a_city_court_is_in_the_cit
     assert _names(find_places("Crews were sent to a Florida Avenue address in North Charleston.", "en")) == [
         "North Charleston"]
     assert _names(find_places("Damage to the Kharkiv Court of Appeal and the surroundings", "en")) == ["Kharkiv"]
+
+
+def test_a_bare_village_name_prefers_its_namesake_in_a_front_line_oblast() -> None:
+    # Yampil is also a Vinnytsia town and Protopopivka a Kirovohrad village: war news means
+    # the ones on the Donetsk and Kharkiv fronts.
+    assert _only("Ukrainian units repelled an assault on Yampil.", "Yampil").place.admin1 == "Donetsk"
+    assert _only("Shells landed in Protopopivka on Sunday.", "Protopopivka").place.admin1 == "Kharkiv"
+
+
+def test_a_place_written_as_a_village_is_not_a_namesake_city() -> None:
+    mention = _only("Residents of the village of Chumakove were evacuated.", "Chumakove")
+    assert (mention.place.name, mention.place.admin1) == ("Chumakove", "Sumy")
+
+
+def test_a_village_council_does_not_make_a_town_a_village() -> None:
+    mention = _only("The Borodyanka village council building was burnt out.", "Borodyanka")
+    assert (mention.place.name, mention.place.admin1) == ("Borodianka", "Kyiv")
+
+
+def test_a_town_with_two_letters_swapped_is_still_found() -> None:
+    mention = _only("Heavy fighting went on in Popsana overnight.", "Popsana")
+    assert (mention.place.name, mention.place.admin1) == ("Popasna", "Luhansk")
+
+
+def test_an_oblast_named_alone_is_placed_at_its_administrative_centre() -> None:
+    mention = _only("Artillery strikes were reported in Kherson Oblast.", "Kherson Oblast")
+    assert mention.precision == "region"
+    assert mention.place.lat is not None and mention.place.lon is not None
+    assert abs(mention.place.lat - 46.64) < 0.05 and abs(mention.place.lon - 32.61) < 0.05
