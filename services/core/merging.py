@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import cast
+
 from schemas import Claim, Count, FigureReport, Incident
 from schemas.models import PRECISION_RANK
+from schemas.taxonomy import SubEventType
+from services.core.lexicon import load_lexicon
 
 MAX_EVIDENCE = 25
 
@@ -47,10 +53,16 @@ def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incid
         date = new.date
     actors = {(x.name, x.role): x for x in [*old.actors, *new.actors]}
     kind = (old.event_type, old.sub_event_type)
-    if new.event_type == REMOTE_VIOLENCE and not old.weapons and (_generic(old) or new.weapons):
+    if new.event_type == REMOTE_VIOLENCE and (
+        _generic(old) and not _hand_weapons_only(old) or not old.weapons and new.weapons
+    ):
         # "un attacco russo contro Zaporizhzhia" then "a Russian missile strike on Zaporizhzhia":
         # the report that names the means says more about the incident
         kind = (new.event_type, new.sub_event_type)
+    weapons = sorted(set(old.weapons) | set(new.weapons))
+    if kind[0] == REMOTE_VIOLENCE and len(means := _remote_types(weapons)) == 1:
+        # two outlets, "shelling" and "a drone strike": the weapons they name decide
+        kind = (REMOTE_VIOLENCE, next(iter(means)))
     return old.model_copy(
         update={
             "event_type": kind[0],
@@ -64,7 +76,7 @@ def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incid
             "fatalities": merge_count(old.fatalities, new.fatalities),
             "injured": merge_count(old.injured, new.injured),
             "civilian_targeting": old.civilian_targeting or new.civilian_targeting,
-            "weapons": sorted(set(old.weapons) | set(new.weapons)),
+            "weapons": weapons,
             "confidence": combined_confidence(old.confidence, new.confidence)
             if new_outlet
             else max(old.confidence, new.confidence),
@@ -76,6 +88,27 @@ def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incid
 
 
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+
+
+@lru_cache(maxsize=1)
+def _weapon_types() -> Mapping[str, str]:
+    types: Mapping[str, str] = load_lexicon("weapons")["sub_event_types"]
+    return types
+
+
+def _remote_types(weapons: Sequence[str]) -> set[SubEventType]:
+    """The remote-violence sub-event types the named weapons stand for."""
+    types = _weapon_types()
+    return {cast(SubEventType, types[w]) for w in weapons if w in types and not types[w].startswith("@")}
+
+
+#: weapons a clash or an attack is fought with; any other one is remote violence
+HAND_WEAPONS = frozenset({"small_arms", "knife"})
+
+
+def _hand_weapons_only(incident: Incident) -> bool:
+    """Named weapons, all of them fired or wielded by hand: a clash or an attack as read."""
+    return bool(incident.weapons) and set(incident.weapons) <= HAND_WEAPONS
 
 
 def _generic(incident: Incident) -> bool:

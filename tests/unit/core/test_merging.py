@@ -59,3 +59,13 @@ def test_a_clash_named_with_its_weapons_keeps_its_type() -> None:
         update={"event_type": "Battles", "sub_event_type": "Armed clash", "weapons": ["small_arms"]})
     strike = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"weapons": ["missile"]})
     assert merge_incident(clash, strike).sub_event_type == "Armed clash"
+
+
+def test_the_weapons_named_across_reports_decide_the_kind_of_strike() -> None:
+    shelling = incident("a", date(2023, 7, 5), date(2023, 7, 5))  # "Russian strike", no weapon named
+    drones = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(
+        update={"sub_event_type": "Air/drone strike", "weapons": ["drone"]})
+    assert merge_incident(shelling, drones).sub_event_type == "Air/drone strike"
+    missiles = shelling.model_copy(update={"weapons": ["missile"]})
+    assert merge_incident(missiles, drones.model_copy(update={"weapons": ["missile"]})).sub_event_type == (
+        "Shelling/artillery/missile attack")
