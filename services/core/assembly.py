@@ -392,6 +392,13 @@ def assemble_incidents(
 
     merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
     for sentence, targets, when, killed, hurt in pending_casualties:
+        if not targets and _is_zero(killed) and _is_zero(hurt):
+            # "No casualties were reported either among servicemen or civilians": with no place
+            # of its own, a statement that nobody was hurt holds for every incident it leaves open
+            for draft in merged:
+                draft.fatalities = draft.fatalities or killed
+                draft.injured = draft.injured or hurt
+            continue
         if not targets and len(merged) == 1:
             # "The man was pronounced dead at the scene.": a toll with no place of its own
             # belongs to the article's only incident.
@@ -706,6 +713,10 @@ def _strength(d: IncidentDraft) -> tuple[int, int, int, float]:
     surrounding = 1 if d.cue.event_type == "Strategic developments" else 0
     strong = 0 if d.cue.score >= STRONG_CUE_SCORE else 1
     return (surrounding, strong, _precedence(d.cue.sub_event_type), -d.cue.score)
+
+
+def _is_zero(count: Count | None) -> bool:
+    return count is not None and count.best == 0
 
 
 def _larger(a: Count | None, b: Count | None) -> Count | None:

@@ -243,3 +243,11 @@ def test_the_city_a_suburb_belongs_to_is_not_where_the_shooting_was() -> None:
     text = ("A gunman killed one person and wounded five others in Mesa, Ariz., on Wednesday in a "
             "rampage that ended with his arrest at an apartment in suburban Phoenix.")
     assert places(text, "en") == ["Mesa"]
+
+
+def test_no_casualties_stated_without_a_place_holds_for_every_incident() -> None:
+    text = ("Ukrainian drones struck air bases in Olenegorsk and Ivanovo on Sunday, the ministry said.\n\n"
+            "No casualties were reported either among servicemen or civilians.")
+    drafts = incidents(text, "en")
+    assert len(drafts) == 2
+    assert all(d.fatalities is not None and d.fatalities.best == 0 for d in drafts)
