@@ -185,19 +185,11 @@ def _in_compound(text: str, mention: PlaceMention) -> bool:
     return bool(_COMPOUND_AFTER.match(text, mention.end) or _COMPOUND_BEFORE.search(text, max(0, mention.start - 2), mention.start))
 
 
-def _is_reference_point(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
-    """A place something is measured from ("540 kilometers west of Kyiv") is not where it is."""
-    if markers.reference_before is None:
-        return False
-    return markers.reference_before.search(text, max(0, mention.start - 80), mention.start) is not None
-
-
-def _is_elsewhere(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
-    """Where the wounded were taken ("St. Mary's Hospital in Evansville") or where a victim
-    comes from ("Whitaker, from Nortonville") is never where it happened."""
-    if markers.elsewhere_before is None:
-        return False
-    return markers.elsewhere_before.search(text, max(0, mention.start - 80), mention.start) is not None
+def _preceded_by(marker: re.Pattern[str] | None, text: str, mention: PlaceMention) -> bool:
+    """The words right before a place match `marker`: a reference point ("540 kilometers west
+    of Kyiv"), where the wounded were taken ("St. Mary's Hospital in Evansville") or where a
+    victim comes from ("Whitaker, from Nortonville")."""
+    return marker is not None and marker.search(text, max(0, mention.start - 80), mention.start) is not None
 
 
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
@@ -272,10 +264,10 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
         ):
             metonyms.append(p)
     usable = [p for p in places if p not in metonyms and not _names_an_office(text, p, markers)
-              and not _in_compound(text, p) and not _is_elsewhere(text, p, markers)]
+              and not _in_compound(text, p) and not _preceded_by(markers.elsewhere_before, text, p)]
     # "540 km west of Kyiv": the town measured from is where the event is only when the text
     # names no other place (ACLED codes the nearest known town then).
-    usable = [p for p in usable if not _is_reference_point(text, p, markers)] or (usable if references else [])
+    usable = [p for p in usable if not _preceded_by(markers.reference_before, text, p)] or (usable if references else [])
     if not usable:
         return []
     towns = [p for p in usable if _names_a_settlement(p)]
