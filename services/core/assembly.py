@@ -137,6 +137,7 @@ class _ContextMarkers:
     office_after: re.Pattern[str] | None
     speaker_after: re.Pattern[str] | None
     follow_up: regex.Pattern[str] | None
+    linked_arrest: regex.Pattern[str] | None
     literal_before: re.Pattern[str] | None
     reference_before: re.Pattern[str] | None
     elsewhere_before: re.Pattern[str] | None
@@ -173,6 +174,7 @@ def _context_markers(language: str) -> _ContextMarkers:
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
         speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
         follow_up=anywhere("follow_up"),
+        linked_arrest=anywhere("linked_arrest"),
         literal_before=re.compile(
             rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
             re.IGNORECASE) if literal else None,
@@ -383,6 +385,7 @@ def assemble_incidents(
                 draft.injured = draft.injured or casualties.injured
 
     merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
+    merged = _fold_follow_up_arrests(merged, markers)
     for sentence, targets, when, killed, hurt in pending_casualties:
         if not targets and _is_zero(killed) and _is_zero(hurt):
             # "No casualties were reported either among servicemen or civilians": with no place
@@ -670,6 +673,31 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
                 continue
         out.append(d)
     return out
+
+
+def _fold_follow_up_arrests(drafts: list[IncidentDraft], markers: _ContextMarkers) -> list[IncidentDraft]:
+    """"Police arrested a 17-year-old on Tuesday in connection with the shooting": an arrest the
+    text ties to the one violent incident it reports at that place is part of that story, not a
+    political arrest of its own (ACLED codes no criminal arrests), whatever day it came."""
+    linked = markers.linked_arrest
+    if linked is None:
+        return drafts
+    violent = [d for d in drafts if _family(d.cue) in _VIOLENT_FAMILIES]
+    out: list[IncidentDraft] = []
+    for d in drafts:
+        if d.cue.sub_event_type == "Arrests" and any(linked.search(s.text) for s in d.sentences):
+            same = [k for k in violent if _place_key(k.place) == _place_key(d.place)]
+            if len(same) == 1:
+                kept = same[0]
+                cue, date_, tolls = kept.cue, kept.date, (kept.fatalities, kept.injured)
+                _fold(kept, d)
+                kept.cue, kept.date, (kept.fatalities, kept.injured) = cue, date_, tolls
+                continue
+        out.append(d)
+    return out
+
+
+_VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _compatible(a: IncidentDraft, b: IncidentDraft) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from services.core.assembly import IncidentDraft, assemble_incidents
 from services.core.sentences import split_sentences
@@ -251,3 +251,12 @@ def test_no_casualties_stated_without_a_place_holds_for_every_incident() -> None
     drafts = incidents(text, "en")
     assert len(drafts) == 2
     assert all(d.fatalities is not None and d.fatalities.best == 0 for d in drafts)
+
+
+def test_an_arrest_in_connection_with_the_shooting_days_later_is_part_of_it() -> None:
+    text = ("A teenage girl died after being shot Monday in a home in Memphis. "
+            "Her family said she was a gifted student. Neighbours heard several shots.\n\n"
+            "Police arrested a 17-year-old in Memphis on Wednesday in connection with the shooting.")
+    [incident] = incidents(text, "en")
+    assert incident.cue.sub_event_type in ("Attack", "Armed clash")
+    assert incident.date.start == date(2024, 6, 3)
