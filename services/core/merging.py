@@ -27,6 +27,19 @@ def merge_count(a: Count, b: Count) -> Count:
     return Count(best=max(values), low=min(values), high=max(values), reports=list(reports.values()))
 
 
+def _merged_figure(old: Incident, new: Incident, mine: Count, theirs: Count) -> Count:
+    """A region-level report's toll counts the whole region: joined to a town's incident that
+    has a figure of its own, it does not raise it ("20 killed in the Dnipropetrovsk region" and
+    "two killed in Samar")."""
+    coarse = ("region", "country")
+    old_rank, new_rank = PRECISION_RANK[old.location.precision], PRECISION_RANK[new.location.precision]
+    if new_rank > old_rank and new.location.precision in coarse and mine.best is not None:
+        return mine
+    if new_rank < old_rank and old.location.precision in coarse and theirs.best is not None:
+        return theirs  # the incident narrows from the region to the town: the town's own figure
+    return merge_count(mine, theirs)
+
+
 def combined_confidence(a: float, b: float) -> float:
     """Independent reports: the chance that both are wrong shrinks; kept below 1."""
     return round(min(0.99, 1 - (1 - a) * (1 - b)), 4)
@@ -73,8 +86,8 @@ def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incid
             "location": location,
             "date": date,
             "actors": list(actors.values()),
-            "fatalities": merge_count(old.fatalities, new.fatalities),
-            "injured": merge_count(old.injured, new.injured),
+            "fatalities": _merged_figure(old, new, old.fatalities, new.fatalities),
+            "injured": _merged_figure(old, new, old.injured, new.injured),
             "civilian_targeting": old.civilian_targeting or new.civilian_targeting,
             "weapons": weapons,
             "confidence": combined_confidence(old.confidence, new.confidence)

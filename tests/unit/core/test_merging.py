@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from schemas import EventDate, Incident, Location
+from schemas import Count, EventDate, Incident, Location
 from services.core.merging import merge_incident
 
 LVIV = Location(name="Lviv", geonames_id=702550, lat=49.84, lon=24.02, country_code="UA",
@@ -69,3 +69,13 @@ def test_the_weapons_named_across_reports_decide_the_kind_of_strike() -> None:
     missiles = shelling.model_copy(update={"weapons": ["missile"]})
     assert merge_incident(missiles, drones.model_copy(update={"weapons": ["missile"]})).sub_event_type == (
         "Shelling/artillery/missile attack")
+
+
+def test_a_regions_toll_does_not_raise_a_towns_own_figure() -> None:
+    region = LVIV.model_copy(update={"name": "Lviv Oblast", "geonames_id": None, "precision": "region"})
+    town = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"fatalities": Count(best=2)})
+    oblast = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(
+        update={"location": region, "fatalities": Count(best=20)})
+    assert merge_incident(town, oblast).fatalities.best == 2
+    assert merge_incident(oblast, town).fatalities.best == 2
+    assert merge_incident(oblast, town).location.precision == "settlement"
