@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,12 @@ class CuePatterns:
     # The first words as whole words, for lower-cased text (see cue_matches); None when some
     # first word holds a sigma, whose lower case depends on the letters around it.
     openers: re.Pattern[str] | None
+    # sources, verbs and gerunds as one pattern, tried in that order (groups 1, 2, 3): one match
+    # call per cue opener instead of up to three (see cue_matches_at).
+    any_cue: re.Pattern[str]
+    # The cue openers as whole words of the text itself, ignoring case as the cue patterns do;
+    # None unless every verb and gerund cue starts with a plain word (see cue_finditer).
+    verb_openers: re.Pattern[str] | None
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -109,13 +116,29 @@ def cue_patterns(language: str | None) -> CuePatterns:
     # A first word with a character outside \w never equals a word of the text.
     whole = sorted(w for w in first_words if _WORD.fullmatch(w))
     sigma = any(ch in "σς" for w in first_words for ch in w)
+    verbs, sources, gerunds = (_word_regex(gather(key)) for key in ("verbs", "sources", "gerunds"))
+    plain_starts = all(
+        _WORD.fullmatch(p.split()[0].lower())
+        for p in gather("verbs") + gather("gerunds")
+        if p.split()
+    )
     return CuePatterns(
-        verbs=_word_regex(gather("verbs")),
-        sources=_word_regex(gather("sources")),
-        gerunds=_word_regex(gather("gerunds")),
+        verbs=verbs,
+        sources=sources,
+        gerunds=gerunds,
         after_quote=_word_regex(after) if after else None,
         first_words=first_words,
         openers=None if sigma or not whole else re.compile(r"(?<!\w)(?:" + _literal_trie(whole) + r")(?!\w)"),
+        # An alternation tries its branches in order and keeps the first that matches: the
+        # same match as trying the three patterns one after the other.
+        any_cue=re.compile(
+            "|".join(f"({p.pattern})" for p in (sources, verbs, gerunds)), re.IGNORECASE
+        ),
+        verb_openers=(
+            re.compile(r"(?<!\w)(?:" + _literal_trie(whole) + r")(?!\w)", re.IGNORECASE)
+            if plain_starts and whole
+            else None
+        ),
     )
 
 
@@ -174,6 +197,61 @@ def cue_matches(
                 floor = m.end()
                 break
     return found
+
+
+def cue_matches_at(
+    any_cue: re.Pattern[str], text: str, starts: Sequence[int], e: int
+) -> list[tuple[int, re.Match[str]]]:
+    """cue_matches over (sources, verbs, gerunds) for the cue openers already found at
+    `starts` (ascending offsets, all before e), with the combined pattern CuePatterns.any_cue."""
+    found: list[tuple[int, re.Match[str]]] = []
+    floor = 0
+    for start in starts:
+        if start < floor or (start > 0 and text[start - 1] in "'’"):
+            continue
+        m = any_cue.match(text, start, e)
+        if m is not None:
+            found.append(((m.lastindex or 1) - 1, m))
+            floor = m.end()
+    return found
+
+
+def cue_finditer(
+    pattern: re.Pattern[str], openers: re.Pattern[str] | None, text: str, s: int, e: int
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, s, e) for CuePatterns.verbs or .gerunds, tried only where a cue
+    opener starts (`openers` is CuePatterns.verb_openers).
+
+    Each of these cues starts with a plain word matched ignoring case, not after a word
+    character: it can start only where `openers` finds a whole word, and those are few.
+    """
+    if openers is None:
+        yield from pattern.finditer(text, s, e)
+        return
+    floor = s
+    for w in openers.finditer(text, s, e):
+        if w.start() < floor:
+            continue
+        m = pattern.match(text, w.start(), e)
+        if m is not None:
+            yield m
+            floor = m.end()
+
+
+def opener_starts(text: str, lowered: tuple[str, re.Pattern[str] | None] | None) -> list[int] | None:
+    """Offsets of every cue opener in the whole text, found once in its lower-cased form; None
+    when `lowered` cannot be used (see cue_matches)."""
+    if lowered is None or lowered[1] is None or len(lowered[0]) != len(text):
+        return None
+    return [m.start() for m in lowered[1].finditer(lowered[0])]
+
+
+def openers_within(text: str, starts: list[int], s: int, e: int) -> list[int] | None:
+    """The openers of text[s:e] out of opener_starts' list: those a search of text[s:e] alone
+    finds, unless a word runs across s or e (None: the span needs its own scan)."""
+    if (s > 0 and _WORD.match(text, s - 1)) or (0 < e < len(text) and _WORD.match(text, e - 1) and _WORD.match(text, e)):
+        return None
+    return starts[bisect_left(starts, s) : bisect_left(starts, e)]
 
 
 def _openers(

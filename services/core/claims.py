@@ -13,12 +13,16 @@ from services.core.claim_text import (
     Quantity,
     QuoteSpan,
     classify,
+    cue_finditer,
     cue_matches,
+    cue_matches_at,
     cue_patterns,
     cue_words,
     extract_quantities,
     find_channels,
     find_quotes,
+    opener_starts,
+    openers_within,
     split_sentences,
     strip_span,
     word_alternation,
@@ -190,6 +194,7 @@ _OBJECT_CONTINUES = re.compile(
 )
 # A conjunction ending a stretch: a coordinated subject follows, or a clause dangles.
 _CONJUNCTION_END = re.compile(r"\s(?:e|ed|and|и|і|та|et|y)$", re.IGNORECASE)
+_CONJUNCTION_REACH = 4  # the longest match of _CONJUNCTION_END: a space and "and"
 _NP_REACH = 240
 _CLOSED_NAME = re.compile(r"\s*[»”\"]\s*,")
 _QUOTED_NAME = re.compile(r"\s*[«“\"](?P<name>[A-ZÀ-Ü][\w .'’-]{1,40}?)[»”\"]")
@@ -224,6 +229,9 @@ _ANAPHORIC = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
+# The longest match of _ANAPHORIC in a right-stripped stretch: one character, then the longest
+# object word (an ignore-case match takes one character of text per character of the word).
+_ANAPHORIC_REACH = 1 + max(len(w) for w in cue_words().anaphoric_objects)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,6 +288,8 @@ class _Reader:
         )
         self.headline_end = body_start + len(title) if repeated else title_end
         self.quotes = find_quotes(text, title_end)
+        # in_quote asks about long quotations only, once per cue.
+        self.long_quotes = [(q.open, q.close) for q in self.quotes if q.close - q.open > 25]
         folded = text.lower()
         self.lowered = (folded, self.cues.openers) if len(folded) == len(text) else None
         self.registry = SpeakerRegistry()
@@ -300,7 +310,7 @@ class _Reader:
         return pos, pos
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.open < pos < q.close for q in self.quotes if q.close - q.open > 25)
+        return any(o < pos < c for o, c in self.long_quotes)
 
     def speaker_at(self, s: int, e: int, cue: str = "") -> Speaker | None:
         speaker = parse_speaker(self.text, s, e)
@@ -388,8 +398,11 @@ class _Reader:
             cut = self.text.find(" ", pos - _NP_REACH, pos)
             floor = cut + 1 if cut >= 0 else floor
         window = self.text[floor:pos]
-        window = _CHANNEL_ASIDE.sub(_blank, window)
-        window = _PAREN_ACRONYM.sub(_blank, window)
+        # Both patterns need a character most stretches lack: test for it before the scan.
+        if window.rstrip().endswith(","):
+            window = _CHANNEL_ASIDE.sub(_blank, window)
+        if "(" in window:
+            window = _PAREN_ACRONYM.sub(_blank, window)
         while (
             trail := _TRAILING_ADVERB.search(window, max(0, len(window) - 40))
         ) is not None and trail.start() > 0:
@@ -522,7 +535,7 @@ class _Reader:
             if not _ABBREVIATION_BEFORE.search(self.text, max(pos, stop.start() - 6), stop.start() + 1):
                 clause_end = stop.start()
                 break
-        m = self.cues.verbs.search(self.text, pos, clause_end)
+        m = next(cue_finditer(self.cues.verbs, self.cues.verb_openers, self.text, pos, clause_end), None)
         if self.cues.after_quote is not None:
             phrase = self.cues.after_quote.match(self.text, pos, clause_end)
             if phrase is not None and (m is None or phrase.start() <= m.start()):
@@ -566,11 +579,11 @@ class _Reader:
         comp = _FINAL_THAT.search(window)
         cue_end = end - (comp.end() - comp.start()) if comp else end
         cue_m = None
-        for m in self.cues.verbs.finditer(self.text, floor, cue_end):
+        for m in cue_finditer(self.cues.verbs, self.cues.verb_openers, self.text, floor, cue_end):
             if m.end() >= cue_end - 1:
                 cue_m = m
         if cue_m is None:
-            for m in self.cues.gerunds.finditer(self.text, floor, cue_end):
+            for m in cue_finditer(self.cues.gerunds, self.cues.verb_openers, self.text, floor, cue_end):
                 if len(self.text[m.end() : cue_end].split()) <= 1:
                     last = self.previous_speaker()
                     return (last, m.group(0)) if last is not None else None
@@ -626,13 +639,20 @@ class _Reader:
         """Walk sentences in order so pronouns and surnames resolve to earlier speakers."""
         pending = list(self.quotes)
         intros = _speaker_intros(self.language)
+        # Cue openers found once over the whole text rather than sentence by sentence.
+        starts = opener_starts(self.text, self.lowered)
         for idx, (s, e) in enumerate(self.sentences):
             if intros is not None:
                 self.read_intro(intros, s, e)
             while pending and pending[0].open < e:
                 self.read_quote(pending.pop(0))
             patterns = (self.cues.sources, self.cues.verbs, self.cues.gerunds)
-            matches = cue_matches(patterns, self.cues.first_words, self.text, s, e, self.lowered)
+            within = None if starts is None else openers_within(self.text, starts, s, e)
+            matches = (
+                cue_matches(patterns, self.cues.first_words, self.text, s, e, self.lowered)
+                if within is None
+                else cue_matches_at(self.cues.any_cue, self.text, within, e)
+            )
             for kind in range(3):
                 for k, m in matches:
                     if k != kind or self.in_quote(m.start()):
@@ -719,7 +739,8 @@ class _Reader:
         # "«...» ha affermato X" is a quote attribution, handled with the quote.
         if left_stripped[-1:] in '»”"' or _CLOSING_QUOTE_END.search(left_stripped):
             return
-        anaphoric = _ANAPHORIC.search(left_stripped)
+        # Both patterns end at the end of the stretch and span a few characters: search its tail.
+        anaphoric = _ANAPHORIC.search(left_stripped, max(0, len(left_stripped) - _ANAPHORIC_REACH))
         if anaphoric:
             np = self.np_after(m.end(), e)
             speaker = self.speaker_at(*np, cue) if np else None
@@ -751,7 +772,10 @@ class _Reader:
                 headline_link=linked,
             )
             return
-        if _CONJUNCTION_END.search(left_stripped) and len(text[m.end() : e].split()) >= 3:
+        if (
+            _CONJUNCTION_END.search(left_stripped, max(0, len(left_stripped) - _CONJUNCTION_REACH))
+            and len(text[m.end() : e].split()) >= 3
+        ):
             # "The governor visited the site and said that ...": the sentence's subject speaks.
             np = self.np_after(s, m.start())
             start = s
@@ -882,7 +906,12 @@ class _Reader:
     def subject_before(self, cue_start: int, s: int) -> tuple[int, int] | None:
         """The subject NP right before a cue, including 'Name, appositive,' subjects."""
         np = self.np_before(cue_start, s)
-        appositive = _APPOSITIVE_SUBJECT.search(self.text, s, cue_start)
+        # The pattern ends in ",\s*$": without a comma closing the stretch it cannot match.
+        appositive = (
+            _APPOSITIVE_SUBJECT.search(self.text, s, cue_start)
+            if self.text[s:cue_start].rstrip().endswith(",")
+            else None
+        )
         if appositive is not None and (np is None or np[0] > appositive.start("name")):
             return appositive.start("name"), appositive.end("app")
         # A short sentence-initial subject the NP scanner cannot read word by word:

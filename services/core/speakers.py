@@ -367,13 +367,20 @@ def scan_backward(tokens: list[Token], j: int) -> int:
 
 
 def _has_role(tokens: list[Token], lex: SpeakerLexicon) -> bool:
-    lows = [t.low for t in tokens]
+    lows = tuple(t.low for t in tokens)
+    offices = _offices()
     return any(
-        tuple(lows[a : a + size]) in lex.roles
-        or tuple(lows[a : a + size]) in lex.org_heads
+        lows[a : a + size] in offices
         for size in range(1, lex.max_phrase + 1)
         for a in range(len(lows) - size + 1)
     )
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[tuple[str, ...]]:
+    """Role and organisation-head phrases in one set: one look-up per word run."""
+    lex = speaker_lexicon()
+    return lex.roles | lex.org_heads
 
 
 def _longest_match(
@@ -670,11 +677,7 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
     if not offices:
         return []
     found: list[tuple[int, str, Speaker]] = []
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(o) for o in sorted(offices)) + r")(?!\w)",
-        re.IGNORECASE,
-    )
-    for m in pattern.finditer(text):
+    for m in _office_regex(offices).finditer(text):
         lo = max(0, m.start() - 120)
         tokens = tokenize(text[lo : m.end() + 160], lo)
         k = next((i for i, t in enumerate(tokens) if t.start == m.start()), None)
@@ -708,6 +711,16 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
     return found
 
 
+@lru_cache(maxsize=256)
+def _office_regex(offices: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(o) for o in sorted(offices)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+# subject_before asks about the same phrase once per cue that follows it.
+@lru_cache(maxsize=4096)
 def names_an_office(phrase: str) -> bool:
     """True when a phrase contains a role noun or an organisation head ("spokesman", "ministry")."""
     return _has_role(tokenize(phrase), speaker_lexicon())

@@ -7,11 +7,15 @@ import re
 from services.core.claim_text import (
     _trie_alternation,
     classify,
+    cue_finditer,
     cue_matches,
+    cue_matches_at,
     cue_patterns,
     extract_quantities,
     find_channels,
     find_quotes,
+    opener_starts,
+    openers_within,
 )
 
 
@@ -150,3 +154,49 @@ def test_a_worry_about_future_supplies_is_an_assessment_not_an_arms_transfer() -
 def test_terrorising_civilians_reports_attacks_while_terrorism_accuses() -> None:
     assert classify("Il nemico continua a terrorizzare la popolazione civile dei villaggi") == "attack_report"
     assert classify("Questo è terrorismo di Stato contro i civili") == "accusation"
+
+
+def test_cues_read_from_openers_found_once_are_those_read_sentence_by_sentence() -> None:
+    cues = cue_patterns("en")
+    patterns = (cues.sources, cues.verbs, cues.gerunds)
+    text = (
+        "According to the mayor, the bridge was hit twice. The governor said that two people died, "
+        "adding that rescuers were still at work. Officials told reporters on Monday."
+    )
+    lowered = (text.lower(), cues.openers)
+    starts = opener_starts(text, lowered)
+    assert starts is not None
+    first_end = text.index(". The") + 1
+    for s, e in ((0, first_end), (first_end + 1, text.index(" Officials")), (0, len(text))):
+        within = openers_within(text, starts, s, e)
+        assert within is not None
+        one_by_one = cue_matches(patterns, cues.first_words, text, s, e, lowered)
+        combined = cue_matches_at(cues.any_cue, text, within, e)
+        assert [(k, m.span()) for k, m in combined] == [(k, m.span()) for k, m in one_by_one]
+    kinds = [k for k, _ in cue_matches_at(cues.any_cue, text, starts, len(text))]
+    assert kinds[:3] == [0, 1, 2]  # a source, a verb, a gerund
+
+
+def test_a_span_cut_inside_a_word_is_left_to_its_own_scan() -> None:
+    cues = cue_patterns("en")
+    text = "The minister said so."
+    starts = opener_starts(text, (text.lower(), cues.openers))
+    assert starts is not None
+    assert openers_within(text, starts, 0, text.index("said") + 2) is None
+    assert openers_within(text, starts, text.index("inister"), len(text)) is None
+    assert openers_within(text, starts, 0, len(text)) == [text.index("said")]
+
+
+def test_verb_cues_read_at_openers_are_those_a_full_scan_finds() -> None:
+    cues = cue_patterns("it")
+    assert cues.verb_openers is not None
+    text = (
+        "Il ministro HA DETTO che il ponte è stato colpito, aggiungendo che due persone sono morte; "
+        "l'ex-sindaco ha poi dichiarato ai giornalisti, secondo fonti locali, che i soccorsi ha"
+    )
+    for s, e in ((0, len(text)), (text.index("DETTO"), len(text)), (3, len(text) - 1), (0, text.index("poi"))):
+        for pattern in (cues.verbs, cues.gerunds):
+            fast = [m.span() for m in cue_finditer(pattern, cues.verb_openers, text, s, e)]
+            assert fast == [m.span() for m in pattern.finditer(text, s, e)]
+    found = [m.group(0) for m in cue_finditer(cues.verbs, cues.verb_openers, text, 0, len(text))]
+    assert found[0] == "HA DETTO"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
+    names_an_office,
     office_holders,
     parse_speaker,
     scan_backward,
@@ -189,3 +190,17 @@ def test_name_particles_stay_inside_a_name() -> None:
     speaker = parse_speaker(text, 0, len(text))
     assert speaker is not None and speaker.name == "Ursula von der Leyen"
     assert speaker.role == "presidente"
+
+
+def test_a_phrase_with_a_role_or_an_organisation_head_names_an_office() -> None:
+    assert names_an_office("the regional governor")
+    assert names_an_office("il portavoce del ministero")
+    assert not names_an_office("two people on the bridge")
+
+
+def test_the_office_holders_of_one_text_do_not_leak_into_another() -> None:
+    offices = frozenset({"sindaco"})
+    first = office_holders("Il sindaco di Riva Piero Sala ha parlato.", offices)
+    second = office_holders("Il sindaco di Lago Anna Neri ha parlato.", offices)
+    assert [p.name for _, _, p in first] == ["Piero Sala"]
+    assert [p.name for _, _, p in second] == ["Anna Neri"]
