@@ -664,12 +664,12 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
                     and (_family(k.cue) == _family(d.cue) or {k.cue.sub_event_type, d.cue.sub_event_type} <= _SHOOTING)]
             if len(same) == 1:
                 kept = same[0]
-                tolls = kept.fatalities, kept.injured
-                _fold(kept, d)
+                kept.cue = min((kept, d), key=_strength).cue
                 # its figures only fill what the dated report leaves open: an undated "eight
                 # killed" in a sidebar of past shootings must not raise today's toll
-                kept.fatalities = tolls[0] or d.fatalities
-                kept.injured = tolls[1] or d.injured
+                kept.fatalities = kept.fatalities or d.fatalities
+                kept.injured = kept.injured or d.injured
+                _absorb(kept, d)
                 continue
         out.append(d)
     return out
@@ -688,10 +688,7 @@ def _fold_follow_up_arrests(drafts: list[IncidentDraft], markers: _ContextMarker
         if d.cue.sub_event_type == "Arrests" and any(linked.search(s.text) for s in d.sentences):
             same = [k for k in violent if _place_key(k.place) == _place_key(d.place)]
             if len(same) == 1:
-                kept = same[0]
-                cue, date_, tolls = kept.cue, kept.date, (kept.fatalities, kept.injured)
-                _fold(kept, d)
-                kept.cue, kept.date, (kept.fatalities, kept.injured) = cue, date_, tolls
+                _absorb(same[0], d)
                 continue
         out.append(d)
     return out
@@ -717,12 +714,18 @@ def _same_or_inside(town: PlaceMention, other: PlaceMention) -> bool:
 
 
 def _fold(kept: IncidentDraft, d: IncidentDraft) -> None:
+    """One incident read twice: the stronger reading, the narrower date, the higher toll."""
     kept.cue = min((kept, d), key=_strength).cue
     kept.date = kept.date if _width(kept.date) <= _width(d.date) else d.date
-    kept.sentences.extend(s for s in d.sentences if s not in kept.sentences)
-    kept.weapons |= d.weapons
     kept.fatalities = _larger(kept.fatalities, d.fatalities)
     kept.injured = _larger(kept.injured, d.injured)
+    _absorb(kept, d)
+
+
+def _absorb(kept: IncidentDraft, d: IncidentDraft) -> None:
+    """`d`'s evidence (sentences, weapons, actors) joins `kept`, whose reading stands."""
+    kept.sentences.extend(s for s in d.sentences if s not in kept.sentences)
+    kept.weapons |= d.weapons
     kept.civilian_targeting |= d.civilian_targeting
     kept.actors.extend(a for a in d.actors if a not in kept.actors)
 
