@@ -8,7 +8,7 @@ from typing import cast
 
 from schemas import Claim, Count, FigureReport, Incident
 from schemas.models import PRECISION_RANK
-from schemas.taxonomy import SubEventType
+from schemas.taxonomy import EventType, SubEventType
 from services.core.lexicon import load_lexicon
 
 MAX_EVIDENCE = 25
@@ -40,6 +40,21 @@ def _merged_figure(old: Incident, new: Incident, mine: Count, theirs: Count) -> 
     return merge_count(mine, theirs)
 
 
+def _merged_kind(old: Incident, new: Incident, weapons: Sequence[str]) -> tuple[EventType, SubEventType]:
+    """The first report's type, unless a later one says more about the means."""
+    kind = (old.event_type, old.sub_event_type)
+    if new.event_type == REMOTE_VIOLENCE and (
+        _generic(old) and not _hand_weapons_only(old) or not old.weapons and new.weapons
+    ):
+        # "un attacco russo contro Zaporizhzhia" then "a Russian missile strike on Zaporizhzhia":
+        # the report that names the means says more about the incident
+        kind = (new.event_type, new.sub_event_type)
+    if kind[0] == REMOTE_VIOLENCE and len(means := _remote_types(weapons)) == 1:
+        # two outlets, "shelling" and "a drone strike": the weapons they name decide
+        kind = (REMOTE_VIOLENCE, next(iter(means)))
+    return kind
+
+
 def combined_confidence(a: float, b: float) -> float:
     """Independent reports: the chance that both are wrong shrinks; kept below 1."""
     return round(min(0.99, 1 - (1 - a) * (1 - b)), 4)
@@ -65,17 +80,8 @@ def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incid
     elif inside and (new.date.end - new.date.start) < (old.date.end - old.date.start):
         date = new.date
     actors = {(x.name, x.role): x for x in [*old.actors, *new.actors]}
-    kind = (old.event_type, old.sub_event_type)
-    if new.event_type == REMOTE_VIOLENCE and (
-        _generic(old) and not _hand_weapons_only(old) or not old.weapons and new.weapons
-    ):
-        # "un attacco russo contro Zaporizhzhia" then "a Russian missile strike on Zaporizhzhia":
-        # the report that names the means says more about the incident
-        kind = (new.event_type, new.sub_event_type)
     weapons = sorted(set(old.weapons) | set(new.weapons))
-    if kind[0] == REMOTE_VIOLENCE and len(means := _remote_types(weapons)) == 1:
-        # two outlets, "shelling" and "a drone strike": the weapons they name decide
-        kind = (REMOTE_VIOLENCE, next(iter(means)))
+    kind = _merged_kind(old, new, weapons)
     return old.model_copy(
         update={
             "event_type": kind[0],
