@@ -194,3 +194,10 @@ def test_a_truce_merely_named_is_weak_evidence_of_an_agreement_but_a_signing_is_
 def test_a_proposed_ceasefire_is_hypothetical() -> None:
     [cue] = classify_sentence("Dopo la proposta di cessate il fuoco avanzata da Washington, i colloqui sono ripresi.", "it")
     assert cue.negated_or_hypothetical
+
+
+def test_a_drone_dropping_a_bomb_is_an_air_strike() -> None:
+    cues = classify_sentence("Nella notte un velivolo senza pilota ha rilasciato un ordigno su un impianto.", "it")
+    assert cues[0].sub_event_type == "Air/drone strike" and "drone" in cues[0].weapons
+    cues = classify_sentence("A drone dropped an explosive device on a substation overnight.", "en")
+    assert cues[0].sub_event_type == "Air/drone strike"
