@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import cast
 
 from schemas import Claim, Count, FigureReport, Incident
@@ -12,6 +11,27 @@ from schemas.taxonomy import EventType, SubEventType
 from services.core.lexicon import load_lexicon
 
 MAX_EVIDENCE = 25
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+
+
+def _remote_types(weapons: Sequence[str]) -> set[SubEventType]:
+    """The remote-violence sub-event types the named weapons stand for."""
+    types: Mapping[str, str] = load_lexicon("weapons")["sub_event_types"]
+    return {cast(SubEventType, types[w]) for w in weapons if w in types and not types[w].startswith("@")}
+
+
+#: weapons a clash or an attack is fought with; any other one is remote violence
+HAND_WEAPONS = frozenset({"small_arms", "knife"})
+
+
+def _hand_weapons_only(incident: Incident) -> bool:
+    """Named weapons, all of them fired or wielded by hand: a clash or an attack as read."""
+    return bool(incident.weapons) and set(incident.weapons) <= HAND_WEAPONS
+
+
+def _generic(incident: Incident) -> bool:
+    """An attack or clash, the types a bare "attacco"/"attack" or a killing is read as."""
+    return incident.sub_event_type in ("Armed clash", "Attack")
 
 
 def _union(a: list[str], b: list[str]) -> list[str]:
@@ -104,35 +124,6 @@ def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incid
             "extractor_version": max(old.extractor_version, new.extractor_version),
         }
     )
-
-
-REMOTE_VIOLENCE = "Explosions/Remote violence"
-
-
-@lru_cache(maxsize=1)
-def _weapon_types() -> Mapping[str, str]:
-    types: Mapping[str, str] = load_lexicon("weapons")["sub_event_types"]
-    return types
-
-
-def _remote_types(weapons: Sequence[str]) -> set[SubEventType]:
-    """The remote-violence sub-event types the named weapons stand for."""
-    types = _weapon_types()
-    return {cast(SubEventType, types[w]) for w in weapons if w in types and not types[w].startswith("@")}
-
-
-#: weapons a clash or an attack is fought with; any other one is remote violence
-HAND_WEAPONS = frozenset({"small_arms", "knife"})
-
-
-def _hand_weapons_only(incident: Incident) -> bool:
-    """Named weapons, all of them fired or wielded by hand: a clash or an attack as read."""
-    return bool(incident.weapons) and set(incident.weapons) <= HAND_WEAPONS
-
-
-def _generic(incident: Incident) -> bool:
-    """An attack or clash, the types a bare "attacco"/"attack" or a killing is read as."""
-    return incident.sub_event_type in ("Armed clash", "Attack")
 
 
 def merge_claim(old: Claim, new: Claim) -> Claim:
