@@ -132,6 +132,9 @@ class _ContextMarkers:
     # search tells (LiteralFilter follows re's case folding, which equates a superset of
     # what regex's does for these letters: it never rules out a sentence regex would match).
     background_filter: LiteralFilter | None
+    # "in recent weeks", "dall'inizio della guerra": a whole sentence about a period, not a day
+    period: regex.Pattern[str] | None
+    period_filter: LiteralFilter | None
     alert: regex.Pattern[str] | None
     office_before: re.Pattern[str] | None
     office_after: re.Pattern[str] | None
@@ -169,6 +172,8 @@ def _context_markers(language: str) -> _ContextMarkers:
     return _ContextMarkers(
         background=anywhere("background"),
         background_filter=LiteralFilter.build(section.get("background") or [], ignore_case=True),
+        period=anywhere("period"),
+        period_filter=LiteralFilter.build(section.get("period") or [], ignore_case=True),
         alert=anywhere("alert"),
         office_before=re.compile(rf"(?<!\w)(?:{_words(before)}){_OFFICE_LINK}", re.IGNORECASE) if before else None,
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
@@ -215,6 +220,17 @@ def _background_from(sentence: Sentence, markers: _ContextMarkers) -> int | None
         return None
     m = markers.background.search(sentence.text)
     return sentence.start + m.start() if m else None
+
+
+def _about_a_period(sentence: Sentence, markers: _ContextMarkers) -> bool:
+    """A sentence about a period, not a day ("Zaporizhzhia has come under increasing bombardment
+    in recent weeks", "dall'inizio della guerra"): a trend, neither an incident nor evidence of
+    one (no place, weapon or toll of it goes to today's news)."""
+    if markers.period is None:
+        return False
+    if markers.period_filter is not None and not markers.period_filter.may_match(sentence.text):
+        return False
+    return markers.period.search(sentence.text) is not None
 
 
 def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
@@ -332,6 +348,8 @@ def assemble_incidents(
         return default_date
 
     for index, sentence in enumerate(sentences):
+        if _about_a_period(sentence, markers):
+            continue
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         looking_back = _background_from(sentence, markers)
         current = in_sentence if looking_back is None else [p for p in in_sentence if p.start < looking_back]

@@ -222,6 +222,20 @@ def test_a_place_recalled_with_comes_months_after_is_background() -> None:
     assert places(text, "en") == ["Odesa"]
 
 
+def test_a_sentence_about_recent_weeks_is_a_trend_not_another_incident() -> None:
+    text = ("A Russian missile hit an energy facility in Kherson on Tuesday, killing three people. "
+            "Mykolaiv has come under increasing aerial bombardment in recent weeks.")
+    assert places(text, "en") == ["Kherson"]
+
+
+def test_a_sentence_about_the_war_so_far_lends_no_weapon_to_todays_strike() -> None:
+    text = ("Un attacco russo ha colpito Kherson martedì, uccidendo tre persone. "
+            "Dall'inizio della guerra Kherson è stata bersagliata da droni e aerei.")
+    [incident] = incidents(text, "it")
+    assert incident.place.place.name == "Kherson"
+    assert incident.weapons == set()
+
+
 def test_a_victim_dying_later_is_the_dated_shooting_not_a_new_incident() -> None:
     text = ("Manson shooting victim dies\n\n"
             "MANSON, Wash. - The victim of the shooting in Manson has died at a hospital, the sheriff said. "
