@@ -138,6 +138,8 @@ class _ContextMarkers:
     alert: regex.Pattern[str] | None
     office_before: re.Pattern[str] | None
     office_after: re.Pattern[str] | None
+    building_before: re.Pattern[str] | None
+    building_after: re.Pattern[str] | None
     speaker_after: re.Pattern[str] | None
     follow_up: regex.Pattern[str] | None
     linked_arrest: regex.Pattern[str] | None
@@ -166,6 +168,7 @@ def _context_markers(language: str) -> _ContextMarkers:
     before = section.get("office_before") or []
     after = section.get("office_after") or []
     speaks = section.get("speaker_after") or []
+    building = section.get("office_building") or []
     literal = section.get("literal_before") or []
     reference = section.get("reference_before") or []
     elsewhere = section.get("elsewhere_before") or []
@@ -177,6 +180,10 @@ def _context_markers(language: str) -> _ContextMarkers:
         alert=anywhere("alert"),
         office_before=re.compile(rf"(?<!\w)(?:{_words(before)}){_OFFICE_LINK}", re.IGNORECASE) if before else None,
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
+        building_before=re.compile(
+            rf"(?<!\w)(?:{_words(building)})\s+(?:(?:of|di|del|della|dell['’]|de|du|des)\s*)?(?:the\s+)?$",
+            re.IGNORECASE) if building else None,
+        building_after=re.compile(rf"^\s*(?:{_words(building)})(?!\w)", re.IGNORECASE) if building else None,
         speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
         follow_up=anywhere("follow_up"),
         linked_arrest=anywhere("linked_arrest"),
@@ -203,12 +210,22 @@ def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers)
     """A place named as somebody's office ("il governatore di Donetsk", "Kharkiv Oblast
     Governor", "the mayor of Lviv") says who speaks, not where anything happened."""
     before = text[max(0, mention.start - 60) : mention.start]
-    if markers.office_before is not None and markers.office_before.search(before):
-        return True
+    office = markers.office_before.search(before) if markers.office_before is not None else None
+    if office is not None:
+        return not _office_building(markers, before[: office.start()], "before")
     after = text[mention.end : mention.end + 40]
     if markers.speaker_after is not None and markers.speaker_after.match(after):
         return True  # "Sadovyi a déclaré": a person (or a city speaking for its government)
-    return markers.office_after is not None and markers.office_after.match(after) is not None
+    office = markers.office_after.match(after) if markers.office_after is not None else None
+    return office is not None and not _office_building(markers, after[office.end():], "after")
+
+
+def _office_building(markers: _ContextMarkers, words: str, side: str) -> bool:
+    """"L'edificio dell'amministrazione regionale di Mykolaiv", "the Kharkiv regional
+    administration building": the office's building, which stands in that town and is where a
+    strike on it happened."""
+    building = markers.building_before if side == "before" else markers.building_after
+    return building is not None and building.search(words) is not None
 
 
 def _background_from(sentence: Sentence, markers: _ContextMarkers) -> int | None:

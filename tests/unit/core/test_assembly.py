@@ -236,6 +236,16 @@ def test_a_sentence_about_the_war_so_far_lends_no_weapon_to_todays_strike() -> N
     assert incident.weapons == set()
 
 
+def test_the_building_of_a_regional_administration_hit_is_in_that_town() -> None:
+    assert places("L'edificio dell'amministrazione regionale di Kherson è stato colpito da un attacco missilistico.", "it") == ["Kherson"]
+    assert places("A missile hit the Kherson regional administration building on Tuesday.", "en") == ["Kherson"]
+
+
+def test_a_governor_is_still_an_office_not_a_place() -> None:
+    text = "Russian missiles hit Sloviansk overnight, the governor of Donetsk said."
+    assert places(text, "en") == ["Sloviansk"]
+
+
 def test_a_victim_dying_later_is_the_dated_shooting_not_a_new_incident() -> None:
     text = ("Manson shooting victim dies\n\n"
             "MANSON, Wash. - The victim of the shooting in Manson has died at a hospital, the sheriff said. "

@@ -110,6 +110,15 @@ def test_threats_and_conditionals_are_marked_negated_or_hypothetical() -> None:
     assert reported and not reported[0].negated_or_hypothetical
 
 
+def test_an_attempt_to_take_a_town_is_not_its_capture() -> None:
+    attempt = classify_sentence("Le truppe russe hanno cercato più volte di conquistare Mykolaiv.", "it")
+    assert attempt and all(c.negated_or_hypothetical for c in attempt)
+    tried = classify_sentence("Militants tried to take control of the town.", "en")
+    assert tried and all(c.negated_or_hypothetical for c in tried)
+    captured = classify_sentence("Militants took control of the town on Monday.", "en")
+    assert captured and not captured[0].negated_or_hypothetical
+
+
 def test_history_is_marked_so_callers_can_drop_it() -> None:
     cues = classify_sentence("In 2014 separatists captured the town of Sloviansk.", "en")
     assert cues and cues[0].negated_or_hypothetical
