@@ -143,6 +143,7 @@ class _ContextMarkers:
     speaker_after: re.Pattern[str] | None
     follow_up: regex.Pattern[str] | None
     linked_arrest: regex.Pattern[str] | None
+    caption: regex.Pattern[str] | None
     literal_before: re.Pattern[str] | None
     reference_before: re.Pattern[str] | None
     elsewhere_before: re.Pattern[str] | None
@@ -187,6 +188,7 @@ def _context_markers(language: str) -> _ContextMarkers:
         speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
         follow_up=anywhere("follow_up"),
         linked_arrest=anywhere("linked_arrest"),
+        caption=compile_alternation([f"^(?:{c})" for c in section.get("caption") or []]) if section.get("caption") else None,
         literal_before=re.compile(
             rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
             re.IGNORECASE) if literal else None,
@@ -421,6 +423,7 @@ def assemble_incidents(
 
     merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
     merged = _fold_follow_up_arrests(merged, markers)
+    merged = _fold_captions(merged, markers)
     for sentence, targets, when, killed, hurt in pending_casualties:
         if not targets and _is_zero(killed) and _is_zero(hurt):
             # "No casualties were reported either among servicemen or civilians": with no place
@@ -724,6 +727,27 @@ def _fold_follow_up_arrests(drafts: list[IncidentDraft], markers: _ContextMarker
             same = [k for k in violent if _place_key(k.place) == _place_key(d.place)]
             if len(same) == 1:
                 _absorb(same[0], d)
+                continue
+        out.append(d)
+    return out
+
+
+def _fold_captions(drafts: list[IncidentDraft], markers: _ContextMarkers) -> list[IncidentDraft]:
+    """"Damage at the site of a Russian missile attack in Pokrovsk on Tuesday, August 8": a photo
+    caption dates the photo, taken the day after the strike the article reports there. A report
+    resting only on captions, one day after an incident of the same place and family, is it."""
+    caption = markers.caption
+    if caption is None:
+        return drafts
+    out: list[IncidentDraft] = []
+    for d in drafts:
+        if all(caption.search(s.text) for s in d.sentences):
+            eve = [k for k in drafts if k is not d and _place_key(k.place) == _place_key(d.place)
+                   and _family(k.cue) == _family(d.cue) and (d.date.start - k.date.end).days == 1]
+            if len(eve) == 1:
+                _absorb(eve[0], d)
+                eve[0].fatalities = eve[0].fatalities or d.fatalities
+                eve[0].injured = eve[0].injured or d.injured
                 continue
         out.append(d)
     return out

@@ -246,6 +246,20 @@ def test_a_governor_is_still_an_office_not_a_place() -> None:
     assert places(text, "en") == ["Sloviansk"]
 
 
+def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
+    text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
+            "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
+    [incident] = incidents(text, "en")
+    assert incident.date.start == date(2024, 6, 3)
+    assert len(incident.sentences) == 2
+
+
+def test_a_second_strike_the_next_day_is_not_a_caption() -> None:
+    text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
+            "Another missile attack hit Kherson on Tuesday, June 4, injuring five.")
+    assert sorted(d.date.start for d in incidents(text, "en")) == [date(2024, 6, 3), date(2024, 6, 4)]
+
+
 def test_a_victim_dying_later_is_the_dated_shooting_not_a_new_incident() -> None:
     text = ("Manson shooting victim dies\n\n"
             "MANSON, Wash. - The victim of the shooting in Manson has died at a hospital, the sheriff said. "
