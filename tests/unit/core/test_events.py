@@ -119,6 +119,12 @@ def test_an_attempt_to_take_a_town_is_not_its_capture() -> None:
     assert captured and not captured[0].negated_or_hypothetical
 
 
+def test_italian_bombs_in_the_plural_are_bombardment_not_a_planted_device() -> None:
+    assert classify_sentence("Ancora bombe contro le città ucraine.", "it") == []
+    assert _best("Una bomba è esplosa davanti alla caserma.", "it") == "Remote explosive/landmine/IED"
+    assert find_weapons("Le bombe plananti russe hanno colpito Kharkiv.", "it") == ("aircraft",)
+
+
 def test_history_is_marked_so_callers_can_drop_it() -> None:
     cues = classify_sentence("In 2014 separatists captured the town of Sloviansk.", "en")
     assert cues and cues[0].negated_or_hypothetical
