@@ -246,6 +246,13 @@ def test_a_governor_is_still_an_office_not_a_place() -> None:
     assert places(text, "en") == ["Sloviansk"]
 
 
+def test_a_toll_over_the_last_three_days_is_a_summary_not_the_days_toll() -> None:
+    text = ("Le truppe russe hanno bombardato Kherson ieri, uccidendo due civili. "
+            "Secondo il ministero, le forze russe hanno ucciso oltre 700 soldati negli ultimi tre giorni.")
+    [incident] = incidents(text, "it")
+    assert incident.fatalities is not None and incident.fatalities.best == 2
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
