@@ -253,6 +253,11 @@ def test_a_toll_over_the_last_three_days_is_a_summary_not_the_days_toll() -> Non
     assert incident.fatalities is not None and incident.fatalities.best == 2
 
 
+def test_a_weapon_system_is_not_the_town_that_shares_its_name() -> None:
+    text = "Five drones were shot down with a Pantsyr-S missile system over Belgorod, the ministry said."
+    assert places(text, "en") == ["Belgorod"]
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
