@@ -392,7 +392,10 @@ def assemble_incidents(
             targets = _unresolved_places(sentence, in_sentence, language, looking_back) or targets
         if targets and all(t.precision == "country" for t in targets) and not strong:
             targets = []
-        if not cues:
+        # "Minor damage, but nobody was injured": a statement that nobody was hurt, beside an
+        # event that names no place, holds for the incidents the article reports
+        nobody_hurt = _is_zero(casualties.fatalities) and _is_zero(casualties.injured)
+        if not cues or (not targets and nobody_hurt):
             if casualties.fatalities or casualties.injured:
                 # a toll is never counted at a reference point ("died at a hospital in X")
                 toll_at = strict or focus.get(sentence.paragraph, [])

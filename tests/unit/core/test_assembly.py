@@ -258,6 +258,14 @@ def test_a_weapon_system_is_not_the_town_that_shares_its_name() -> None:
     assert places(text, "en") == ["Belgorod"]
 
 
+def test_nobody_hurt_beside_placeless_damage_is_a_toll_of_zero_for_the_attack() -> None:
+    text = ("Russian drones attacked Belgorod overnight, the governor said.\n\n"
+            "Several buildings sustained minor damage, but nobody was injured.")
+    [incident] = incidents(text, "en")
+    assert incident.fatalities is not None and incident.fatalities.best == 0
+    assert incident.injured is not None and incident.injured.best == 0
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
