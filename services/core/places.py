@@ -32,8 +32,9 @@ MAX_NGRAM = 5
 # Abbreviations that open a place name; the gazetteer spells them without the dot. Written
 # out as classes (with the long s that IGNORECASE equates with "s") rather than as a
 # case-insensitive group after \b: that form is tried at every offset of the document,
-# this one only where a class letter stands. The word boundary before it is checked apart.
-_NAME_ABBREVIATION = re.compile(r"(?:[Ss\u017f][Tt][Ee]?|[FfMm][Tt])\. ?(?=[A-Z])")
+# this one only where a class letter stands (the first letter is one class, which the engine
+# skips ahead to; lookbehinds tell the two forms apart). The word boundary is checked apart.
+_NAME_ABBREVIATION = re.compile(r"[SsFfMm\u017f](?:(?<=[Ss\u017f])[Tt][Ee]?|(?<=[FfMm])[Tt])\. ?(?=[A-Z])")
 _WORD_CHAR = re.compile(r"\w")
 # A word: letters, joined by single apostrophes or hyphens ("Bila Tserkva", "Kryvyi-Rih",
 # "dell'Ucraina"); captured so that a split keeps the separators between words.
@@ -672,7 +673,18 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
              ) -> list[tuple[_Span, Place, float]]:
     for span in spans:
         _regions_of_namesakes(span, gazetteer)
-    priors = [[_prior(p, s, lex) for p in s.candidates] for s in spans]
+    # A name repeated in the text is read the same way each time it carries the same marks:
+    # its priors, and below its scores, are worked out once (candidates, alive through
+    # `spans`, are told apart by identity).
+    same_candidates = [tuple(map(id, s.candidates)) for s in spans]
+    prior_memo: dict[tuple[object, ...], list[float]] = {}
+    priors: list[list[float]] = []
+    for s, ids in zip(spans, same_candidates):
+        marks = (s.key, ids, s.region_marked, s.district_marked, s.village_marked)
+        pr = prior_memo.get(marks)
+        if pr is None:
+            pr = prior_memo[marks] = [_prior(p, s, lex) for p in s.candidates]
+        priors.append(pr)
     best_prior = [s.candidates[max(range(len(s.candidates)), key=pr.__getitem__)]
                   for s, pr in zip(spans, priors)]
     # Context: regions and countries the document names, and where its other places lie.
@@ -691,38 +703,21 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
     # A name repeated in the text has the same anchors, so the same distances: the places
     # (alive through `spans`) are told apart by identity, as Place compares every field.
     nearest: dict[tuple[str, int], float] = {}
-    for idx, (span, pr) in enumerate(zip(spans, priors)):
+    scored_memo: dict[tuple[object, ...], list[tuple[float, int]]] = {}
+    located = [(other.key, (place.lat, place.lon), place) for other, place in zip(spans, best_prior)
+               if place.kind in ("settlement", "district")]
+    for idx, (span, pr, ids) in enumerate(zip(spans, priors, same_candidates)):
         anchors = anchors_by_key.get(span.key)
         if anchors is None:
-            anchors = list({(best_prior[k].lat, best_prior[k].lon): best_prior[k]
-                            for k, other in enumerate(spans)
-                            if other.key != span.key
-                            and best_prior[k].kind in ("settlement", "district")}.values())[:12]
+            anchors = list({at: place for key, at, place in located if key != span.key}.values())[:12]
             anchors_by_key[span.key] = anchors
-        scored: list[tuple[float, int]] = []
         qualifier = _qualifying_region(text, spans, idx)
-        for c, (place, prior) in enumerate(zip(span.candidates, pr)):
-            context = 0.0
-            if place.admin1 and place.kind != "region":
-                context += 0.6 * region_hint.get((place.country_code, place.admin1), 0.0)
-            if place.country_code in country_hint and place.kind != "country":
-                context += 0.15
-            if anchors and place.kind in ("settlement", "district"):
-                near_key = (span.key, id(place))
-                near = nearest.get(near_key)
-                if near is None:
-                    near = nearest[near_key] = _nearest_km(place, anchors)
-                context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
-            elif place.kind == "region" and any(
-                    (a.country_code, a.admin1) == (place.country_code, place.admin1) for a in anchors):
-                context += 0.4  # "Punta Gorda ... a Florida woman": the state, not a Cuban town
-            # Several weak context signals must not outvote a name written exactly.
-            score = prior - span.penalty - _alias_penalty(place, span, lex) + min(context, 0.7)
-            if qualifier is not None and place.kind != "region" \
-                    and (place.country_code, place.admin1) in qualifier:
-                score += 1.0
-            scored.append((score, c))
-        scored.sort(key=lambda sc: (-sc[0], sc[1]))
+        sign = (span.key, ids, span.region_marked, span.district_marked,
+                span.village_marked, span.penalty, None if qualifier is None else frozenset(qualifier))
+        scored = scored_memo.get(sign)
+        if scored is None:
+            scored = scored_memo[sign] = _scores(span, pr, anchors, region_hint, country_hint,
+                                                   qualifier, nearest, lex)
         top_score, top = scored[0]
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
@@ -738,6 +733,37 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
             chosen = _qualifier_region(text, resolved[-1], span, chosen)
         resolved.append((span, chosen, round(confidence, 3)))
     return resolved
+
+
+def _scores(span: _Span, pr: list[float], anchors: list[Place],
+            region_hint: dict[tuple[str, str], float], country_hint: set[str],
+            qualifier: set[tuple[str, str]] | None, nearest: dict[tuple[str, int], float],
+            lex: _Lexicon) -> list[tuple[float, int]]:
+    """(score, candidate index) of each candidate of a span, best first."""
+    scored: list[tuple[float, int]] = []
+    for c, (place, prior) in enumerate(zip(span.candidates, pr)):
+        context = 0.0
+        if place.admin1 and place.kind != "region":
+            context += 0.6 * region_hint.get((place.country_code, place.admin1), 0.0)
+        if place.country_code in country_hint and place.kind != "country":
+            context += 0.15
+        if anchors and place.kind in ("settlement", "district"):
+            near_key = (span.key, id(place))
+            near = nearest.get(near_key)
+            if near is None:
+                near = nearest[near_key] = _nearest_km(place, anchors)
+            context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
+        elif place.kind == "region" and any(
+                (a.country_code, a.admin1) == (place.country_code, place.admin1) for a in anchors):
+            context += 0.4  # "Punta Gorda ... a Florida woman": the state, not a Cuban town
+        # Several weak context signals must not outvote a name written exactly.
+        score = prior - span.penalty - _alias_penalty(place, span, lex) + min(context, 0.7)
+        if qualifier is not None and place.kind != "region" \
+                and (place.country_code, place.admin1) in qualifier:
+            score += 1.0
+        scored.append((score, c))
+    scored.sort(key=lambda sc: (-sc[0], sc[1]))
+    return scored
 
 
 def _honest_fallback(chosen: Place, runner: Place, gazetteer: Gazetteer) -> Place:

@@ -323,3 +323,18 @@ def test_an_oblast_named_alone_is_placed_at_its_administrative_centre() -> None:
     assert mention.precision == "region"
     assert mention.place.lat is not None and mention.place.lon is not None
     assert abs(mention.place.lat - 46.64) < 0.05 and abs(mention.place.lon - 32.61) < 0.05
+
+
+def test_fort_written_short_opens_one_place_name() -> None:
+    mentions = find_places("A man was shot in Ft. Worth on Sunday.")
+    assert [(m.text, m.place.name) for m in mentions] == [("Ft. Worth", "Fort Worth")]
+
+
+def test_a_repeated_name_marked_as_a_region_is_read_apart_from_the_city() -> None:
+    text = ("Shelling hit Donetsk on Monday. Fighting went on across the Donetsk region, "
+            "and Donetsk itself lost power.")
+    mentions = find_places(text)
+    kinds = [(m.text, m.place.kind) for m in mentions]
+    assert kinds[0] == ("Donetsk", "settlement")
+    assert kinds[-1] == ("Donetsk", "settlement")
+    assert ("Donetsk region", "region") in kinds
