@@ -146,6 +146,8 @@ class _ContextMarkers:
     caption: regex.Pattern[str] | None
     literal_before: re.Pattern[str] | None
     reference_before: re.Pattern[str] | None
+    building_name_after: re.Pattern[str] | None
+    building_name_before: re.Pattern[str] | None
     elsewhere_before: re.Pattern[str] | None
 
 
@@ -170,6 +172,8 @@ def _context_markers(language: str) -> _ContextMarkers:
     after = section.get("office_after") or []
     speaks = section.get("speaker_after") or []
     building = section.get("office_building") or []
+    names_after = section.get("building_name_after") or []
+    names_before = section.get("building_name_before") or []
     literal = section.get("literal_before") or []
     reference = section.get("reference_before") or []
     elsewhere = section.get("elsewhere_before") or []
@@ -193,6 +197,11 @@ def _context_markers(language: str) -> _ContextMarkers:
             rf"(?<!\w)(?:{_words(literal)})\s+(?:(?:of|di|del|della|dal|from|da|de|du|des|von)\s+)?(?:the\s+)?$",
             re.IGNORECASE) if literal else None,
         reference_before=re.compile(_words(reference), re.IGNORECASE) if reference else None,
+        # case-sensitive: the building noun is part of the proper name ("Druzhba Hotel")
+        building_name_after=re.compile(rf"(?:\s*\([^)]{{1,40}}\))?\s+(?:{_words(names_after)})(?!\w)")
+        if names_after else None,
+        building_name_before=re.compile(rf"(?<!\w)(?:{_words(names_before)})\s+$", re.IGNORECASE)
+        if names_before else None,
         elsewhere_before=re.compile(_words(elsewhere), re.IGNORECASE) if elsewhere else None,
     )
 
@@ -304,7 +313,10 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
               and not _in_compound(text, p) and not _preceded_by(markers.elsewhere_before, text, p)]
     # "540 km west of Kyiv": the town measured from is where the event is only when the text
     # names no other place (ACLED codes the nearest known town then).
-    usable = [p for p in usable if not _preceded_by(markers.reference_before, text, p)] or (usable if references else [])
+    # "The Druzhba (Friendship) Hotel in the centre of Pokrovsk": a building named after a place
+    # stands anywhere; like a reference point, its name locates an event only as a last resort.
+    usable = [p for p in usable if not _preceded_by(markers.reference_before, text, p)
+              and not _names_a_building(text, p, markers)] or (usable if references else [])
     if not usable:
         return []
     towns = [p for p in usable if _names_a_settlement(p)]
@@ -312,6 +324,12 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
         return towns
     best = min(PRECISION_RANK[p.precision] for p in usable)
     return [p for p in usable if PRECISION_RANK[p.precision] == best]
+
+
+def _names_a_building(text: str, p: PlaceMention, markers: _ContextMarkers) -> bool:
+    after, before = markers.building_name_after, markers.building_name_before
+    return bool((after is not None and after.match(text, p.end))
+                or (before is not None and before.search(text, max(0, p.start - 30), p.start)))
 
 
 def _names_a_settlement(p: PlaceMention) -> bool:

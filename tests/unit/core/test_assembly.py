@@ -266,6 +266,11 @@ def test_nobody_hurt_beside_placeless_damage_is_a_toll_of_zero_for_the_attack() 
     assert incident.injured is not None and incident.injured.best == 0
 
 
+def test_a_hotel_named_after_a_village_stands_in_the_town_the_text_names() -> None:
+    text = "The Druzhba (Friendship) Hotel in the centre of Pokrovsk was hit by a Russian missile on Monday."
+    assert places(text, "en") == ["Pokrovsk"]
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
