@@ -62,6 +62,15 @@ def test_stanotte_in_a_morning_article_is_the_publication_day() -> None:
     ]
 
 
+def test_the_night_of_a_named_date_is_that_date_not_the_night_before_publication() -> None:
+    assert _spans("Nella notte del 17 gennaio i russi hanno colpito Odessa con un drone.", "it") == [
+        _day(date(2023, 1, 17))
+    ]
+    assert _spans("In the early hours of January 17 drones hit Odesa.", "en") == [
+        _day(date(2023, 1, 17))
+    ]
+
+
 def test_last_night_in_an_evening_article_spans_the_day_before_and_the_day() -> None:
     assert _spans("Last night Russia shelled Kherson.", "en", EVENING) == [
         (date(2023, 1, 19), date(2023, 1, 20), "range")
