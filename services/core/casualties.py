@@ -131,6 +131,14 @@ class _Rules:
     background: regex.Pattern[str] | None
     # one more enumerated victim group right before a counted one ("two women and" a man were killed)
     conjunct: regex.Pattern[str]
+    # "who was injured … has died": the wounded reading names the person who then died
+    died_later: regex.Pattern[str] | None
+    another_victim: regex.Pattern[str] | None
+    of_them: regex.Pattern[str] | None
+    # "4 killed, 16 wounded in weekend shootings across the city": a tally of several incidents
+    roundup: regex.Pattern[str] | None
+    # "it could have killed her": what did not happen
+    counterfactual: regex.Pattern[str] | None
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> str:
@@ -230,7 +238,16 @@ def _rules(language: str) -> _Rules:
             rf"{_SPACE}{person}(?:{_SPACE})?{lex.get('conjunction', '(?:,|,? and)')}{_SPACE}$",
             _FLAGS,
         ),
+        died_later=_optional(lex.get("died_later")),
+        another_victim=_optional(lex.get("another_victim")),
+        of_them=_optional(lex.get("of_them")),
+        roundup=_whole_or_none(lex.get("roundup", [])),
+        counterfactual=_whole_or_none(lex.get("counterfactual", [])),
     )
+
+
+def _optional(pattern: str | None) -> regex.Pattern[str] | None:
+    return None if pattern is None else regex.compile(rf"(?<!\w)(?:{pattern})(?!\w)", _FLAGS)
 
 
 def _offset_maps(original: str, converted: str) -> tuple[list[int], list[int]]:
@@ -384,6 +401,9 @@ def find_casualties(sentence: str, language: str) -> Casualties:
 
     # "no one was killed" holds "one was killed": nothing inside a denial is a count.
     denials = [(z.start(), z.end(), zero_field) for zero_field, pattern in rules.zero for z in pattern.finditer(text)]
+    if rules.counterfactual is not None:
+        # "it could have hit her in the heart and killed her": up to the end of the clause
+        denials.extend((m.start(), _clause_end(text, m.end()), "none") for m in rules.counterfactual.finditer(text))
     result: dict[_Reading, Count | None] = {}
     # Only a figure of other victims gains the shooter: "a boy was killed after shooting himself" is one death.
     counted: set[_Reading] = set()
@@ -410,13 +430,52 @@ def find_casualties(sentence: str, language: str) -> Casualties:
     if (fatalities is not None and "fatalities" in counted and rules.self_harm is not None
             and rules.accident.search(sentence) is None):
         fatalities = _with_shooter(fatalities, sentence, rules.self_harm)
-    if injured is None and result.get("shot") is not None:
+    if injured is not None and fatalities is not None:
+        injured = _still_injured(injured, fatalities, sentence, rules)
+    elif injured is None and result.get("shot") is not None:
+        # the survivors already leave out the dead ("six were shot, two of whom died")
         injured = _survivors(result["shot"], fatalities)
-    if (fatalities is not None or injured is not None) and rules.background is not None \
-            and rules.background.search(text) is not None:
+    if fatalities is None and injured is None:
+        return Casualties(None, None)
+    if rules.background is not None and rules.background.search(text) is not None:
         # "Last year, a man was killed on the same block": an earlier event's toll, not this one's.
         return Casualties(None, None)
+    if rules.roundup is not None and rules.roundup.search(text) is not None:
+        # a city's tally of its night's shootings is no one incident's toll
+        return Casualties(None, None)
     return Casualties(fatalities=fatalities, injured=injured)
+
+
+_CLAUSE_END = regex.compile(r"[.;:!?]")
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = _CLAUSE_END.search(text, start)
+    return len(text) if m is None else m.end()
+
+
+def _still_injured(injured: Count, fatalities: Count, sentence: str, rules: _Rules) -> Count | None:
+    """The wounded a sentence reports who did not die of their wounds later in it.
+
+    "the boy who was injured in the shooting has died" reports one death, not one death and
+    one injured; "two were wounded and one of them later died" leaves one injured.
+    """
+    if rules.died_later is None or injured.best is None or fatalities.best is None:
+        return injured
+    died = rules.died_later.search(sentence, injured.end)
+    if died is None:
+        return injured
+    between = sentence[injured.end:died.start()]
+    if rules.of_them is not None and rules.of_them.search(between) is not None:
+        left = injured.best - fatalities.best
+        if left <= 0:
+            return None
+        return Count(best=left, low=left, high=left, text=injured.text, start=injured.start, end=injured.end)
+    if injured.best == fatalities.best == 1 and (
+        rules.another_victim is None or rules.another_victim.search(between) is None
+    ):
+        return None
+    return injured
 
 
 def _survivors(shot: Count | None, fatalities: Count | None) -> Count | None:

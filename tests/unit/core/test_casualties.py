@@ -268,3 +268,66 @@ def test_the_injured_as_a_noun_is_no_count_but_more_after_a_number_is() -> None:
 def test_italian_past_historic_deaths_are_counted() -> None:
     found = find_casualties("In seguito all'attacco nemico morirono 12 persone, tra cui cinque bambini.", "it")
     assert found.fatalities is not None and found.fatalities.best == 12
+
+
+def test_fatally_injured_is_a_death_not_an_injury() -> None:
+    result = find_casualties("A 4-year-old boy was fatally injured when shots hit the family car on Sunday.", "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+    assert result.injured is None
+
+
+def test_the_wounded_person_who_then_died_is_counted_once() -> None:
+    sentence = "Deputies said the teenager who was injured in the shooting on Friday night has died."
+    result = find_casualties(sentence, "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+    assert result.injured is None
+    later = find_casualties("She was listed in critical condition at the hospital until she died on Monday.", "en")
+    assert later.fatalities is not None and later.fatalities.best == 1
+    assert later.injured is None
+
+
+def test_a_person_critically_wounded_who_died_the_next_day_is_a_death() -> None:
+    result = find_casualties("A 17-year-old who was critically wounded in a shooting on Elm Street died on Sunday.", "en")
+    assert result.fatalities is not None and result.fatalities.best == 1
+    assert result.injured is None
+
+
+def test_one_of_the_wounded_dying_leaves_the_others_injured() -> None:
+    result = find_casualties("Three people were injured and one of them later died at the hospital.", "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+    assert result.injured is not None and result.injured.best == 2
+
+
+def test_a_wounded_victim_and_another_killed_are_both_counted() -> None:
+    result = find_casualties("A man was wounded and a woman was killed in the shooting.", "en")
+    assert _figure(result.fatalities) == (1, 1, 1)
+    assert _figure(result.injured) == (1, 1, 1)
+
+
+def test_what_could_have_killed_is_no_death() -> None:
+    result = find_casualties("The surgeon said the bullet could have pierced her lung and killed her.", "en")
+    assert result.fatalities is None
+
+
+def test_no_one_has_been_seriously_hurt_is_zero() -> None:
+    result = find_casualties("The mayor said windows were shattered but no one has been seriously hurt.", "en")
+    assert _figure(result.injured) == (0, 0, 0)
+    assert _figure(result.fatalities) == (0, 0, 0)
+
+
+def test_a_citys_tally_of_many_shootings_is_no_incidents_toll() -> None:
+    assert find_casualties("Three people were killed and 12 wounded in weekend shootings across the city.", "en") \
+        == find_casualties("", "en")
+    roundup = find_casualties("6 killed in overnight shootings in Detroit", "en")
+    assert roundup.fatalities is None and roundup.injured is None
+
+
+def test_a_toll_in_a_counted_number_of_shootings_is_still_read() -> None:
+    result = find_casualties("Police said 3 people were hurt in two shootings on Main Street.", "en")
+    assert result.injured is not None and result.injured.best == 3
+
+
+def test_a_shooter_who_took_his_own_life_after_fatally_shooting_others() -> None:
+    sentence = "The gunman used a shotgun to fatally shoot two neighbours and then take his own life, police said."
+    result = find_casualties(sentence, "en")
+    assert _figure(result.fatalities) == (3, 3, 3)
