@@ -445,7 +445,52 @@ def assemble_incidents(
     merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
     merged = _fold_follow_up_arrests(merged, markers)
     merged = _fold_captions(merged, markers)
-    for sentence, targets, when, killed, hurt in pending_casualties:
+    _place_tolls(pending_casualties, merged)
+    brief = len(sentences) <= BRIEF_SENTENCES
+    reportable = [d for d in merged if _is_reportable(d, published_at, brief)]
+    if brief:
+        # A brief is read whole as well: "G20 protests ... This part of town was the scene of
+        # escalating violence" is a violent demonstration though no one sentence says so.
+        whole = " ".join(s.text for s in sentences)
+        read.extend((c, 0) for c in classify_sentence(whole, language)
+                    if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE)
+        reportable = _read_as_brief(reportable, read)
+        if not reportable:
+            found = _brief_fallback(text, sentences, places, language, markers, read, event_date)
+            # The brief has nothing else to report: its weak reading is all there is.
+            reportable = [found] if found and not _is_background(found, published_at, brief) else []
+            # the figures the brief gives in sentences of their own are its incident's
+            _place_tolls(pending_casualties, reportable)
+    elif not reportable:
+        # A full article whose event and place never met in one sentence: its headline and lead
+        # are a brief of it ("Russian forces hit Mykolaiv's regional administration building").
+        lead = [s for s in sentences if s.paragraph <= sentences[0].paragraph + 1][:BRIEF_SENTENCES]
+        lead_cues = [(c, i) for c, i in read if i < len(lead)]
+        lead_places = [p for p in places if p.start < lead[-1].end]
+        found = _brief_fallback(text, lead, lead_places, language, markers, lead_cues, event_date) if lead_cues else None
+        reportable = [found] if found and _is_reportable_lead(found, published_at) else []
+        # "Three injured, one dead in shooting" read as the headline's incident: its figures too
+        _place_tolls(pending_casualties, reportable)
+    if len(sentences) > BRIEF_SENTENCES or any(d.place.precision != "country" for d in reportable):
+        # A whole country is the place only of a brief report that names nothing finer; in a
+        # full article a country alone is context ("sanzioni alla Russia"), not a location.
+        reportable = [d for d in reportable if d.place.precision != "country"]
+    if any(d.cue.score >= STRONG_CUE_SCORE for d in reportable):
+        # Beside a clearly reported event, a weak cue without figures elsewhere ("damaged",
+        # "killed" in a background sentence) is context, not another incident.
+        reportable = [d for d in reportable if d.cue.score >= STRONG_CUE_SCORE
+                      or d.fatalities is not None or d.injured is not None]
+    for d in reportable:
+        _zero_the_unmentioned_toll(d)
+    return reportable
+
+
+def _place_tolls(
+    pending: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]],
+    merged: list[IncidentDraft],
+) -> None:
+    """Figures read in sentences that name no event go to the incident of their place and day."""
+    for sentence, targets, when, killed, hurt in pending:
         if not targets and _is_zero(killed) and _is_zero(hurt):
             # "No casualties were reported either among servicemen or civilians": with no place
             # of its own, a statement that nobody was hurt holds for every incident it leaves open
@@ -466,39 +511,6 @@ def assemble_incidents(
                 if sentence not in draft.sentences:
                     draft.sentences.append(sentence)
                 break
-    brief = len(sentences) <= BRIEF_SENTENCES
-    reportable = [d for d in merged if _is_reportable(d, published_at, brief)]
-    if brief:
-        # A brief is read whole as well: "G20 protests ... This part of town was the scene of
-        # escalating violence" is a violent demonstration though no one sentence says so.
-        whole = " ".join(s.text for s in sentences)
-        read.extend((c, 0) for c in classify_sentence(whole, language)
-                    if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE)
-        reportable = _read_as_brief(reportable, read)
-        if not reportable:
-            found = _brief_fallback(text, sentences, places, language, markers, read, event_date)
-            # The brief has nothing else to report: its weak reading is all there is.
-            reportable = [found] if found and not _is_background(found, published_at, brief) else []
-    elif not reportable:
-        # A full article whose event and place never met in one sentence: its headline and lead
-        # are a brief of it ("Russian forces hit Mykolaiv's regional administration building").
-        lead = [s for s in sentences if s.paragraph <= sentences[0].paragraph + 1][:BRIEF_SENTENCES]
-        lead_cues = [(c, i) for c, i in read if i < len(lead)]
-        lead_places = [p for p in places if p.start < lead[-1].end]
-        found = _brief_fallback(text, lead, lead_places, language, markers, lead_cues, event_date) if lead_cues else None
-        reportable = [found] if found and _is_reportable_lead(found, published_at) else []
-    if len(sentences) > BRIEF_SENTENCES or any(d.place.precision != "country" for d in reportable):
-        # A whole country is the place only of a brief report that names nothing finer; in a
-        # full article a country alone is context ("sanzioni alla Russia"), not a location.
-        reportable = [d for d in reportable if d.place.precision != "country"]
-    if any(d.cue.score >= STRONG_CUE_SCORE for d in reportable):
-        # Beside a clearly reported event, a weak cue without figures elsewhere ("damaged",
-        # "killed" in a background sentence) is context, not another incident.
-        reportable = [d for d in reportable if d.cue.score >= STRONG_CUE_SCORE
-                      or d.fatalities is not None or d.injured is not None]
-    for d in reportable:
-        _zero_the_unmentioned_toll(d)
-    return reportable
 
 
 def _zero_the_unmentioned_toll(draft: IncidentDraft) -> None:

@@ -271,6 +271,16 @@ def test_a_hotel_named_after_a_village_stands_in_the_town_the_text_names() -> No
     assert places(text, "en") == ["Pokrovsk"]
 
 
+def test_a_lead_read_as_a_brief_also_gets_the_toll_its_body_gives() -> None:
+    text = ("Memphis police investigate overnight gunfire\n\n"
+            "A shooting on Elm Street left residents shaken on Tuesday. Three people were wounded and "
+            "one person died, police said. Officers have not named a suspect. The investigation continues.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Memphis"
+    assert incident.fatalities is not None and incident.fatalities.best == 1
+    assert incident.injured is not None and incident.injured.best == 3
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
