@@ -28,8 +28,11 @@ from services.core.matching import (
     Profile,
     claim_similarity,
     conflicting,
+    firm_follow_up_similarity,
     late_similarity,
+    open_ended,
     profile_similarity,
+    read_twice,
     settlement_key,
 )
 from services.core.merging import merge_claim, merge_incident
@@ -78,6 +81,9 @@ class _Match:
     members: list[Profile]
     #: matched only as a late report of it (matching.late_similarity): joins, never bridges
     late: bool = False
+    #: an incident of the new report's own article that it restates (matching.read_twice):
+    #: joins, never bridges
+    own: bool = False
 
 
 def _age(inc: Incident) -> tuple[datetime, str]:
@@ -134,22 +140,29 @@ class Deduplicator:
         ids = dict.fromkeys(str(entry[0]) for entry in self.state.get(f"gx/{block}/{key}", []))
         return list(ids)[-self.params.max_candidates :]
 
-    def _score(self, members: list[Profile], profile: Profile, dated: bool) -> tuple[float, bool]:
-        """The best score of the new report against any member (single link), and whether it
-        came from the late-report rule only. An incident found only by its settlement (not
-        `dated`: no member on the new report's days) can only be joined as a late report: a
-        month-wide follow-up range overlaps too much to count as the same date."""
-        best, late = 0.0, False
+    def _score(self, members: list[Profile], profile: Profile, dated: bool) -> tuple[float, str]:
+        """The best score of the new report against any member (single link), and the rule it
+        came from: "" (ordinary), "late" (matching.late_similarity) or "firm" (matching.
+        firm_follow_up_similarity), each tried only when the ones before fall short. An incident
+        found only by its settlement (not `dated`: no member on the new report's days) can only
+        be joined as a late report: a month-wide follow-up range overlaps too much to count as
+        the same date."""
+        best, rule = 0.0, ""
         for m in members if dated else []:
-            score = profile_similarity(m, profile)
-            if score > best:
-                best, late = score, False
-        if best < self.params.incident_threshold:
+            best = max(best, profile_similarity(m, profile))
+        days = self.params.late_report_days
+        for name, similarity in (("late", late_similarity), ("firm", firm_follow_up_similarity)):
+            if best >= self.params.incident_threshold:
+                break
             for m in members:
-                score = late_similarity(m, profile, self.params.late_report_days)
+                score = similarity(m, profile, days)
                 if score > best:
-                    best, late = score, True
-        return best, late
+                    best, rule = score, name
+        return best, rule
+
+    def _live(self, incident_id: str) -> bool:
+        data = self.state.get(f"i/{incident_id}")
+        return data is not None and data.get("merged_into") is None
 
     def _matches(self, block: str, profile: Profile) -> list[_Match]:
         """Live incidents of the block whose closest member report scores at or above the
@@ -157,17 +170,28 @@ class Deduplicator:
         found: list[_Match] = []
         candidates = self._candidates(block, profile)
         dated = set(candidates)
-        candidates += [i for i in self._same_settlement(block, profile) if i not in dated]
+        town = self._same_settlement(block, profile)
+        candidates += [i for i in town if i not in dated]
         for incident_id in candidates:
             data = self.state.get(f"i/{incident_id}")
             if data is None or data.get("merged_into") is not None:
                 continue
-            if profile.article_id in data["article_ids"]:
-                continue  # the extractor already kept them apart within the article
             members = self._members(incident_id)
-            score, late = self._score(members, profile, incident_id in dated)
-            if score >= self.params.incident_threshold:
-                found.append(_Match(score, Incident.model_validate(data), members, late))
+            if profile.article_id in data["article_ids"]:
+                # the extractor kept them apart within the article, unless one restates the
+                # other at the level of its region or district
+                own = [m for m in members if m.article_id == profile.article_id]
+                if any(read_twice(m, profile) for m in own):
+                    found.append(_Match(0.0, Incident.model_validate(data), members, own=True))
+                continue
+            score, rule = self._score(members, profile, incident_id in dated)
+            if score < self.params.incident_threshold:
+                continue
+            if rule == "firm" and sum(self._live(i) for i in town) != 1:
+                continue  # a town with another incident: a new shooting as likely as a follow-up
+            found.append(_Match(score, Incident.model_validate(data), members, late=bool(rule)))
+        if sum(m.own for m in found) > 1:
+            found = [m for m in found if not m.own]  # which of the article's incidents: a guess
         if sum(m.late for m in found) > 1:
             # a town with several older incidents a late report could belong to (a frontline
             # town shelled every few days, a city's shootings): which one is a guess, so none
@@ -189,15 +213,20 @@ class Deduplicator:
             if matches:
                 # a late report is no evidence that two incidents were one: it joins the best only
                 bridging = (profile.end - profile.start).days < self.params.max_bridge_days
-                firm = [m for m in matches if not m.late]
-                group = self._consolidation_group(firm) if bridging and not matches[0].late else matches[:1]
-                winner = min(group, key=lambda m: _age(m.incident))
+                firm = [m for m in matches if not m.late and not m.own]
+                group, waiting = matches[:1], []
+                if bridging and firm and matches[0] is firm[0]:
+                    group = self._consolidation_group(firm)
+                    waiting = self._waiting_follow_up(block, matches, group)
+                winner = min([*group, *waiting], key=lambda m: _age(m.incident))
                 merged, members = winner.incident, list(winner.members)
-                losers = [m for m in group if m is not winner]
+                losers = [m for m in [*group, *waiting] if m is not winner]
                 for loser in losers:
-                    merged = merge_incident(merged, loser.incident)
+                    # a waiting follow-up's loose date never replaces the event's firm one
+                    merged = merge_incident(merged, loser.incident, late=bool(waiting) and (
+                        loser in waiting or winner in waiting))
                     members.extend(loser.members)
-                merged = merge_incident(merged, inc, late=winner.late)
+                merged = merge_incident(merged, inc, late=winner.late and winner not in waiting)
                 target = winner.incident.incident_id
                 out = list(self._store_incident(block, merged, winner.incident, [*members, profile]))
                 out.extend(self._retire(loser.incident, target) for loser in losers)
@@ -224,6 +253,29 @@ class Deduplicator:
                 continue
             group.append(m)
         return group
+
+    def _waiting_follow_up(self, block: str, matches: list[_Match], group: list[_Match]) -> list[_Match]:
+        """The town's one incident made only of loosely dated reports (matching.open_ended: an
+        arrest, a funeral with no date of their own) that the new, firmly matched report meets as
+        a late report: a follow-up that arrived before the reports of its event, which it would
+        have joined in the other order. Empty when there is none, when it shares an article with
+        the group, or when another incident of the town could be the one it follows."""
+        late = [m for m in matches if m.late]
+        if len(late) != 1 or not all(open_ended(p) for p in late[0].members):
+            return []
+        waiting = late[0]
+        if any(set(waiting.incident.article_ids) & set(g.incident.article_ids) for g in group):
+            return []
+        taken = {waiting.incident.incident_id, *(g.incident.incident_id for g in group)}
+        days = self.params.late_report_days
+        for key in {k for p in waiting.members if (k := settlement_key(p)) is not None}:
+            for incident_id in dict.fromkeys(str(e[0]) for e in self.state.get(f"gx/{block}/{key}", [])):
+                if incident_id in taken or not self._live(incident_id):
+                    continue
+                if any(late_similarity(m, p, days) >= self.params.incident_threshold
+                       for m in self._members(incident_id) for p in waiting.members):
+                    return []
+        return late
 
     def _retire(self, loser: Incident, winner_id: str) -> Incident:
         """A consolidated incident: published once more with `merged_into`, kept (unindexed for

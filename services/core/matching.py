@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from math import asin, cos, radians, sin, sqrt
 from typing import Any, Protocol
 
+import regex
 from rapidfuzz import fuzz
 
 from schemas import Claim, Count, Incident
+from services.core.lexicon import compile_alternation, language_section
 
 #: weights of the incident similarity; they sum to 1 (chosen on dev data, see docs/dedup.md)
 W_PLACE, W_DATE, W_TYPE, W_CASUALTIES = 0.4, 0.2, 0.25, 0.15
@@ -27,7 +30,18 @@ LATE_MIN_FIGURES = 0.7
 #: the older report's date range may span at most this many days past its start (a day, a
 #: night, the default eve-or-day of publication), not a "last month" range
 LATE_OLDER_SPAN_DAYS = 1
+#: a firmly dated follow-up (firm_follow_up_similarity) is dated at least this many days after
+#: the event: a day apart is the ordinary rule's (date_similarity)
+FOLLOW_UP_MIN_GAP_DAYS = 2
+#: the events local news follows up for weeks with reports dated by their own news (an arrest
+#: "Monday", an indictment "Tuesday"): a shooting or a killing. A town shelled or fought over
+#: again days later is a new event, never a follow-up
+FOLLOW_UP_EVENT_TYPES = frozenset({"Violence against civilians"})
+#: the sentences of a report searched for follow-up cues: what it leads with
+FOLLOW_UP_EVIDENCE = 3
 _SETTLEMENT = {"point", "settlement", "district"}
+#: a report at this level names an area that may hold another report's town
+_AREA = {"region", "district"}
 
 _REMOTE = {"Shelling/artillery/missile attack", "Air/drone strike", "Disrupted weapons use"}
 #: a shooting that one outlet reads as an exchange of fire and another as an attack on civilians
@@ -76,6 +90,8 @@ class Profile:
     sub_event_type: str
     fatalities: int | None
     injured: int | None
+    #: its sentences tell of what came after the event (reads_as_follow_up)
+    follow_up: bool = False
 
     @classmethod
     def of(cls, inc: Incident) -> Profile:
@@ -87,6 +103,7 @@ class Profile:
             start=inc.date.start, end=inc.date.end, published=inc.first_reported_at.date(),
             event_type=inc.event_type, sub_event_type=inc.sub_event_type,
             fatalities=inc.fatalities.best, injured=inc.injured.best,
+            follow_up=reads_as_follow_up(inc),
         )
 
     def to_json(self) -> list[Any]:
@@ -94,15 +111,35 @@ class Profile:
         return [self.article_id, self.name, self.geonames_id, self.country_code, self.admin1,
                 self.lat, self.lon, self.precision, self.start.isoformat(), self.end.isoformat(),
                 self.published.isoformat(), self.event_type, self.sub_event_type,
-                self.fatalities, self.injured]
+                self.fatalities, self.injured, self.follow_up]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Profile:
+        # rows stored before the follow_up flag have 15 fields
         (article_id, name, gid, cc, admin1, lat, lon, precision, start, end, published, et, sub,
-         killed, hurt) = row
+         killed, hurt, *flags) = row
         return cls(article_id, name, gid, cc, admin1, lat, lon, precision,
                    date.fromisoformat(start), date.fromisoformat(end), date.fromisoformat(published),
-                   et, sub, killed, hurt)
+                   et, sub, killed, hurt, bool(flags and flags[0]))
+
+
+@lru_cache(maxsize=16)
+def _follow_up_cues(language: str) -> regex.Pattern[str] | None:
+    words = language_section("context_markers", language).get("follow_up") or []
+    return compile_alternation(words) if words else None
+
+
+def reads_as_follow_up(inc: Incident) -> bool:
+    """Whether a shooting or killing report's first sentences (headline, lead) tell of what came
+    after its event: charges, an arrest in the case, a trial, a funeral (the extractor's
+    follow-up cues, context_markers.json). Only those types are ever firm follow-ups."""
+    if inc.event_type not in FOLLOW_UP_EVENT_TYPES:
+        return False
+    for e in inc.evidence[:FOLLOW_UP_EVIDENCE]:
+        cues = _follow_up_cues(e.language or "en")
+        if cues is not None and cues.search(e.text):
+            return True
+    return False
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -165,15 +202,43 @@ def late_gap(older: Profile, later: Profile) -> int | None:
     return max(0, (later.start - older.end).days)
 
 
+def firm_gap(older: Profile, later: Profile) -> int | None:
+    """Days between two reports that each date their event within two days (neither
+    open-ended), the later one at least FOLLOW_UP_MIN_GAP_DAYS after the older and telling of
+    what came after an event (Profile.follow_up); None otherwise."""
+    if not later.follow_up or open_ended(older) or open_ended(later):
+        return None
+    if max((older.end - older.start).days, (later.end - later.start).days) > LATE_OLDER_SPAN_DAYS:
+        return None
+    gap = (later.start - older.end).days
+    return gap if gap >= FOLLOW_UP_MIN_GAP_DAYS else None
+
+
 def late_similarity(a: Profile, b: Profile, max_days: int) -> float:
     """A report with no firm date (open_ended) published up to `max_days` after an older report
     of the same settlement, read as the same kind of event with figures that do not contradict:
     a follow-up (an arrest, a funeral, a car found) on that event. 0 otherwise. The date score is
     low and fades with the gap; the place must be the same settlement (same GeoNames id, or the
     same unresolved name), never merely nearby."""
+    return _follow_up_score(a, b, max_days, [late_gap(a, b), late_gap(b, a)])
+
+
+def firm_follow_up_similarity(a: Profile, b: Profile, max_days: int) -> float:
+    """Two firmly dated reports of a shooting or a killing (FOLLOW_UP_EVENT_TYPES) in the same
+    settlement, 2 to `max_days` days apart, that agree as late_similarity demands. The later one
+    is either a follow-up dated by its own news (an arrest "Monday", charges "Tuesday") or a new
+    event in the same town, which this cannot tell apart: the deduplicator joins them only when
+    the town has no other incident in its window. 0 otherwise."""
+    if a.event_type not in FOLLOW_UP_EVENT_TYPES or b.event_type not in FOLLOW_UP_EVENT_TYPES:
+        return 0.0
+    return _follow_up_score(a, b, max_days, [firm_gap(a, b), firm_gap(b, a)])
+
+
+def _follow_up_score(a: Profile, b: Profile, max_days: int, gaps_found: list[int | None]) -> float:
+    """The late-report score of two reports `gaps_found` days apart (None: not a pair)."""
     if max_days <= 0:
         return 0.0
-    gaps = [g for g in (late_gap(a, b), late_gap(b, a)) if g is not None and g <= max_days]
+    gaps = [g for g in gaps_found if g is not None and g <= max_days]
     if not gaps:
         return 0.0
     key = settlement_key(a)
@@ -185,6 +250,18 @@ def late_similarity(a: Profile, b: Profile, max_days: int) -> float:
         return 0.0
     day = LATE_DATE_SCORE * (1 - min(gaps) / (max_days + 1))
     return W_PLACE + W_DATE * day + W_TYPE * kind + W_CASUALTIES * (killed + hurt) / 2
+
+
+def read_twice(a: Profile, b: Profile) -> bool:
+    """Two incidents one article yields that are one event: a region or district and a town in
+    it (same first-level division), dated within a day of each other ("a shooting in Cook
+    County" and "in Chicago"; "the Kharkiv region" and "Kupiansk"). Two towns, or one town on
+    two days, may be two events of one article (strikes on two cities, a strike the night
+    before) and stay apart."""
+    if (a.precision in _AREA) == (b.precision in _AREA) or "country" in (a.precision, b.precision):
+        return False
+    return (a.country_code == b.country_code and a.admin1 is not None and a.admin1 == b.admin1
+            and day_gap(a, b) <= 1)
 
 
 def day_gap(a: Profile, b: Profile) -> int:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from schemas import Claim, Count, EventDate, FigureReport, Incident, Location, Mention, Quantity, Speaker
+from schemas import (
+    Claim,
+    Count,
+    EventDate,
+    Evidence,
+    FigureReport,
+    Incident,
+    Location,
+    Mention,
+    Quantity,
+    Speaker,
+)
 from services.core.dedup import Deduplicator, DedupParams
 
 KHARKIV = dict(country_code="UA", admin1="Kharkiv", precision="settlement")
@@ -285,10 +296,11 @@ DAYTON = Location(name="Dayton", geonames_id=4509884, lat=39.76, lon=-84.19, cou
 
 def shooting_mention(
     article: str, day: date | None = None, published: date = date(2016, 3, 6),
-    killed: int | None = 1, undated_days: int = 0,
+    killed: int | None = 1, undated_days: int = 0, lead: str | None = None, sub: str = "Attack",
 ) -> Mention:
     """A shooting report in Dayton; `undated_days` > 0 gives it the extractor's date for a text
-    with no date cue: the range of that many days ending on the publication day."""
+    with no date cue: the range of that many days ending on the publication day; `lead` its
+    first sentence."""
     at = datetime(published.year, published.month, published.day, 15, tzinfo=UTC)
     if undated_days:
         when = EventDate(start=published - timedelta(days=undated_days), end=published, precision="range")
@@ -297,10 +309,13 @@ def shooting_mention(
     fatalities = Count(best=killed, low=killed, high=killed, reports=[
         FigureReport(value=killed, article_id=article, source=f"{article}.example")]) if killed is not None else Count()
     inc = Incident(
-        incident_id=f"inc-{article}", event_type="Violence against civilians", sub_event_type="Attack",
+        incident_id=f"inc-{article}", sub_event_type=sub,  # type: ignore[arg-type]
+        event_type="Battles" if sub == "Armed clash" else "Violence against civilians",
         location=DAYTON, date=when, fatalities=fatalities, article_ids=[article],
         sources=[f"{article}.example"], confidence=0.6, first_reported_at=at, last_reported_at=at,
         extractor_version="t",
+        evidence=[Evidence(article_id=article, source=f"{article}.example", language="en",
+                           published_at=at, text=lead, char_start=0, char_end=len(lead))] if lead else [],
     )
     return Mention(mention_id=f"men-{article}", kind="incident", blocking_key="US/Ohio",
                    article_id=article, source=f"{article}.example", published_at=at,
@@ -368,3 +383,92 @@ def test_the_settlement_index_leaves_the_state_with_its_days() -> None:
     entries = [e for k, v in state.items() if k.startswith("gx/") for e in v]  # type: ignore[attr-defined]
     assert entries and all(day > cutoff for _, day in entries)
     assert all(k.split("/")[-1] > cutoff for k in state if k.startswith("gd/"))
+
+
+# firmly dated follow-ups and follow-ups waiting for their event -----------------------------------
+
+CHARGED = "A Dayton man was charged Tuesday with murder in the shooting death of his neighbour."
+
+
+def test_charges_dated_ten_days_later_join_the_towns_only_shooting_and_keep_its_date() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5)))
+    [out] = dedup.add(shooting_mention("charges", day=date(2016, 3, 15), published=date(2016, 3, 16),
+                                       lead=CHARGED))
+    assert out.incident_id == "inc-first" and out.article_ids == ["first", "charges"]
+    assert out.date.start == out.date.end == date(2016, 3, 5)
+
+
+def test_a_shooting_ten_days_later_that_tells_of_no_charges_is_a_new_incident() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5)))
+    [out] = dedup.add(shooting_mention("again", day=date(2016, 3, 15), published=date(2016, 3, 16),
+                                       lead="A man was shot and killed in Dayton on Tuesday night."))
+    assert out.incident_id == "inc-again" and out.revision == 1
+
+
+def test_charges_in_a_town_with_another_recent_shooting_start_their_own_incident() -> None:
+    # the other shooting's toll rules it out, but a town with two shootings in the window may
+    # have a third: the charges could be about a new one as well
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5)))
+    dedup.add(shooting_mention("second", day=date(2016, 3, 8), published=date(2016, 3, 9), killed=5))
+    [out] = dedup.add(shooting_mention("charges", day=date(2016, 3, 15), published=date(2016, 3, 16),
+                                       lead=CHARGED))
+    assert out.incident_id == "inc-charges" and len(live_incidents(dedup)) == 3
+
+
+def test_a_follow_up_read_before_its_shooting_joins_when_a_report_it_matches_arrives() -> None:
+    # the shooting's first report reads it as an exchange of fire, which a funeral report of an
+    # attack cannot join as a late report; a second outlet's report of the attack can tie them
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5), sub="Armed clash"))
+    dedup.add(shooting_mention("funeral", published=date(2016, 3, 9), killed=None, undated_days=1))
+    assert dedup.resolve("inc-funeral") == "inc-funeral"
+    out = dedup.add(shooting_mention("second", day=date(2016, 3, 5), published=date(2016, 3, 7)))
+    assert dedup.resolve("inc-funeral") == dedup.resolve("inc-second") == "inc-first"
+    assert {(r.incident_id, r.merged_into) for r in out} == {("inc-first", None), ("inc-funeral", "inc-first")}  # type: ignore[union-attr]
+    assert len(live_incidents(dedup)) == 1
+    assert out[0].date.start == out[0].date.end == date(2016, 3, 5)
+
+
+def test_taking_in_a_waiting_follow_up_replays_to_the_same_ids_and_a_redelivery_changes_nothing() -> None:
+    mentions = [shooting_mention("first", day=date(2016, 3, 5), sub="Armed clash"),
+                shooting_mention("funeral", published=date(2016, 3, 9), killed=None, undated_days=1),
+                shooting_mention("second", day=date(2016, 3, 5), published=date(2016, 3, 7))]
+    runs = []
+    for _ in range(2):
+        dedup = Deduplicator({})
+        runs.append([(r.incident_id, r.revision) for m in mentions for r in dedup.add(m)])  # type: ignore[union-attr]
+        assert dedup.add(mentions[2]) == [] and dedup.add(mentions[1]) == []
+    assert runs[0] == runs[1]
+    assert runs[0][-2:] == [("inc-first", 2), ("inc-funeral", 2)]
+
+
+def test_a_waiting_follow_up_stays_alone_while_another_shooting_of_the_town_could_be_its_event() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5), sub="Armed clash"))
+    dedup.add(shooting_mention("other", day=date(2016, 3, 2), published=date(2016, 3, 3)))
+    dedup.add(shooting_mention("another", day=date(2016, 3, 4), published=date(2016, 3, 4)))
+    dedup.add(shooting_mention("funeral", published=date(2016, 3, 9), killed=None, undated_days=1))
+    dedup.add(shooting_mention("second", day=date(2016, 3, 5), published=date(2016, 3, 7)))
+    assert dedup.resolve("inc-funeral") == "inc-funeral"
+    assert dedup.resolve("inc-second") == "inc-first"
+
+
+# one event read twice in one article -------------------------------------------------------------
+
+
+def test_an_article_restating_its_strike_at_the_level_of_the_region_gives_one_incident() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    assert dedup.add(incident_mention("a", "ansa.it", where=KHARKIV_REGION)) == []  # nothing new
+    assert dedup.resolve("inc-a-Kharkiv Oblast") == "inc-a-Vovchansk"
+    assert len(live_incidents(dedup)) == 1
+
+
+def test_an_article_on_strikes_on_two_towns_of_one_region_keeps_two_incidents() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it"))
+    [out] = dedup.add(incident_mention("a", "ansa.it", where=KUPIANSK))
+    assert out.incident_id == "inc-a-Kupiansk" and len(live_incidents(dedup)) == 2

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
+from schemas import EventDate, Evidence, Incident, Location
 from services.core.matching import (
     Profile,
     conflicting,
+    firm_follow_up_similarity,
     late_similarity,
     open_ended,
     profile_similarity,
+    read_twice,
+    reads_as_follow_up,
     settlement_key,
     type_similarity,
 )
@@ -134,3 +139,84 @@ def test_a_nearer_older_event_scores_higher_for_a_late_report() -> None:
     late = undated("c")
     near, far = shooting("a", day=date(2016, 3, 12)), shooting("b", day=date(2016, 2, 20))
     assert late_similarity(near, late, 30) > late_similarity(far, late, 30) >= 0.6
+
+
+# firmly dated follow-ups ------------------------------------------------------------------------
+
+def charges(article: str = "b", day: date = date(2016, 3, 15), killed: int | None = 1,
+            follow_up: bool = True, **kw: object) -> Profile:
+    """A report dated by its own news ("charged Tuesday") that tells of what followed an event."""
+    p = shooting(article, day=day, published=day + timedelta(days=1), killed=killed, **kw)  # type: ignore[arg-type]
+    return replace(p, follow_up=follow_up)
+
+
+def test_charges_dated_ten_days_after_a_shooting_in_the_same_town_meet_it() -> None:
+    assert firm_follow_up_similarity(shooting("a"), charges("b"), 30) >= 0.6
+    assert firm_follow_up_similarity(charges("b"), shooting("a"), 30) >= 0.6
+
+
+def test_a_firm_report_that_tells_of_no_aftermath_is_not_a_follow_up() -> None:
+    assert firm_follow_up_similarity(shooting("a"), charges("b", follow_up=False), 30) == 0.0
+    # the follow-up must be the later of the two
+    older_charges = charges("a", day=date(2016, 3, 5))
+    assert firm_follow_up_similarity(older_charges, shooting("b", day=date(2016, 3, 15)), 30) == 0.0
+
+
+def test_a_firm_follow_up_needs_the_town_the_kind_the_tolls_and_two_days_between() -> None:
+    older = shooting("a")
+    assert firm_follow_up_similarity(older, charges("b", name="Springfield", gid=4525353), 30) == 0.0
+    assert firm_follow_up_similarity(older, charges("b", killed=4), 30) == 0.0
+    assert firm_follow_up_similarity(older, charges("b", sub="Armed clash"), 30) == 0.0
+    assert firm_follow_up_similarity(older, charges("b", day=date(2016, 3, 6)), 30) == 0.0
+    assert firm_follow_up_similarity(older, charges("b", day=date(2016, 4, 20)), 30) == 0.0
+
+
+def test_a_town_shelled_again_a_week_later_is_never_a_follow_up() -> None:
+    first = report("a", day=date(2023, 1, 20), published=date(2023, 1, 21))
+    again = report("b", day=date(2023, 1, 27), published=date(2023, 1, 28))
+    assert firm_follow_up_similarity(first, replace(again, follow_up=True), 30) == 0.0
+
+
+def test_a_profile_row_stored_before_the_follow_up_flag_still_loads() -> None:
+    row = charges("b").to_json()
+    assert Profile.from_json(row).follow_up
+    assert not Profile.from_json(row[:15]).follow_up
+
+
+def incident_with_lead(lead: str, event: str = "Violence against civilians", sub: str = "Attack") -> Incident:
+    at = datetime(2016, 3, 16, 9, tzinfo=UTC)
+    where = Location(name="Dayton", geonames_id=4509884, country_code="US", admin1="Ohio",
+                     lat=39.76, lon=-84.19, precision="settlement")
+    return Incident(
+        incident_id="inc-x", event_type=event, sub_event_type=sub, location=where,  # type: ignore[arg-type]
+        date=EventDate(start=date(2016, 3, 15), end=date(2016, 3, 15), precision="day"),
+        evidence=[Evidence(article_id="x", source="x.example", language="en", published_at=at,
+                           text=lead, char_start=0, char_end=len(lead))],
+        article_ids=["x"], sources=["x.example"], confidence=0.6, first_reported_at=at,
+        last_reported_at=at, extractor_version="t")
+
+
+def test_a_report_leading_with_charges_or_a_funeral_reads_as_a_follow_up() -> None:
+    assert reads_as_follow_up(incident_with_lead("A Dayton man was indicted Tuesday in the death of his neighbour."))
+    assert reads_as_follow_up(incident_with_lead("Hundreds gathered for the funeral of the teenager shot last week."))
+    assert not reads_as_follow_up(incident_with_lead("A man was shot and killed outside a Dayton bar on Tuesday night."))
+    # only shootings and killings are followed up this way; a town shelled again is a new event
+    assert not reads_as_follow_up(incident_with_lead("The funeral of the victims of the strike took place.",
+                                                     event="Explosions/Remote violence",
+                                                     sub="Shelling/artillery/missile attack"))
+
+
+# one event read twice in one article ------------------------------------------------------------
+
+def test_a_region_and_a_town_in_it_on_the_same_day_are_one_event_of_one_article() -> None:
+    town = report("a")
+    region = report("a", name="Kharkiv Oblast", gid=706482, precision="region", lat=49.5, lon=36.5)
+    district = report("a", name="Chuhuiv Raion", gid=None, precision="district", day=date(2023, 1, 21))
+    assert read_twice(town, region) and read_twice(region, town) and read_twice(district, town)
+
+
+def test_two_towns_or_one_town_on_two_days_of_one_article_stay_two_events() -> None:
+    assert not read_twice(report("a"), report("a", name="Kupiansk", gid=703656, lat=49.71, lon=37.62))
+    assert not read_twice(report("a"), report("a", day=date(2023, 1, 19)))
+    region = report("a", name="Kharkiv Oblast", gid=706482, precision="region")
+    assert not read_twice(region, report("a", day=date(2023, 1, 22)))
