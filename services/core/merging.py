@@ -60,6 +60,20 @@ def _merged_figure(old: Incident, new: Incident, mine: Count, theirs: Count) -> 
     return merge_count(mine, theirs)
 
 
+def _without_the_dead(injured: Count, fatalities: Count) -> Count:
+    """A report's wounded who all died by a later report's count are no longer wounded: "a
+    toddler critically injured" then "the toddler has died" is one death and no injured."""
+    if fatalities.best is None or not injured.reports:
+        return injured
+    dead = {r.article_id: r.value for r in fatalities.reports}
+    kept = [r for r in injured.reports if r.value > fatalities.best - dead.get(r.article_id, 0)]
+    if len(kept) == len(injured.reports):
+        return injured
+    # the reports stay: a later merge weighs them again against the toll it then has
+    values = [r.value for r in kept] or [0]
+    return Count(best=max(values), low=min(values), high=max(values), reports=injured.reports)
+
+
 def _merged_kind(old: Incident, new: Incident, weapons: Sequence[str]) -> tuple[EventType, SubEventType]:
     """The first report's type, unless a later one says more about the means."""
     kind = (old.event_type, old.sub_event_type)
@@ -112,8 +126,8 @@ def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incid
             "location": location,
             "date": date,
             "actors": list(actors.values()),
-            "fatalities": _merged_figure(old, new, old.fatalities, new.fatalities),
-            "injured": _merged_figure(old, new, old.injured, new.injured),
+            "fatalities": (fatalities := _merged_figure(old, new, old.fatalities, new.fatalities)),
+            "injured": _without_the_dead(_merged_figure(old, new, old.injured, new.injured), fatalities),
             "civilian_targeting": old.civilian_targeting or new.civilian_targeting,
             "weapons": weapons,
             "confidence": combined_confidence(old.confidence, new.confidence)

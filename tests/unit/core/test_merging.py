@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from schemas import Count, EventDate, Incident, Location
+from schemas import Count, EventDate, FigureReport, Incident, Location
 from services.core.merging import merge_incident
 
 LVIV = Location(name="Lviv", geonames_id=702550, lat=49.84, lon=24.02, country_code="UA",
@@ -79,3 +79,24 @@ def test_a_regions_toll_does_not_raise_a_towns_own_figure() -> None:
     assert merge_incident(town, oblast).fatalities.best == 2
     assert merge_incident(oblast, town).fatalities.best == 2
     assert merge_incident(oblast, town).location.precision == "settlement"
+
+
+def _figure(article: str, value: int) -> Count:
+    return Count(best=value, low=value, high=value,
+                 reports=[FigureReport(value=value, article_id=article, source=f"{article}.example")])
+
+
+def test_a_victim_first_reported_wounded_then_dead_is_one_death_and_no_injured() -> None:
+    hurt = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(
+        update={"fatalities": _figure("a", 0), "injured": _figure("a", 1)})
+    died = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"fatalities": _figure("b", 1)})
+    merged = merge_incident(hurt, died)
+    assert (merged.fatalities.best, merged.injured.best) == (1, 0)
+
+
+def test_a_rising_toll_keeps_the_wounded_its_dead_cannot_account_for() -> None:
+    first = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(
+        update={"fatalities": _figure("a", 3), "injured": _figure("a", 20)})
+    later = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"fatalities": _figure("b", 10)})
+    merged = merge_incident(first, later)
+    assert (merged.fatalities.best, merged.injured.best) == (10, 20)
