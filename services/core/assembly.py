@@ -809,8 +809,14 @@ def _fold(kept: IncidentDraft, d: IncidentDraft) -> None:
     """One incident read twice: the stronger reading, the narrower date, the higher toll."""
     kept.cue = min((kept, d), key=_strength).cue
     kept.date = kept.date if _width(kept.date) <= _width(d.date) else d.date
-    kept.fatalities = _larger(kept.fatalities, d.fatalities)
-    kept.injured = _larger(kept.injured, d.injured)
+    if _REGION_NAMED.search(d.place.text) and kept.place.precision != "region":
+        # "20 killed in the Dnipropetrovsk region", "two killed in Samar": the region's toll
+        # counts the whole region, so it only fills what the town's own report leaves open
+        kept.fatalities = _own_or_region(kept.fatalities, d.fatalities)
+        kept.injured = _own_or_region(kept.injured, d.injured)
+    else:
+        kept.fatalities = _larger(kept.fatalities, d.fatalities)
+        kept.injured = _larger(kept.injured, d.injured)
     _absorb(kept, d)
 
 
@@ -832,6 +838,18 @@ def _strength(d: IncidentDraft) -> tuple[int, int, int, float]:
 
 def _is_zero(count: Count | None) -> bool:
     return count is not None and count.best == 0
+
+
+# a region named as such ("the Dnipropetrovsk region", "Kharkiv Oblast"), not a state that
+# qualifies a town ("Mesa, Arizona")
+_REGION_NAMED = re.compile(r"(?<!\w)(?:regione|regioni|region|regions|oblast|provincia|province|région|región|"
+                           r"област\w*|област|регіон\w*|регион\w*)(?!\w)", re.IGNORECASE)
+
+
+def _own_or_region(town: Count | None, region: Count | None) -> Count | None:
+    """A town's own figure; the region's only where the town gives none, or only a vague one
+    ("wounded several others")."""
+    return _larger(town, region) if town is None or town.best is None else town
 
 
 def _larger(a: Count | None, b: Count | None) -> Count | None:

@@ -281,6 +281,21 @@ def test_a_lead_read_as_a_brief_also_gets_the_toll_its_body_gives() -> None:
     assert incident.injured is not None and incident.injured.best == 3
 
 
+def test_a_regions_toll_does_not_raise_the_toll_of_a_town_in_it() -> None:
+    text = ("Un attacco missilistico russo sulla regione di Dnipropetrovsk ha ucciso 20 persone martedì. "
+            "A Samar, martedì, due persone sono state uccise nell'attacco missilistico.")
+    [incident] = incidents(text, "it")
+    assert incident.place.place.name == "Samar"
+    assert incident.fatalities is not None and incident.fatalities.best == 2
+
+
+def test_a_state_that_qualifies_a_town_is_no_region_wide_toll() -> None:
+    text = ("A gunman wounded five people in Mesa, Arizona, on Tuesday. "
+            "Two women were wounded in Mesa on Tuesday, police said.")
+    [incident] = incidents(text, "en")
+    assert incident.injured is not None and incident.injured.best == 5
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
