@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import regex
+from anyascii import anyascii
 
 from schemas.models import PRECISION_RANK
 from services.core.actors import Actor, find_actors
@@ -296,6 +297,30 @@ def _within_big_cities(places: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+def _without_foreign_lookalikes(places: list[PlaceMention]) -> list[PlaceMention]:
+    """"Shantai Hale" read as Galle, Sri Lanka, "Dion Lofton" as Dijon: a name matched only
+    through a transliteration fold, in a country the article names nowhere else, while its
+    other places lie in one other country, is a word or a person, not a place abroad. (Exact
+    names, and look-alikes in a country the text does name, "Leopoli" beside "Ucraina", stay.)"""
+    countries = [p.place.country_code for p in places]
+    out: list[PlaceMention] = []
+    for p in places:
+        others = {c for q, c in zip(places, countries) if q is not p and q.text != p.text}
+        home = [c for q, c in zip(places, countries) if q is not p and c != p.place.country_code]
+        if (p.place.country_code not in others and len(others) == 1 and len(home) >= 2
+                and _plain(p.text) != _plain(p.place.name)):
+            continue
+        out.append(p)
+    return out
+
+
+def _plain(name: str) -> str:
+    return _NOT_ALNUM.sub("", anyascii(name).lower())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarkers,
                   references: bool = True) -> list[PlaceMention]:
     """The places an event sentence can be located at: the most precise level present.
@@ -362,7 +387,7 @@ def _day_key(d: EventDate) -> tuple[date, date]:
 def assemble_incidents(
     text: str, sentences: list[Sentence], language: str, published_at: datetime
 ) -> list[IncidentDraft]:
-    places = _within_big_cities(with_landmarks(text, find_places(text, language)))
+    places = _without_foreign_lookalikes(_within_big_cities(with_landmarks(text, find_places(text, language))))
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}

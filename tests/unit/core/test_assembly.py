@@ -296,6 +296,12 @@ def test_a_state_that_qualifies_a_town_is_no_region_wide_toll() -> None:
     assert incident.injured is not None and incident.injured.best == 5
 
 
+def test_a_surname_that_folds_onto_a_town_abroad_is_not_a_place_there() -> None:
+    text = ("A man shot his girlfriend, Shantai Hale, in Houston, Texas, on Tuesday. "
+            "Hale was killed at her home in Houston, police said.")
+    assert all(d.place.place.country_code == "US" for d in incidents(text, "en"))
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
