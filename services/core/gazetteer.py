@@ -34,6 +34,20 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("j", "i"),
     ("x", "ks"),
 )
+# Romanisations of Ukrainian/Russian names that the folds above cannot merge without
+# merging real names too: French/German/Italian/Polish spellings (Gluchiwka = Hlushivka,
+# Louhansk = Luhansk, Czernihiw = Chernihiv) and the "kh" written as a bare "k" (Karkiv =
+# Kharkiv). Tried one rule at a time, and only on names nothing else finds.
+_VARIANT_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ch", ("sh", "h", "k")),
+    ("ou", ("u",)),
+    ("sz", ("sh",)),
+    ("cz", ("ch",)),
+    ("rz", ("zh",)),
+    ("k", ("h",)),
+    ("dj", ("zh", "dzh")),
+    ("tz", ("ts",)),
+)
 _APOSTROPHES = re.compile(r"['’ʼ`´ʹ\u02bb\u02bc]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -48,6 +62,25 @@ def name_key(surface: str) -> str:
         if old in text:
             text = text.replace(old, new)
     return _DOUBLES.sub(r"\1", text)
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Skeleton keys the same name may have under another romanisation, nearest first: each
+    rule of _VARIANT_RULES applied to every occurrence, then to one occurrence at a time."""
+    found: dict[str, None] = {}
+    for old, news in _VARIANT_RULES:
+        count = key.count(old)
+        if not count:
+            continue
+        for new in news:
+            found[_DOUBLES.sub(r"\1", key.replace(old, new))] = None
+            if count > 1:
+                start = key.find(old)
+                while start != -1:
+                    found[_DOUBLES.sub(r"\1", key[:start] + new + key[start + len(old):])] = None
+                    start = key.find(old, start + 1)
+    found.pop(key, None)
+    return list(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +125,7 @@ class Gazetteer:
 
     __slots__ = (
         "_countries",
+        "_districts",
         "_fuzzy_keys",
         "_fuzzy_memo",
         "_fuzzy_pools",
@@ -117,8 +151,11 @@ class Gazetteer:
         self._fuzzy_pools: dict[tuple[str, int], list[str]] = {}
         self._regions: dict[tuple[str, str], Place] = {}
         self._countries: dict[str, Place] = {}
+        self._districts: dict[tuple[str, str, str], Place] = {}
         for place in places:
-            if place.kind == "country":
+            if place.kind == "district" and place.admin1 and place.admin2:
+                self._districts.setdefault((place.country_code, place.admin1, place.admin2), place)
+            elif place.kind == "country":
                 self._countries.setdefault(place.country_code, place)
             elif place.kind == "region" and place.admin1:
                 self._regions.setdefault((place.country_code, _region_key(place.admin1)), place)
@@ -232,9 +269,23 @@ class Gazetteer:
             return str(swapped[0])
         return None
 
+    def variant_key(self, key: str, countries: frozenset[str]) -> str | None:
+        """A known skeleton the name has under another romanisation (see spelling_variants),
+        held as its own name by a place in `countries`; None when there is none."""
+        for variant in spelling_variants(key):
+            rows = self._index.get(variant)
+            if rows and any(self._places[i].country_code in countries
+                            and name_key(self._places[i].name) == variant for i in rows):
+                return variant
+        return None
+
     def region(self, country_code: str, admin1: str) -> Place | None:
         """The first-level region `admin1` (e.g. "Kharkiv") of a country."""
         return self._regions.get((country_code.upper(), _region_key(admin1)))
+
+    def district(self, country_code: str, admin1: str, admin2: str) -> Place | None:
+        """The second-level unit (raion) `admin2` of region `admin1`, as places name it."""
+        return self._districts.get((country_code.upper(), admin1, admin2))
 
     def country(self, code: str) -> Place | None:
         """The country with ISO 3166-1 alpha-2 `code`."""

@@ -89,6 +89,8 @@ class _Lexicon:
     us_state_after_place: re.Pattern[str]
     prefer_regions: dict[tuple[str, str], float]
     village_words: frozenset[str]
+    direction_words: frozenset[str]
+    focus_countries: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +124,8 @@ def _lexicon() -> _Lexicon:
         {(cc, admin1): float(w) for cc, weights in raw["prefer_regions"].items()
          for admin1, w in weights.items()},
         frozenset(w.lower() for w in raw["village_words"]),
+        frozenset(w.lower() for w in raw["direction_words"]),
+        frozenset(raw["prefer_countries"]),
     )
 
 
@@ -368,7 +372,8 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
                     tokens[i - 1].lower in lex.locative
                     or _REGION_QUALIFIER.match(text, tok.end) is not None):
             fuzzy_budget -= 1
-            similar = gazetteer.similar_key(tok.key, frozenset(lex.prefer))
+            similar = gazetteer.variant_key(tok.key, lex.focus_countries) \
+                or gazetteer.similar_key(tok.key, lex.focus_countries)
             rescued = [] if similar is None else [
                 p for p in gazetteer.candidates_for_key(similar)
                 if _key(p.name) == similar or lex.prefer.get(p.country_code, 0.0) >= 0.1]
@@ -503,6 +508,9 @@ def _mark_region(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon) ->
             span.end_tok += 1
             if word in {"district", "raion", "rayon", "район", "району", "районе", "county"}:
                 span.district_marked = True
+            elif word in lex.direction_words and not any(p.kind == "region" for p in span.candidates):
+                # "the Mariupol front": the town's surroundings, not the whole oblast.
+                span.district_marked = True
             else:
                 span.region_marked = True
             return
@@ -606,7 +614,19 @@ def _nearest_km(place: Place, anchors: list[Place]) -> float:
     return best
 
 
-def _prior(place: Place, span: _Span, lex: _Lexicon) -> float:
+def _unlisted_population(candidates: list[Place]) -> int:
+    """The population a Ukrainian settlement without a figure counts as among these namesakes.
+
+    Only the Ukrainian register lists it: GeoNames left it out as small, not as empty, so
+    beside a namesake with a figure it counts as a typical village rather than as nobody.
+    Among namesakes none of which has a figure, it stays at none: the floor ranks namesakes,
+    it must not make an unknown hamlet a likelier reading of a word than it was."""
+    if any(p.population for p in candidates if p.country_code == "UA"):
+        return UNLISTED_POPULATION
+    return 0
+
+
+def _prior(place: Place, span: _Span, lex: _Lexicon, unlisted: int = 0) -> float:
     prefer = lex.prefer.get(place.country_code, 0.0)
     if place.kind == "country":
         return 1.6 + prefer
@@ -614,7 +634,8 @@ def _prior(place: Place, span: _Span, lex: _Lexicon) -> float:
         return (1.5 if span.region_marked else 0.6) + prefer
     if place.kind == "district":
         return (1.5 if span.district_marked else 0.3) + prefer + _region_prior(place, lex)
-    base = math.log10(place.population + 10) / 7.0 + _region_prior(place, lex)
+    population = place.population or (unlisted if place.country_code == "UA" else 0)
+    base = math.log10(population + 10) / 7.0 + _region_prior(place, lex)
     if span.village_marked and place.population >= VILLAGE_MAX_POPULATION:
         base -= 0.8
     if place.approximate:
@@ -649,6 +670,9 @@ def _alias_penalty(place: Place, span: _Span, lex: _Lexicon) -> float:
 
 
 _MIN_SCORE = 0.35
+# GeoNames' cities500 lists places of 500 people or more; a register village it lacks is
+# usually just below that, or listed under a spelling the linker did not match.
+UNLISTED_POPULATION = 500
 # A place written as a village ("the village of X") is not a namesake town of this size.
 VILLAGE_MAX_POPULATION = 10_000
 
@@ -683,7 +707,8 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
         marks = (s.key, ids, s.region_marked, s.district_marked, s.village_marked)
         pr = prior_memo.get(marks)
         if pr is None:
-            pr = prior_memo[marks] = [_prior(p, s, lex) for p in s.candidates]
+            floor = _unlisted_population(s.candidates)
+            pr = prior_memo[marks] = [_prior(p, s, lex, floor) for p in s.candidates]
         priors.append(pr)
     best_prior = [s.candidates[max(range(len(s.candidates)), key=pr.__getitem__)]
                   for s, pr in zip(spans, priors)]
@@ -773,12 +798,20 @@ def _honest_fallback(chosen: Place, runner: Place, gazetteer: Gazetteer) -> Plac
             or runner.country_code != chosen.country_code:
         return chosen
     if runner.admin1 == chosen.admin1 and chosen.admin1:
+        if runner.admin2 == chosen.admin2 and chosen.admin2:
+            # Two Kamianky of one raion: the raion is nearer the truth than the oblast.
+            district = gazetteer.district(chosen.country_code, chosen.admin1, chosen.admin2)
+            if district is not None and not district.approximate:
+                return district
         return gazetteer.region(chosen.country_code, chosen.admin1) or chosen
     return gazetteer.country(chosen.country_code) or chosen
 
 
+# "Pervomaisk, Luhansk Oblast", "Andriivka village in Kyiv Oblast", "X, a town in the Y region".
 _QUALIFIER_GAP = re.compile(r"^[\s,(\-–—]*(?:(?:in|nel|nella|nell|in the|of|di|della|dell|"
-                            r"у|в|the)\s+)*$", re.IGNORECASE)
+                            r"у|в|the|a|an|un|una|small|village|town|city|settlement|hamlet|"
+                            r"villaggio|paese|città|cittadina|frazione|село|селище|місто)\s+)*$",
+                            re.IGNORECASE)
 
 
 def _qualifying_region(text: str, spans: list[_Span], idx: int) -> set[tuple[str, str]] | None:

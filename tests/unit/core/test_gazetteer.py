@@ -16,6 +16,7 @@ from services.core.gazetteer import (
     GazetteerMissingError,
     default_gazetteer,
     name_key,
+    spelling_variants,
 )
 
 needs_data = pytest.mark.skipif(not DEFAULT_PATH.exists(),
@@ -178,3 +179,25 @@ def test_oblasts_sit_at_their_administrative_centre_even_when_it_was_renamed() -
         town = max((p for p in gaz.candidates(centre) if p.kind == "settlement"),
                    key=lambda p: p.population)
         assert region is not None and (region.lat, region.lon) == (town.lat, town.lon), admin1
+
+
+@pytest.mark.parametrize("written, official", [
+    ("Gluchiwka", "Hlushivka"),   # German/Italian ch for the Ukrainian sh
+    ("Louhansk", "Luhansk"),      # French ou for u
+    ("Karkiv", "Kharkiv"),        # kh written as a bare k
+])
+def test_other_romanisations_reach_the_official_skeleton_among_their_variants(
+        written: str, official: str) -> None:
+    key = name_key(written)
+    assert key == name_key(official) or name_key(official) in spelling_variants(key)
+
+
+def test_a_name_is_not_its_own_variant() -> None:
+    assert name_key("Luhansk") not in spelling_variants(name_key("Luhansk"))
+
+
+@needs_data
+def test_a_variant_spelling_finds_a_focus_country_place_by_its_own_name() -> None:
+    gaz = default_gazetteer()
+    assert gaz.variant_key(name_key("Karkiv"), frozenset({"UA"})) == name_key("Kharkiv")
+    assert gaz.variant_key(name_key("Karkiv"), frozenset({"US"})) is None

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from services.core.gazetteer import DEFAULT_PATH
-from services.core.places import PlaceMention, find_places, primary_place
+from services.core.gazetteer import DEFAULT_PATH, Gazetteer, Place, name_key
+from services.core.places import (
+    UNLISTED_POPULATION,
+    PlaceMention,
+    _unlisted_population,
+    find_places,
+    primary_place,
+)
 
 pytestmark = pytest.mark.skipif(not DEFAULT_PATH.exists(),
                                 reason="gazetteer not built: run `make setup`")
@@ -210,9 +216,18 @@ def test_headline_words_that_name_far_away_villages_are_not_places() -> None:
 
 def test_a_province_named_with_an_article_or_as_a_direction_is_the_region() -> None:
     italian = find_places("Assalto finale per la conquista della roccaforte del Donetsk.")
-    english = find_places("Heavy fighting continues on the Pokrovsk direction.")
+    english = find_places("Heavy fighting continues on the Zaporizhzhia direction.")
     assert [(m.place.name, m.precision) for m in italian] == [("Donetsk", "region")]
-    assert [(m.place.name, m.precision) for m in english] == [("Donetsk", "region")]
+    assert [(m.place.name, m.precision) for m in english] == [("Zaporizhzhia", "region")]
+
+
+def test_a_town_named_as_a_direction_or_front_is_the_area_around_the_town() -> None:
+    direction = find_places("Heavy fighting continues on the Pokrovsk direction.")
+    front = find_places("Ukrainian troops repelled an assault on the Huliaipole front.")
+    assert [(m.place.name, m.place.kind, m.precision) for m in direction] == [
+        ("Pokrovsk", "settlement", "district")]
+    assert [(m.place.name, m.place.admin1, m.precision) for m in front] == [
+        ("Huliaipole", "Zaporizhzhia", "district")]
 
 
 def test_a_nationality_is_not_a_town_of_a_similar_name() -> None:
@@ -338,3 +353,63 @@ def test_a_repeated_name_marked_as_a_region_is_read_apart_from_the_city() -> Non
     assert kinds[0] == ("Donetsk", "settlement")
     assert kinds[-1] == ("Donetsk", "settlement")
     assert ("Donetsk region", "region") in kinds
+
+
+def test_a_village_written_with_the_kh_as_a_bare_k_is_still_found() -> None:
+    mention = _only("Russian shelling hit homes in Karkiv overnight.", "Karkiv")
+    assert (mention.place.name, mention.place.admin1) == ("Kharkiv", "Kharkiv")
+
+
+@pytest.mark.parametrize("text", [
+    "Shells hit a farm in Rozivka village in Vinnytsia Oblast.",
+    "Shells hit Rozivka, a village in Vinnytsia Oblast.",
+])
+def test_a_village_said_to_lie_in_an_oblast_is_the_namesake_of_that_oblast(text: str) -> None:
+    mention = _only(text, "Rozivka")
+    assert mention.place.admin1 == "Vinnytsia"
+
+
+def test_a_front_line_village_of_the_register_outweighs_a_rear_namesake_geonames_counts() -> None:
+    mention = _only("Fierce fighting near Sosnove on Tuesday.", "Sosnove")
+    assert mention.place.admin1 == "Donetsk"
+
+
+def test_register_villages_count_as_typical_villages_only_beside_a_namesake_with_a_figure() -> None:
+    def village(population: int, country: str = "UA") -> Place:
+        return Place("Sadove", None, country, "Kherson", None, 46.0, 33.0, population,
+                     "settlement", population == 0)
+
+    assert _unlisted_population([village(0), village(900)]) == UNLISTED_POPULATION
+    # Among hamlets none of which has a figure (a word of an American story that is also a
+    # Ukrainian hamlet), nothing becomes a likelier reading than it was.
+    assert _unlisted_population([village(0), village(0)]) == 0
+    assert _unlisted_population([village(0), village(5000, "US")]) == 0
+
+
+def _two_sadoves(same_raion: bool) -> Gazetteer:
+    def village(raion: str, lat: float) -> Place:
+        return Place("Sadove", None, "UA", "Kherson", raion, lat, 33.0, 0, "settlement", True)
+
+    places = [
+        Place("Ukraine", 1, "UA", None, None, 48.5, 31.5, 40_000_000, "country"),
+        Place("Kherson", None, "UA", "Kherson", None, 46.6, 32.6, 0, "region"),
+        Place("Skadovskyi Raion", None, "UA", "Kherson", "Skadovskyi Raion", 46.2, 32.9, 0,
+              "district"),
+        village("Skadovskyi Raion", 46.1),
+        village("Skadovskyi Raion" if same_raion else "Beryslavskyi Raion", 46.3),
+    ]
+    index: dict[str, tuple[int, ...]] = {}
+    for row, place in enumerate(places):
+        index.setdefault(name_key(place.name), ())
+        index[name_key(place.name)] += (row,)
+    return Gazetteer(places, index)
+
+
+def test_two_namesake_villages_of_one_raion_are_reported_as_that_raion() -> None:
+    (mention,) = find_places("Shelling hit Sadove overnight.", gazetteer=_two_sadoves(True))
+    assert (mention.place.kind, mention.place.name) == ("district", "Skadovskyi Raion")
+
+
+def test_two_namesake_villages_of_different_raions_are_reported_as_their_oblast() -> None:
+    (mention,) = find_places("Shelling hit Sadove overnight.", gazetteer=_two_sadoves(False))
+    assert (mention.place.kind, mention.place.name) == ("region", "Kherson")
