@@ -314,6 +314,21 @@ def _without_foreign_lookalikes(places: list[PlaceMention]) -> list[PlaceMention
     return out
 
 
+def _without_stray_counties(places: list[PlaceMention]) -> list[PlaceMention]:
+    """"Shannon County" in a Missouri story read as Shannon, Georgia: the gazetteer knows no
+    counties, so a county resolved to a namesake in a state the article names nowhere else,
+    while its other places lie in one other state, is dropped rather than misplaced."""
+    out: list[PlaceMention] = []
+    for p in places:
+        if p.text.endswith((" County", " Parish")):
+            states = {q.place.admin1 for q in places if q is not p and q.place.country_code == p.place.country_code
+                      and q.place.admin1 and not q.text.endswith((" County", " Parish"))}
+            if len(states) == 1 and p.place.admin1 not in states:
+                continue
+        out.append(p)
+    return out
+
+
 def _plain(name: str) -> str:
     return _NOT_ALNUM.sub("", anyascii(name).lower())
 
@@ -387,7 +402,8 @@ def _day_key(d: EventDate) -> tuple[date, date]:
 def assemble_incidents(
     text: str, sentences: list[Sentence], language: str, published_at: datetime
 ) -> list[IncidentDraft]:
-    places = _without_foreign_lookalikes(_within_big_cities(with_landmarks(text, find_places(text, language))))
+    places = _without_stray_counties(_without_foreign_lookalikes(
+        _within_big_cities(with_landmarks(text, find_places(text, language)))))
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}

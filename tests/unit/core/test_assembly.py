@@ -302,6 +302,12 @@ def test_a_surname_that_folds_onto_a_town_abroad_is_not_a_place_there() -> None:
     assert all(d.place.place.country_code == "US" for d in incidents(text, "en"))
 
 
+def test_a_county_resolved_to_a_namesake_in_another_state_is_not_a_place() -> None:
+    text = ("A 3-year-old boy shot himself in Sunman, Indiana, on Sunday. He died from a single "
+            "gunshot wound, the coroner said on Tuesday after the autopsy in Dearborn County.")
+    assert {d.place.place.admin1 for d in incidents(text, "en")} == {"Indiana"}
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
