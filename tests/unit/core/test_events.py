@@ -125,6 +125,13 @@ def test_italian_bombs_in_the_plural_are_bombardment_not_a_planted_device() -> N
     assert find_weapons("Le bombe plananti russe hanno colpito Kharkiv.", "it") == ("aircraft",)
 
 
+def test_guided_bombs_are_dropped_from_aircraft_and_a_state_bombing_is_a_strike() -> None:
+    assert _best("A Russian guided bomb attack on Kharkiv hit a residential building.") == "Air/drone strike"
+    assert find_weapons("Glide bombs hit Kharkiv overnight.", "en") == ("aircraft",)
+    assert _best("Another Russian bombing killed two civilians in the village.") == "Shelling/artillery/missile attack"
+    assert _best("A bomb exploded outside the police station.") == "Remote explosive/landmine/IED"
+
+
 def test_history_is_marked_so_callers_can_drop_it() -> None:
     cues = classify_sentence("In 2014 separatists captured the town of Sloviansk.", "en")
     assert cues and cues[0].negated_or_hypothetical
