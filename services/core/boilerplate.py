@@ -46,20 +46,26 @@ def _compile(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
 
 
-@lru_cache(maxsize=16)
-def _rules(language: str) -> _Rules:
+def _patterns(language: str, name: str) -> list[str]:
     lex: Mapping[str, Any] = load_lexicon(_LEXICON)
     common: Mapping[str, list[str]] = lex["all"]
     own: Mapping[str, list[str]] = lex["languages"].get(language, {})
+    return [*common.get(name, []), *own.get(name, [])]
 
-    def patterns(name: str) -> list[str]:
-        return [*common.get(name, []), *own.get(name, [])]
 
+@lru_cache(maxsize=256)
+def _union(language: str, name: str, which: frozenset[int]) -> re.Pattern[str] | None:
+    """The union of some of the `name` patterns (positions in their list), in their order."""
+    return _compile([p for i, p in enumerate(_patterns(language, name)) if i in which])
+
+
+@lru_cache(maxsize=16)
+def _rules(language: str) -> _Rules:
     def kind(name: str) -> re.Pattern[str] | None:
-        return _compile(patterns(name))
+        return _compile(_patterns(language, name))
 
     def prefilter(name: str) -> LiteralFilter | None:
-        return LiteralFilter.build(patterns(name), ignore_case=True, min_length=_FILTER_MIN)
+        return LiteralFilter.build(_patterns(language, name), ignore_case=True, min_length=_FILTER_MIN)
 
     return _Rules(kind("paragraph"), kind("anywhere"), kind("inline"), kind("related"), kind("tail"),
                   kind("masthead"), prefilter("anywhere"), prefilter("inline"))
@@ -114,10 +120,14 @@ def furniture_spans(body: str, language: str) -> list[tuple[int, int]]:
             continue
         seen.add(norm)
         kept.append(norm)
-        if rules.inline is not None and (
-            rules.inline_filter is None or rules.inline_filter.may_match_folded(folded, start, end)
-        ):
-            spans.extend((start + m.start(), start + m.end()) for m in rules.inline.finditer(text))
+        inline = rules.inline
+        if inline is not None and rules.inline_filter is not None:
+            # Only the patterns whose literals the paragraph holds can match in it: the union of
+            # those finds what the whole union finds, and is much faster to fail elsewhere.
+            possible = rules.inline_filter.which_may_match_folded(folded, start, end)
+            inline = _union(language, "inline", possible) if possible else None
+        if inline is not None:
+            spans.extend((start + m.start(), start + m.end()) for m in inline.finditer(text))
     return spans
 
 

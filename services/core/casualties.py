@@ -69,6 +69,9 @@ class _Anchors:
     # Literal strings one of which every match of every pattern contains: a sentence with
     # none of them (most sentences) has no anchor, and one plain search tells.
     required: LiteralFilter | None
+    # The same for each headless pattern on its own ("-year-old ... died" needs "-old "): a
+    # plain search spares the pattern's own search, tried at every offset, in most sentences.
+    headless_required: tuple[LiteralFilter | None, ...]
 
     @staticmethod
     def build(patterns: list[str]) -> _Anchors:
@@ -79,14 +82,18 @@ class _Anchors:
             headed = ()
         headless = tuple(i for i in range(len(compiled)) if i not in headed)
         required = LiteralFilter.build([p.pattern for p in compiled], ignore_case=False)
-        return _Anchors(compiled, index, headed, headless, required)
+        headless_required = tuple(LiteralFilter.build([compiled[i].pattern], ignore_case=False) for i in headless)
+        return _Anchors(compiled, index, headed, headless, required, headless_required)
 
     def present(self, folded: str) -> set[int]:
         """Indexes of the patterns found in `folded`."""
         if self.required is not None and not self.required.may_match(folded):
             return set()
         patterns, headed = self.patterns, self.headed
-        found = {i for i in self.headless if patterns[i].search(folded) is not None}
+        found = {
+            i for i, needs in zip(self.headless, self.headless_required, strict=True)
+            if (needs is None or needs.may_match_folded(folded)) and patterns[i].search(folded) is not None
+        }
         if self.index is not None:
             for start, alternatives in self.index.candidates(folded):
                 for k in alternatives:

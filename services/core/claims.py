@@ -27,7 +27,7 @@ from services.core.claim_text import (
     strip_span,
     word_alternation,
 )
-from services.core.lexicon import load_lexicon
+from services.core.lexicon import LiteralFilter, load_lexicon
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
@@ -250,16 +250,27 @@ class _Found:
     headline_link: bool = False
 
 
+def _intro_phrases(language: str | None) -> list[str]:
+    intros = load_lexicon("claim_cues")["speaker_intros"]
+    langs = list(intros) if language is None or language not in intros else [language, "en"]
+    return [p for lang in langs for p in intros.get(lang, [])]
+
+
 @lru_cache(maxsize=16)
 def _speaker_intros(language: str | None) -> re.Pattern[str] | None:
     """Phrases that name who speaks next without a claim of their own ("L'annuncio è arrivato
     dal presidente X"), for the language and English."""
-    intros = load_lexicon("claim_cues")["speaker_intros"]
-    langs = list(intros) if language is None or language not in intros else [language, "en"]
-    phrases = [p for lang in langs for p in intros.get(lang, [])]
+    phrases = _intro_phrases(language)
     if not phrases:
         return None
     return re.compile(r"(?<!\w)(?:" + word_alternation(phrases) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _speaker_intro_filter(language: str | None) -> LiteralFilter | None:
+    """Rules out at once the many texts that hold none of the phrases: their sentences need
+    no search of their own."""
+    return LiteralFilter.build([re.escape(p) for p in _intro_phrases(language)], ignore_case=True)
 
 
 class _Reader:
@@ -639,6 +650,9 @@ class _Reader:
         """Walk sentences in order so pronouns and surnames resolve to earlier speakers."""
         pending = list(self.quotes)
         intros = _speaker_intros(self.language)
+        intro_filter = _speaker_intro_filter(self.language)
+        if intros is not None and intro_filter is not None and not intro_filter.may_match(self.text):
+            intros = None
         # Cue openers found once over the whole text rather than sentence by sentence.
         starts = opener_starts(self.text, self.lowered)
         for idx, (s, e) in enumerate(self.sentences):
@@ -1197,18 +1211,17 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
     text = reader.text
     found = reader.found
     body = [f for f in found if f.start >= reader.headline_end]
-    if body:
+    if body and any(f.start < reader.headline_end and not f.headline_link for f in found):
         # A headline (or its repeat opening the body) that restates a body claim gives way to it,
         # unless the body itself points back at the headline ("Lo ha reso noto ..."); a headline
         # claim the body does not restate stays.
         body_words = [_words(text[f.start : f.end]) for f in body]
-        found = [
-            f
-            for f in found
-            if f.start >= reader.headline_end
-            or f.headline_link
-            or not any(_restates(_words(text[f.start : f.end]), b) for b in body_words)
-        ]
+
+        def restated(f: _Found) -> bool:
+            words = _words(text[f.start : f.end])
+            return any(_restates(words, b) for b in body_words)
+
+        found = [f for f in found if f.start >= reader.headline_end or f.headline_link or not restated(f)]
     found = _name_bare_offices(found, text)
     ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []

@@ -11,6 +11,7 @@ from typing import Any
 from services.core.actors import find_actors
 from services.core.lexicon import (
     HeadIndex,
+    LiteralFilter,
     fold_case,
     language_section,
     load_lexicon,
@@ -84,6 +85,9 @@ class _Rules:
     # Triggers then weapon classes in one index: a single pass over the sentence for both.
     joint_index: HeadIndex | None
     weapon_order: tuple[str, ...]
+    # Literals one of which every trigger and weapon match contains: a sentence with none of
+    # them (about half of a news story's) names no event, and one plain pass tells.
+    required: LiteralFilter | None
     modal_near: re.Pattern[str]
     conditional: re.Pattern[str]
     history: re.Pattern[str]
@@ -123,13 +127,17 @@ def _rules(language: str) -> _Rules:
         name: "|".join(f"(?:{lower_pattern(p)})" for p in patterns)
         for name, patterns in weapon_section.items()
     }
+    triggers = tuple(
+        _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), re.compile(rf"(?<!\w)(?:{a})(?!\w)"))
+        for t, a in zip(section["triggers"], alternatives)
+    )
+    weapon_classes = tuple(
+        (name, re.compile(rf"(?<!\w)(?:{body})(?!\w)")) for name, body in weapon_bodies.items()
+    )
     return _Rules(
         scan=re.compile(r"(?<!\w)(?:" + "|".join(rf"(?:{a})(?!\w)" for a in alternatives) + ")"),
         index=HeadIndex.build(alternatives, ignore_case=False),
-        triggers=tuple(
-            _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), re.compile(rf"(?<!\w)(?:{a})(?!\w)"))
-            for t, a in zip(section["triggers"], alternatives)
-        ),
+        triggers=triggers,
         combos=tuple(
             _Combo(frozenset(c["if"]), c["then"], float(c["score"]), _folded(c["patterns"]))
             for c in section["combos"]
@@ -139,12 +147,13 @@ def _rules(language: str) -> _Rules:
             + "|".join(f"(?P<{name}>{body})(?!\\w)" for name, body in weapon_bodies.items())
             + ")"
         ),
-        weapon_classes=tuple(
-            (name, re.compile(rf"(?<!\w)(?:{body})(?!\w)")) for name, body in weapon_bodies.items()
-        ),
+        weapon_classes=weapon_classes,
         weapon_index=HeadIndex.build(list(weapon_bodies.values()), ignore_case=False),
         joint_index=HeadIndex.build([*alternatives, *weapon_bodies.values()], ignore_case=False),
         weapon_order=tuple(sorted(weapon_section, key=lambda name: -priority.get(name, 0))),
+        required=LiteralFilter.build(
+            [t.pattern.pattern for t in triggers] + [p.pattern for _, p in weapon_classes], ignore_case=False
+        ),
         modal_near=_folded(modality["hypothetical"] + modality["negation"]),
         conditional=_folded(modality["conditional"]),
         history=_folded(modality["history"]),
@@ -180,7 +189,10 @@ def _weapon_classes(spans: list[tuple[str, int, int]], rules: _Rules) -> tuple[s
 def find_weapons(sentence: str, language: str) -> tuple[str, ...]:
     """Weapon classes (TAXONOMY.md vocabulary) named in `sentence`, most specific first."""
     rules = _rules(language)
-    return _weapon_classes(_weapon_spans(fold_case(sentence), rules), rules)
+    folded = fold_case(sentence)
+    if rules.required is not None and not rules.required.may_match_folded(folded):
+        return ()
+    return _weapon_classes(_weapon_spans(folded, rules), rules)
 
 
 def _trigger_starts(folded: str, rules: _Rules) -> Iterator[tuple[int, Sequence[_Trigger]]]:
@@ -306,6 +318,8 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
     """Every ACLED sub-event type `sentence` gives evidence for, best first, one cue per type."""
     rules = _rules(language)
     folded = fold_case(sentence)
+    if rules.required is not None and not rules.required.may_match_folded(folded):
+        return []
     matches, weapon_spans = _triggers_and_weapons(folded, rules)
     if not matches and not weapon_spans:
         return []

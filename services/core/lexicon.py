@@ -15,6 +15,7 @@ from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 LEXICON_PACKAGE = "services.core"
 LEXICON_DIR = ("data", "lexicons")
@@ -297,30 +298,37 @@ class LiteralFilter:
     holding one of those for a letter of the literals is never ruled out.
     """
 
-    __slots__ = ("_ignore_case", "_required", "_unsure")
+    __slots__ = ("_ignore_case", "_owners", "_required")
 
     def __init__(self, patterns: Collection[str], ignore_case: bool, min_length: int = 3) -> None:
         """`min_length`: shorter required strings occur in too many texts to rule them out.
         Raises ValueError when some pattern requires no literal that long."""
-        literals: set[str] = set()
-        for pattern in patterns:
+        # Which patterns need each literal.
+        owners: dict[str, set[int]] = {}
+        for number, pattern in enumerate(patterns):
             parsed = _sre.parse(pattern)
             found = None if parsed.state.flags & re.IGNORECASE else required_literals(parsed)
             if found is None or min(map(len, found)) < min_length:
                 raise ValueError(f"{pattern!r} requires no literal of {min_length} characters")
-            literals |= found
-        if not literals:
+            for literal in found:
+                owners.setdefault(literal.lower() if ignore_case else literal, set()).add(number)
+        if not owners:
             raise ValueError("no patterns")
         self._ignore_case = ignore_case
+        literals = set(owners)
         unsure: set[str] = set()
         if ignore_case:
-            if any(len(c.lower()) != 1 for literal in literals for c in literal):
+            if any(len(c.lower()) != 1 for literal in owners for c in literal):
                 raise ValueError("a literal changes length when lower-cased")
-            literals = {literal.lower() for literal in literals}
             unsure = {chr(o) for c in set("".join(literals)) for o in _casefix._EXTRA_CASES.get(ord(c), ())}
             unsure.add(_UNFOLDED)
-        self._required = re.compile(literal_trie(literals))
-        self._unsure = re.compile("[" + "".join(re.escape(c) for c in sorted(unsure)) + "]") if unsure else None
+        everything = frozenset(range(len(patterns)))
+        ordered = sorted(literals | unsure)
+        # An Aho-Corasick automaton reads the text once whatever the number of literals; a
+        # regex alternation of them (even as a trie) is tried at almost every offset. The
+        # characters that make a text unsure are strings it looks for in the same pass.
+        self._required = AhoCorasick(ordered)
+        self._owners = tuple(everything if s in unsure else frozenset(owners[s]) for s in ordered)
 
     @classmethod
     def build(cls, patterns: Collection[str], ignore_case: bool, min_length: int = 3) -> LiteralFilter | None:
@@ -337,6 +345,17 @@ class LiteralFilter:
     def may_match_folded(self, folded: str, start: int = 0, end: int = sys.maxsize) -> bool:
         """`may_match` on `folded[start:end]`, `folded` being text already passed through
         `fold_case` (the text itself for case-sensitive patterns)."""
-        if self._unsure is not None and self._unsure.search(folded, start, end) is not None:
-            return True
-        return self._required.search(folded, start, end) is not None
+        return bool(self._required.find_matches_as_indexes(_window(folded, start, end)))
+
+    def which_may_match_folded(self, folded: str, start: int = 0, end: int = sys.maxsize) -> frozenset[int]:
+        """The patterns (their positions in the list the filter was built from) that may match
+        in `folded[start:end]`: the others cannot match anywhere in it."""
+        hits = self._required.find_matches_as_indexes(_window(folded, start, end), overlapping=True)
+        owners = self._owners
+        return frozenset().union(*(owners[literal] for literal, _, _ in hits))
+
+
+def _window(folded: str, start: int, end: int) -> str:
+    # Bounds as re reads them: negative ones count from the text's start, not its end.
+    start, end = max(start, 0), max(end, 0)
+    return folded if start == 0 and end >= len(folded) else folded[start:end]

@@ -95,3 +95,11 @@ def test_inline_gallery_markers_are_dropped_in_any_case() -> None:
 def test_a_paragraph_merely_ending_in_dots_is_kept() -> None:
     body = f"{_STORY}\n\nNeighbours said they heard shots and then..."
     assert _kept(body) == " ".join(body.split())
+
+
+def test_several_kinds_of_inline_furniture_in_one_paragraph_are_all_dropped_in_order() -> None:
+    body = (f"{_STORY} (Photo: John Smith/The Dayton Daily) The victim was 24. Image 3 of 7 "
+            "Police have made no arrest... more")
+    spans = furniture_spans(body, "en")
+    assert spans == sorted(spans)
+    assert _kept(body) == f"{_STORY} The victim was 24. Police have made no arrest"

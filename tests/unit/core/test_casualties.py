@@ -331,3 +331,22 @@ def test_a_shooter_who_took_his_own_life_after_fatally_shooting_others() -> None
     sentence = "The gunman used a shotgun to fatally shoot two neighbours and then take his own life, police said."
     result = find_casualties(sentence, "en")
     assert _figure(result.fatalities) == (3, 3, 3)
+
+
+def test_the_anchor_prefilter_finds_what_searching_every_anchor_pattern_finds() -> None:
+    from services.core.casualties import _rules
+    from services.core.lexicon import fold_case
+
+    anchors = _rules("en").anchors
+    sentences = (
+        "A 16-year-old girl died at the scene, police said.",
+        "The 30-month-old toddler was killed when a stray bullet hit the house.",
+        "Two men were wounded and one was killed in the shooting on Elm Street.",
+        "The city council approved the budget for the new year on Monday.",
+        "An old man said he heard shots.",
+    )
+    for sentence in sentences:
+        folded = fold_case(sentence)
+        every = {i for i, p in enumerate(anchors.patterns) if p.search(folded) is not None}
+        assert anchors.present(folded) == every, sentence
+    assert find_casualties("A 16-year-old girl died at the scene, police said.", "en").fatalities is not None

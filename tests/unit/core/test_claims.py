@@ -412,3 +412,10 @@ def test_the_emergencies_service_is_a_speaking_body() -> None:
     claim = _by_content(extract_claims("Headline", body, "en"), "Two people")
     assert claim.speaker.kind == "organization"
     assert claim.speaker.name.endswith("emergencies service")
+
+
+def test_an_announcement_written_in_capitals_still_names_the_speaker_of_the_quote_after_it() -> None:
+    body = ('THE ANNOUNCEMENT CAME FROM the foreign minister, Anna Berg, on Tuesday. '
+            '"We will not send troops to the border."')
+    claim = _by_content(extract_claims("Border talks", body, "en"), "We will not send troops")
+    assert claim.speaker.name == "Anna Berg"

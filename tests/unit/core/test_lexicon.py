@@ -133,3 +133,40 @@ def test_required_literals_keep_the_least_common_string_each_match_contains() ->
 def test_a_literal_trie_matches_exactly_its_strings() -> None:
     trie = re.compile(literal_trie({"shot", "shell", "strike"}))
     assert [trie.fullmatch(w) is not None for w in ("shot", "shell", "strike", "shelf")] == [True, True, True, False]
+
+
+def test_a_filter_keeps_every_text_a_pattern_matches_and_only_those_with_a_required_literal() -> None:
+    patterns = ["was killed", "killed in action", "shell(?:ed|ing)", "missile strikes?"]
+    prefilter = LiteralFilter.build(patterns, ignore_case=False)
+    assert prefilter is not None
+    union = re.compile("|".join(patterns))
+    for text in ("two soldiers were killed in action", "the town was shelled overnight", "missile strikes hit"):
+        assert union.search(text) is not None and prefilter.may_match(text), text
+    # "shell" is all "shell(?:ed|ing)" is known to need: a filter may keep a text no pattern matches
+    assert prefilter.may_match("shellshocked")
+    for text in ("a missile", "missiles struck", "he was kill", ""):
+        assert not prefilter.may_match(text), text
+
+
+def test_a_filter_looks_only_inside_the_bounds_it_is_given_as_re_reads_them() -> None:
+    prefilter = LiteralFilter.build(["shelling"], ignore_case=False)
+    assert prefilter is not None
+    text = "after the shelling of the port"
+    at = text.index("shelling")
+    assert prefilter.may_match_folded(text, at, at + len("shelling"))
+    assert not prefilter.may_match_folded(text, at + 1)
+    assert not prefilter.may_match_folded(text, 0, at + len("shelling") - 1)
+    # negative bounds mean the start of the text, as for re's pos and endpos
+    assert prefilter.may_match_folded(text, -5)
+    assert not prefilter.may_match_folded(text, 0, -1)
+
+
+def test_a_filter_names_the_patterns_a_text_may_match() -> None:
+    patterns = [r"image \d+ of", r"back to gallery", r"\(photo: [^)]+\)"]
+    prefilter = LiteralFilter.build(patterns, ignore_case=True)
+    assert prefilter is not None
+    folded = fold_case("Smoke over the port (Photo: AP). Back To Gallery")
+    assert prefilter.which_may_match_folded(folded) == frozenset({1, 2})
+    assert prefilter.which_may_match_folded(folded, 0, 20) == frozenset()
+    # "İ", which lower-casing turns into two characters, leaves every pattern possible
+    assert prefilter.which_may_match_folded(fold_case("Back to gallery, İzmir")) == frozenset({0, 1, 2})
