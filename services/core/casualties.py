@@ -146,6 +146,8 @@ class _Rules:
     roundup: regex.Pattern[str] | None
     # "it could have killed her": what did not happen
     counterfactual: regex.Pattern[str] | None
+    # ", including three children," after a count: a subset of it, not another figure
+    aside: regex.Pattern[str] | None
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> str:
@@ -250,6 +252,8 @@ def _rules(language: str) -> _Rules:
         of_them=_optional(lex.get("of_them")),
         roundup=_whole_or_none(lex.get("roundup", [])),
         counterfactual=_whole_or_none(lex.get("counterfactual", [])),
+        aside=None if not lex.get("aside") else regex.compile(
+            rf"(?<=\d|\w)\s*,\s*(?:{_alt(lex['aside'])})\s+(?:(?!{_ASIDE_TOLL})[^,.;:()]){{1,60}}?,(?=\s*\w)", _FLAGS),
     )
 
 
@@ -392,6 +396,7 @@ def find_casualties(sentence: str, language: str) -> Casualties:
     present = rules.anchors.present(folded)
     if not present:
         return Casualties(None, None)
+    original, sentence = sentence, _without_asides(sentence, rules)
     text = sentence
     if language in _TEXT2NUM_LANGUAGES:
         text = _numbers_to_digits(sentence, language, rules.protect)
@@ -404,7 +409,7 @@ def find_casualties(sentence: str, language: str) -> Casualties:
             if not maps:  # aligning the texts is the costly part: only when a figure was found
                 maps.append(_offset_maps(sentence, text))
             s, e = maps[0][0][start], maps[0][1][end]
-        return Count(best=value[0], low=value[1], high=value[2], text=sentence[s:e], start=s, end=e)
+        return Count(best=value[0], low=value[1], high=value[2], text=original[s:e], start=s, end=e)
 
     # "no one was killed" holds "one was killed": nothing inside a denial is a count.
     denials = [(z.start(), z.end(), zero_field) for zero_field, pattern in rules.zero for z in pattern.finditer(text)]
@@ -483,6 +488,18 @@ def _still_injured(injured: Count, fatalities: Count, sentence: str, rules: _Rul
     ):
         return None
     return injured
+
+
+# an aside that itself counts the dead or the wounded ("shot, including two who died,") is read
+_ASIDE_TOLL = r"kill|die|dead|death|wound|injur|hurt|fatal|mort|uccis|ferit|decedut"
+
+
+def _without_asides(sentence: str, rules: _Rules) -> str:
+    """The sentence with a subset aside blanked out, offsets kept: "42 people, including three
+    children, were injured" counts 42 injured, not three."""
+    if rules.aside is None:
+        return sentence
+    return rules.aside.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def _survivors(shot: Count | None, fatalities: Count | None) -> Count | None:

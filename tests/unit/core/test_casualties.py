@@ -350,3 +350,13 @@ def test_the_anchor_prefilter_finds_what_searching_every_anchor_pattern_finds() 
         every = {i for i, p in enumerate(anchors.patterns) if p.search(folded) is not None}
         assert anchors.present(folded) == every, sentence
     assert find_casualties("A 16-year-old girl died at the scene, police said.", "en").fatalities is not None
+
+
+def test_a_subset_aside_does_not_replace_the_count_it_qualifies() -> None:
+    hurt = find_casualties("42 people, including three children, were injured in the attack.", "en").injured
+    assert hurt is not None and hurt.best == 42
+    feriti = find_casualties("42 persone, tra cui tre bambini, sono rimaste ferite.", "it").injured
+    assert feriti is not None and feriti.best == 42
+    # an aside that counts the dead itself is still read
+    shot = find_casualties("Five people were shot, including two men who were killed, police said.", "en")
+    assert shot.fatalities is not None and shot.fatalities.best == 2
