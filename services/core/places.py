@@ -640,10 +640,10 @@ def _prior(place: Place, span: _Span, lex: _Lexicon, unlisted: int = 0) -> float
         base -= 0.8
     if place.approximate:
         base -= 0.05
-    if prefer < 0.1 and place.population < 50_000:
+    if _far_country_penalty(place, lex):
         # Villages of far-away countries named like common words (Banca, Lisa, Roma in
         # Romania) need context before they count as a reading.
-        base -= 0.3
+        base -= FAR_SMALL_TOWN_PENALTY
     if span.region_marked:
         base -= 0.5
     return base + prefer
@@ -670,6 +670,33 @@ def _alias_penalty(place: Place, span: _Span, lex: _Lexicon) -> float:
 
 
 _MIN_SCORE = 0.35
+FAR_SMALL_TOWN_PENALTY = 0.3
+# The country most of a text's names point to is its home: a local story (Katy near Houston)
+# names small towns of its own country, which need no more evidence than a big foreign city.
+HOME_MIN_SHARE = 0.5
+HOME_MIN_NAMES = 2
+
+
+def _far_country_penalty(place: Place, lex: _Lexicon) -> bool:
+    return place.kind == "settlement" and place.population < 50_000 \
+        and lex.prefer.get(place.country_code, 0.0) < 0.1
+
+
+def _home_country(spans: list[_Span], best: list[Place], lex: _Lexicon) -> str | None:
+    """The country most names of the text are best read in (by prior, before context), when
+    it holds at least HOME_MIN_SHARE of them; None otherwise or for a focus country, whose
+    small places never pay the far-country penalty."""
+    votes: dict[str, int] = {}
+    for span, place in zip(spans, best):
+        if not span.weak:
+            votes[place.country_code] = votes.get(place.country_code, 0) + 1
+    if not votes:
+        return None
+    home = max(votes, key=lambda cc: votes[cc])
+    if votes[home] < HOME_MIN_NAMES or votes[home] < HOME_MIN_SHARE * sum(votes.values()) \
+            or lex.prefer.get(home, 0.0) >= 0.1:
+        return None
+    return home
 # GeoNames' cities500 lists places of 500 people or more; a register village it lacks is
 # usually just below that, or listed under a spelling the linker did not match.
 UNLISTED_POPULATION = 500
@@ -723,6 +750,7 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
                 weight = 1.0 if span.region_marked or place is cand else 0.5
                 key = (cand.country_code, cand.admin1)
                 region_hint[key] = max(region_hint.get(key, 0.0), weight)
+    home = _home_country(spans, best_prior, lex)
     resolved: list[tuple[_Span, Place, float]] = []
     anchors_by_key: dict[str, list[Place]] = {}
     # A name repeated in the text has the same anchors, so the same distances: the places
@@ -742,7 +770,7 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
         scored = scored_memo.get(sign)
         if scored is None:
             scored = scored_memo[sign] = _scores(span, pr, anchors, region_hint, country_hint,
-                                                   qualifier, nearest, lex)
+                                                   qualifier, nearest, lex, home)
         top_score, top = scored[0]
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
@@ -763,24 +791,39 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
 def _scores(span: _Span, pr: list[float], anchors: list[Place],
             region_hint: dict[tuple[str, str], float], country_hint: set[str],
             qualifier: set[tuple[str, str]] | None, nearest: dict[tuple[str, int], float],
-            lex: _Lexicon) -> list[tuple[float, int]]:
+            lex: _Lexicon, home: str | None = None) -> list[tuple[float, int]]:
     """(score, candidate index) of each candidate of a span, best first."""
     scored: list[tuple[float, int]] = []
+    # Nearness lifts a small home town over a far-away namesake (Katy near Houston, not Kati in
+    # Mali), never over a big namesake of the same country (Newark, New Jersey).
+    lift_when_near = home is not None and not any(
+        p.country_code == home and p.kind == "settlement" and not _far_country_penalty(p, lex)
+        for p in span.candidates)
     for c, (place, prior) in enumerate(zip(span.candidates, pr)):
-        context = 0.0
+        context, near = 0.0, 1e9
+        lifted = place.country_code == home and _far_country_penalty(place, lex)
         if place.admin1 and place.kind != "region":
             context += 0.6 * region_hint.get((place.country_code, place.admin1), 0.0)
         if place.country_code in country_hint and place.kind != "country":
             context += 0.15
         if anchors and place.kind in ("settlement", "district"):
             near_key = (span.key, id(place))
-            near = nearest.get(near_key)
-            if near is None:
-                near = nearest[near_key] = _nearest_km(place, anchors)
+            known = nearest.get(near_key)
+            if known is None:
+                # A place is no evidence for itself ("East Las Vegas", an alias of Las
+                # Vegas NM, must not pull "Las Vegas" there).
+                others = [a for a in anchors if a is not place] if place in anchors else anchors
+                known = nearest[near_key] = _nearest_km(place, others)
+            near = known
             context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
         elif place.kind == "region" and any(
                 (a.country_code, a.admin1) == (place.country_code, place.admin1) for a in anchors):
             context += 0.4  # "Punta Gorda ... a Florida woman": the state, not a Cuban town
+        if lifted and ((lift_when_near and near < 60)
+                       or region_hint.get((place.country_code, place.admin1 or ""), 0.0) >= 1.0):
+            # A small town of the story's own country, near its other places or in a state it
+            # names, is not a far-away village: it pays no far-country penalty.
+            prior += FAR_SMALL_TOWN_PENALTY
         # Several weak context signals must not outvote a name written exactly.
         score = prior - span.penalty - _alias_penalty(place, span, lex) + min(context, 0.7)
         if qualifier is not None and place.kind != "region" \
@@ -901,7 +944,41 @@ def find_places(text: str, language: str | None = None,
         locative = _after_preposition(text, tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
-    return _neighbourhoods_of_home(mentions)
+    return _neighbourhoods_of_home(_named_neighbourhoods(text, mentions))
+
+
+# "in the Englewood neighborhood", "Pittsburgh's Knoxville neighborhood": the name is a part
+# of a city, whatever far town shares it.
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|barrio)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _named_neighbourhoods(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A town written as a neighbourhood is read as the city it belongs to: the one written
+    before it in the possessive, else the town the text names most; with neither, the reading
+    stays (a neighbourhood of an unnamed city may still be the only place an event has)."""
+    marked = [m.place.kind == "settlement" and _NEIGHBOURHOOD_AFTER.match(text, m.end) is not None
+              for m in mentions]
+    if not any(marked):
+        return mentions
+    counts: dict[int, int] = {}
+    for m, hood in zip(mentions, marked):
+        if not hood and m.place.kind == "settlement":
+            counts[id(m.place)] = counts.get(id(m.place), 0) + 1
+    home = max((m for m, hood in zip(mentions, marked) if not hood and id(m.place) in counts),
+               key=lambda m: counts[id(m.place)], default=None)
+    out: list[PlaceMention] = []
+    for k, (m, hood) in enumerate(zip(mentions, marked)):
+        if not hood:
+            out.append(m)
+            continue
+        city = home
+        if k > 0 and not marked[k - 1] and mentions[k - 1].place.kind == "settlement" \
+                and _POSSESSIVE_BEFORE.fullmatch(text, mentions[k - 1].end, m.start) is not None:
+            city = mentions[k - 1]
+        out.append(m if city is None else PlaceMention(
+            m.text, m.start, m.end, city.place, city.precision, m.score, m.after_preposition))
+    return out
 
 
 # A small namesake this far from the town the text is about, in a region the text never names,
@@ -922,7 +999,9 @@ def _neighbourhoods_of_home(mentions: list[PlaceMention]) -> list[PlaceMention]:
     if counts[home_key] < 2:
         return mentions
     home = next(m for m in towns if (m.place.name, m.place.lat, m.place.lon) == home_key)
-    named_regions = {(m.place.country_code, m.place.admin1) for m in mentions if m.place.kind == "region"}
+    # A county names its state as well ("Brookhaven" in a story of Lincoln County, Mississippi).
+    named_regions = {(m.place.country_code, m.place.admin1) for m in mentions
+                     if m.place.kind in ("region", "district")}
     far = {(m.place.name, m.place.lat, m.place.lon) for m in towns
            if _nearest_km(m.place, [home.place]) > NEIGHBOURHOOD_FAR_KM}
     if len(far) != 1:
@@ -957,13 +1036,19 @@ def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span
     return sorted(kept + added, key=lambda s: s.start)
 
 
+# "Neely Gardner, 19, was booked": two capitalised words and an age name a person, whatever
+# the first name; the second is a surname, not a town, everywhere in the text.
+_NAME_WITH_AGE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:['’-][A-Za-z]+)?),\s+\d{1,3}\s*,")
+
+
 def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
     a person, the bare surname elsewhere in the text is not a village of that name."""
     # `_names_person` written out: this looks at every pair of tokens of the document.
     given, markers, abbreviations = lex.given_names, lex.person_markers, lex.person_abbreviations
     dotted = (". ", ".")
-    return {tok.lower for prev, tok in pairwise(tokens) if tok.capital and (
+    aged = {m.group(1).lower() for m in _NAME_WITH_AGE.finditer(text)}
+    return aged | {tok.lower for prev, tok in pairwise(tokens) if tok.capital and (
         (len(prev.text) == 1 and prev.text.isupper() and text[prev.end: tok.start] in dotted)
         or ((prev.capital and prev.lower in given) or prev.lower.rstrip(".") in markers
             if prev.glued else

@@ -201,3 +201,34 @@ def test_a_variant_spelling_finds_a_focus_country_place_by_its_own_name() -> Non
     gaz = default_gazetteer()
     assert gaz.variant_key(name_key("Karkiv"), frozenset({"UA"})) == name_key("Kharkiv")
     assert gaz.variant_key(name_key("Karkiv"), frozenset({"US"})) is None
+
+
+@needs_data
+def test_us_counties_are_districts_of_their_state_at_their_zip_centroid() -> None:
+    gaz = default_gazetteer()
+    harris = [p for p in gaz.candidates("Harris County") if p.admin1 == "Texas"]
+    assert len(harris) == 1 and harris[0].kind == "district"
+    assert harris[0].lat is not None and harris[0].lon is not None
+    assert abs(harris[0].lat - 29.8) < 0.5 and abs(harris[0].lon + 95.4) < 0.5  # around Houston
+    assert {p.admin1 for p in gaz.candidates("St. Louis County")} >= {"Missouri", "Minnesota"}
+    assert gaz.district("US", "Texas", "Harris County") is harris[0]
+
+
+@needs_data
+def test_us_towns_carry_the_county_they_lie_in() -> None:
+    (houston,) = [p for p in default_gazetteer().candidates("Houston")
+                  if p.admin1 == "Texas" and p.kind == "settlement"]
+    assert houston.admin2 == "Harris County"
+
+
+@needs_data
+def test_a_postal_town_named_like_a_town_elsewhere_is_a_reading_in_its_own_state() -> None:
+    readings = {(p.admin1, p.kind) for p in default_gazetteer().candidates("Madison")}
+    assert ("Tennessee", "settlement") in readings and ("Wisconsin", "settlement") in readings
+
+
+def test_county_names_written_with_st_or_saint_share_one_key() -> None:
+    build = _build_script()
+    assert build._county_key("St. Louis County") == build._county_key("Saint Louis County")
+    assert build._county_key("St Louis County") == build._county_key("St. Louis County")
+    assert build._county_key("DeKalb County") == build._county_key("Dekalb County")

@@ -413,3 +413,48 @@ def test_two_namesake_villages_of_one_raion_are_reported_as_that_raion() -> None
 def test_two_namesake_villages_of_different_raions_are_reported_as_their_oblast() -> None:
     (mention,) = find_places("Shelling hit Sadove overnight.", gazetteer=_two_sadoves(False))
     assert (mention.place.kind, mention.place.name) == ("region", "Kherson")
+
+
+def test_a_county_is_read_as_the_county_of_the_state_the_story_is_in() -> None:
+    text = ("A man was shot Sunday in Gaston County, deputies said. The Gaston County "
+            "Sheriff's Office said the victim was taken to a hospital in Gastonia, N.C.")
+    county = [m for m in find_places(text) if m.text == "Gaston County"]
+    assert county and all(m.place.kind == "district" and m.place.admin1 == "North Carolina"
+                          for m in county)
+    assert county[0].precision == "district"
+
+
+def test_a_small_town_near_the_story_city_beats_a_far_bigger_namesake() -> None:
+    text = ("HOUSTON — A four-year-old boy was shot at his home in Katy on Monday, Houston "
+            "police said. The boy was taken to a hospital in Houston.")
+    katy = _only(text, "Katy")
+    assert (katy.place.country_code, katy.place.admin1) == ("US", "Texas")
+
+
+def test_a_dateline_state_picks_the_namesake_in_that_state() -> None:
+    text = ("NASHVILLE, Tenn. — A toddler was shot Tuesday afternoon at an apartment complex "
+            "in Madison, police said.")
+    assert _only(text, "Madison").place.admin1 == "Tennessee"
+
+
+def test_a_town_written_as_a_neighbourhood_is_the_city_it_belongs_to() -> None:
+    text = ("A man was shot Friday night in Chicago's Englewood neighborhood, police said. "
+            "Another man was wounded in the Pullman neighborhood. Chicago police are "
+            "investigating both shootings in Chicago.")
+    for written in ("Englewood", "Pullman"):
+        hood = _only(text, written)
+        assert (hood.place.name, hood.place.admin1) == ("Chicago", "Illinois")
+
+
+def test_a_surname_given_with_an_age_is_not_a_town() -> None:
+    text = ("LAROSE, La. — Neely Gardner, 19, was booked with negligent homicide. "
+            "Gardner told detectives the gun went off.")
+    assert "Gardner" not in [m.text for m in find_places(text)]
+
+
+def test_an_alias_of_a_small_town_does_not_vouch_for_that_town() -> None:
+    # "East Las Vegas" is a GeoNames alias of Las Vegas, New Mexico; the city a story about
+    # Clark County means is Las Vegas, Nevada.
+    text = ("1 dead in East Las Vegas shooting\n\nOne man died and a teenager was arrested, "
+            "Las Vegas police said. He was booked into the Clark County jail.")
+    assert _only(text, "Las Vegas").place.admin1 == "Nevada"
