@@ -229,7 +229,15 @@ def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers)
     if markers.speaker_after is not None and markers.speaker_after.match(after):
         return True  # "Sadovyi a déclaré": a person (or a city speaking for its government)
     office = markers.office_after.match(after) if markers.office_after is not None else None
+    if office is None and mention.text.endswith(_COUNTY_WORDS):
+        # "the Harris County Sheriff's Office", "Allegheny County Jail": a county's agency
+        office = _COUNTY_AGENCY.match(after)
     return office is not None and not _office_building(markers, after[office.end():], "after")
+
+
+_COUNTY_WORDS = (" County", " Parish")
+_COUNTY_AGENCY = re.compile(r"\s+(?:Sheriff|Police|Jail|Detention|Correctional|Coroner|Medical Examiner|Crime Stoppers|"
+                            r"Prosecutor|District Attorney|State's Attorney|Attorney|Court|Circuit|Superior|Commission|Board)\b")
 
 
 def _office_building(markers: _ContextMarkers, words: str, side: str) -> bool:

@@ -308,6 +308,15 @@ def test_a_county_resolved_to_a_namesake_in_another_state_is_not_a_place() -> No
     assert {d.place.place.admin1 for d in incidents(text, "en")} == {"Indiana"}
 
 
+def test_a_countys_sheriffs_office_is_who_speaks_not_where_the_shooting_was() -> None:
+    text = ("A man was shot and killed in Spring, Texas, on Tuesday night. "
+            "Deputies said the Harris County Sheriff's Office is investigating the shooting.")
+    assert places(text, "en") == ["Spring"]
+    text = ("Two people were shot in Pittsburgh on Monday. "
+            "The suspect was booked into the Allegheny County Jail after the shooting.")
+    assert places(text, "en") == ["Pittsburgh"]
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
