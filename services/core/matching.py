@@ -48,6 +48,8 @@ _REMOTE = {"Shelling/artillery/missile attack", "Air/drone strike", "Disrupted w
 #: (ACLED: Battles vs Violence against civilians, told apart only by who was armed)
 _ARMED_VIOLENCE = {"Armed clash", "Attack"}
 CROSS_TYPE_SCORE = 0.5
+#: place score of a town and the county (district) that holds it
+COUNTY_TOWN_SCORE = 0.8
 
 
 class Place(Protocol):
@@ -61,6 +63,8 @@ class Place(Protocol):
     def country_code(self) -> str | None: ...
     @property
     def admin1(self) -> str | None: ...
+    @property
+    def admin2(self) -> str | None: ...
     @property
     def lat(self) -> float | None: ...
     @property
@@ -92,6 +96,8 @@ class Profile:
     injured: int | None
     #: its sentences tell of what came after the event (reads_as_follow_up)
     follow_up: bool = False
+    #: the county (or raion) a town lies in, or a county's own name
+    admin2: str | None = None
 
     @classmethod
     def of(cls, inc: Incident) -> Profile:
@@ -103,7 +109,7 @@ class Profile:
             start=inc.date.start, end=inc.date.end, published=inc.first_reported_at.date(),
             event_type=inc.event_type, sub_event_type=inc.sub_event_type,
             fatalities=inc.fatalities.best, injured=inc.injured.best,
-            follow_up=reads_as_follow_up(inc),
+            follow_up=reads_as_follow_up(inc), admin2=loc.admin2,
         )
 
     def to_json(self) -> list[Any]:
@@ -111,16 +117,16 @@ class Profile:
         return [self.article_id, self.name, self.geonames_id, self.country_code, self.admin1,
                 self.lat, self.lon, self.precision, self.start.isoformat(), self.end.isoformat(),
                 self.published.isoformat(), self.event_type, self.sub_event_type,
-                self.fatalities, self.injured, self.follow_up]
+                self.fatalities, self.injured, self.follow_up, self.admin2]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Profile:
-        # rows stored before the follow_up flag have 15 fields
+        # rows stored before the follow_up flag have 15 fields, before admin2 16
         (article_id, name, gid, cc, admin1, lat, lon, precision, start, end, published, et, sub,
-         killed, hurt, *flags) = row
+         killed, hurt, *extra) = row
         return cls(article_id, name, gid, cc, admin1, lat, lon, precision,
                    date.fromisoformat(start), date.fromisoformat(end), date.fromisoformat(published),
-                   et, sub, killed, hurt, bool(flags and flags[0]))
+                   et, sub, killed, hurt, bool(extra and extra[0]), extra[1] if len(extra) > 1 else None)
 
 
 @lru_cache(maxsize=16)
@@ -158,6 +164,8 @@ def place_similarity(a: Place, b: Place) -> float:
         if "country" in (a.precision, b.precision):
             return 0.5
         return 0.7 if a.admin1 and a.admin1 == b.admin1 else 0.0
+    if _holds(a, b) or _holds(b, a):
+        return COUNTY_TOWN_SCORE
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if a.geonames_id and b.geonames_id and km > 3:
@@ -169,6 +177,14 @@ def place_similarity(a: Place, b: Place) -> float:
     if a.name.casefold() == b.name.casefold() and a.country_code == b.country_code:
         return 0.9
     return 0.0
+
+
+def _holds(county: Place, town: Place) -> bool:
+    """A county (district) and a town the gazetteer places in it ("Harris County" and Spring,
+    Texas): however far the town lies from the county's centre."""
+    return (county.precision == "district" and town.precision in ("point", "settlement")
+            and county.admin2 is not None and county.admin2 == town.admin2
+            and county.admin1 == town.admin1 and county.country_code == town.country_code)
 
 
 def settlement_key(p: Place) -> str | None:

@@ -220,3 +220,15 @@ def test_two_towns_or_one_town_on_two_days_of_one_article_stay_two_events() -> N
     assert not read_twice(report("a"), report("a", day=date(2023, 1, 19)))
     region = report("a", name="Kharkiv Oblast", gid=706482, precision="region")
     assert not read_twice(region, report("a", day=date(2023, 1, 22)))
+
+
+def test_a_county_and_a_town_in_it_are_one_place_however_far_from_its_centre() -> None:
+    county = replace(report("a", name="Harris County", gid=None, lat=29.86, lon=-95.39, precision="district"),
+                     country_code="US", admin1="Texas", admin2="Harris County")
+    spring = replace(report("b", name="Spring", gid=4733624, lat=30.08, lon=-95.42),
+                     country_code="US", admin1="Texas", admin2="Harris County")
+    elsewhere = replace(spring, admin2="Montgomery County", lat=30.6)  # 80 km off the centre
+    assert profile_similarity(county, spring) > 0.8
+    assert profile_similarity(county, elsewhere) == 0.0
+    assert Profile.from_json(spring.to_json()) == spring
+    assert Profile.from_json(spring.to_json()[:16]).admin2 is None  # a row stored before admin2
