@@ -317,6 +317,15 @@ def test_a_countys_sheriffs_office_is_who_speaks_not_where_the_shooting_was() ->
     assert places(text, "en") == ["Pittsburgh"]
 
 
+def test_a_russian_report_of_a_strike_carries_its_toll() -> None:
+    text = ("Ночью российские войска нанесли ракетный удар по Харькову. "
+            "В результате удара погибли трое, ещё 15 получили ранения.")
+    [incident] = incidents(text, "ru")
+    assert incident.place.place.name == "Kharkiv"
+    assert incident.fatalities is not None and incident.fatalities.best == 3
+    assert incident.injured is not None and incident.injured.best == 15
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")

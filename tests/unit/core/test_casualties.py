@@ -360,3 +360,22 @@ def test_a_subset_aside_does_not_replace_the_count_it_qualifies() -> None:
     # an aside that counts the dead itself is still read
     shot = find_casualties("Five people were shot, including two men who were killed, police said.", "en")
     assert shot.fatalities is not None and shot.fatalities.best == 2
+
+
+def test_russian_and_ukrainian_tolls_are_read_before_or_after_their_count() -> None:
+    ru = find_casualties("В результате ракетного удара погибли 5 человек, ещё 12 получили ранения.", "ru")
+    assert _figure(ru.fatalities) == (5, 5, 5) and _figure(ru.injured) == (12, 12, 12)
+    uk = find_casualties("Щонайменше 7 людей загинули, 20 отримали поранення.", "uk")
+    assert uk.fatalities is not None and uk.fatalities.low == 7
+    assert _figure(uk.injured) == (20, 20, 20)
+
+
+def test_russian_and_ukrainian_single_victims_and_denials() -> None:
+    assert _figure(find_casualties("Беспилотник атаковал село, погиб один человек.", "ru").fatalities) == (1, 1, 1)
+    assert _figure(find_casualties("Унаслідок обстрілу загинула жінка.", "uk").fatalities) == (1, 1, 1)
+    assert _figure(find_casualties("По данным губернатора, пострадавших нет.", "ru").injured) == (0, 0, 0)
+    assert _figure(find_casualties("Загинули двоє людей, 6 поранені.", "uk").fatalities) == (2, 2, 2)
+    assert _figure(find_casualties("Погибли два человека.", "ru").fatalities) == (2, 2, 2)
+    # a side's claim of enemy losses is no toll
+    claim = find_casualties("Уничтожено до 100 военнослужащих ВСУ.", "ru")
+    assert claim.fatalities is None and claim.injured is None
