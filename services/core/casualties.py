@@ -253,7 +253,10 @@ def _rules(language: str) -> _Rules:
         roundup=_whole_or_none(lex.get("roundup", [])),
         counterfactual=_whole_or_none(lex.get("counterfactual", [])),
         aside=None if not lex.get("aside") else regex.compile(
-            rf"(?<=\d|\w)\s*,\s*(?:{_alt(lex['aside'])})\s+(?:(?!{_ASIDE_TOLL})[^,.;:()]){{1,60}}?,(?=\s*\w)", _FLAGS),
+            rf"(?<=\d|\w)\s*,\s*(?:{_alt(lex['aside'])})\s+(?:(?!{_ASIDE_TOLL})[^,.;:()]){{1,60}}?,(?=\s*\w)"
+            # without commas, only a counted group: "42 personnes dont trois enfants ont été blessées"
+            rf"|(?<=\w)\s+(?:{_alt(lex['aside'])})\s+(?:[\w'’]+\s+){{0,2}}(?:{_alt(lex['persons'])})(?=\s)",
+            _FLAGS),
     )
 
 

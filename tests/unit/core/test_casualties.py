@@ -379,3 +379,16 @@ def test_russian_and_ukrainian_single_victims_and_denials() -> None:
     # a side's claim of enemy losses is no toll
     claim = find_casualties("Уничтожено до 100 военнослужащих ВСУ.", "ru")
     assert claim.fatalities is None and claim.injured is None
+
+
+def test_french_and_spanish_tolls_are_read() -> None:
+    fr = find_casualties("Au moins sept personnes ont été tuées et 24 blessées.", "fr")
+    assert fr.fatalities is not None and fr.fatalities.low == 7
+    assert _figure(fr.injured) == (24, 24, 24)
+    assert _figure(find_casualties("42 personnes dont trois enfants ont été blessées.", "fr").injured) == (42, 42, 42)
+    es = find_casualties("Al menos siete personas murieron y 20 resultaron heridas.", "es")
+    assert es.fatalities is not None and es.fatalities.low == 7
+    assert _figure(es.injured) == (20, 20, 20)
+    # "a day after a missile attack killed 11": an earlier event's toll
+    earlier = find_casualties("Atacan Járkov un día después de que un ataque con misiles matara a 11 personas.", "es")
+    assert earlier.fatalities is None
