@@ -551,6 +551,12 @@ def _place_tolls(
             # "The man was pronounced dead at the scene.": a toll with no place of its own
             # belongs to the article's only incident.
             targets, when = [merged[0].place], merged[0].date
+        if len(targets) > 1:
+            # "… la spiaggia di Uchkuyivka, vicina a Belbek, Sebastopoli": of the paragraph's
+            # places, the one incident the article reports at one of them takes the toll
+            keys = {_place_key(t) for t in targets}
+            held = [d for d in merged if _place_key(d.place) in keys and _overlaps(d.date, when)]
+            targets = [held[0].place] if len(held) == 1 else targets
         if len(targets) != 1:
             continue
         for draft in merged:

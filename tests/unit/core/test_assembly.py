@@ -326,6 +326,15 @@ def test_a_russian_report_of_a_strike_carries_its_toll() -> None:
     assert incident.injured is not None and incident.injured.best == 15
 
 
+def test_a_toll_in_a_paragraph_of_several_places_goes_to_the_one_incident_among_them() -> None:
+    text = ("Un missile russo ha colpito Kherson ieri sera.\n\n"
+            "Le schegge sono cadute vicino a Chornobaivka e a Kherson. "
+            "Altre 15 persone risultano ferite.")
+    [incident] = incidents(text, "it")
+    assert incident.place.place.name == "Kherson"
+    assert incident.injured is not None and incident.injured.best == 15
+
+
 def test_a_photo_caption_dated_the_day_after_is_the_strike_it_shows() -> None:
     text = ("A Russian missile struck Kherson on Monday, June 3, killing two people.\n\n"
             "Damage at the site of a Russian missile attack in Kherson on Tuesday, June 4, 2024.")
