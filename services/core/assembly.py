@@ -218,13 +218,18 @@ def _preceded_by(marker: re.Pattern[str] | None, text: str, mention: PlaceMentio
     return marker is not None and marker.search(text, max(0, mention.start - 80), mention.start) is not None
 
 
+_COUNTY_WORDS = (" County", " Parish")
+_COUNTY_AGENCY = re.compile(r"\s+(?:Sheriff|Police|Jail|Detention|Correctional|Coroner|Medical Examiner|Crime Stoppers|"
+                            r"Prosecutor|District Attorney|State's Attorney|Attorney|Court|Circuit|Superior|Commission|Board)\b")
+
+
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
     """A place named as somebody's office ("il governatore di Donetsk", "Kharkiv Oblast
     Governor", "the mayor of Lviv") says who speaks, not where anything happened."""
     before = text[max(0, mention.start - 60) : mention.start]
     office = markers.office_before.search(before) if markers.office_before is not None else None
     if office is not None:
-        return not _office_building(markers, before[: office.start()], "before")
+        return not _office_building(markers.building_before, before[: office.start()])
     after = text[mention.end : mention.end + 40]
     if markers.speaker_after is not None and markers.speaker_after.match(after):
         return True  # "Sadovyi a déclaré": a person (or a city speaking for its government)
@@ -232,19 +237,14 @@ def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers)
     if office is None and mention.text.endswith(_COUNTY_WORDS):
         # "the Harris County Sheriff's Office", "Allegheny County Jail": a county's agency
         office = _COUNTY_AGENCY.match(after)
-    return office is not None and not _office_building(markers, after[office.end():], "after")
+    return office is not None and not _office_building(markers.building_after, after[office.end():])
 
 
-_COUNTY_WORDS = (" County", " Parish")
-_COUNTY_AGENCY = re.compile(r"\s+(?:Sheriff|Police|Jail|Detention|Correctional|Coroner|Medical Examiner|Crime Stoppers|"
-                            r"Prosecutor|District Attorney|State's Attorney|Attorney|Court|Circuit|Superior|Commission|Board)\b")
 
-
-def _office_building(markers: _ContextMarkers, words: str, side: str) -> bool:
+def _office_building(building: re.Pattern[str] | None, words: str) -> bool:
     """"L'edificio dell'amministrazione regionale di Mykolaiv", "the Kharkiv regional
     administration building": the office's building, which stands in that town and is where a
     strike on it happened."""
-    building = markers.building_before if side == "before" else markers.building_after
     return building is not None and building.search(words) is not None
 
 
@@ -311,6 +311,8 @@ def _without_foreign_lookalikes(places: list[PlaceMention]) -> list[PlaceMention
     other places lie in one other country, is a word or a person, not a place abroad. (Exact
     names, and look-alikes in a country the text does name, "Leopoli" beside "Ucraina", stay.)"""
     countries = [p.place.country_code for p in places]
+    if len(set(countries)) < 2:
+        return places  # one country throughout: nothing lies abroad
     out: list[PlaceMention] = []
     for p in places:
         others = {c for q, c in zip(places, countries) if q is not p and q.text != p.text}
@@ -323,14 +325,14 @@ def _without_foreign_lookalikes(places: list[PlaceMention]) -> list[PlaceMention
 
 
 def _without_stray_counties(places: list[PlaceMention]) -> list[PlaceMention]:
-    """"Shannon County" in a Missouri story read as Shannon, Georgia: the gazetteer knows no
-    counties, so a county resolved to a namesake in a state the article names nowhere else,
-    while its other places lie in one other state, is dropped rather than misplaced."""
+    """"Shannon County" in a Missouri story read as Shannon, Georgia: a county resolved to a
+    namesake in a state the article names nowhere else, while its other places lie in one other
+    state, is dropped rather than misplaced."""
     out: list[PlaceMention] = []
     for p in places:
-        if p.text.endswith((" County", " Parish")):
+        if p.text.endswith(_COUNTY_WORDS):
             states = {q.place.admin1 for q in places if q is not p and q.place.country_code == p.place.country_code
-                      and q.place.admin1 and not q.text.endswith((" County", " Parish"))}
+                      and q.place.admin1 and not q.text.endswith(_COUNTY_WORDS)}
             if len(states) == 1 and p.place.admin1 not in states:
                 continue
         out.append(p)
@@ -793,8 +795,7 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
                 kept.cue = min((kept, d), key=_strength).cue
                 # its figures only fill what the dated report leaves open: an undated "eight
                 # killed" in a sidebar of past shootings must not raise today's toll
-                kept.fatalities = kept.fatalities or d.fatalities
-                kept.injured = kept.injured or d.injured
+                _fill_open_tolls(kept, d)
                 _absorb(kept, d)
                 continue
         out.append(d)
@@ -834,8 +835,7 @@ def _fold_captions(drafts: list[IncidentDraft], markers: _ContextMarkers) -> lis
                    and _family(k.cue) == _family(d.cue) and (d.date.start - k.date.end).days == 1]
             if len(eve) == 1:
                 _absorb(eve[0], d)
-                eve[0].fatalities = eve[0].fatalities or d.fatalities
-                eve[0].injured = eve[0].injured or d.injured
+                _fill_open_tolls(eve[0], d)
                 continue
         out.append(d)
     return out
@@ -860,6 +860,12 @@ def _same_or_inside(town: PlaceMention, other: PlaceMention) -> bool:
             and outer.admin1 is not None and outer.admin1 == inner.admin1)
 
 
+# a region named as such ("the Dnipropetrovsk region", "Kharkiv Oblast"), not a state that
+# qualifies a town ("Mesa, Arizona")
+_REGION_NAMED = re.compile(r"(?<!\w)(?:regione|regioni|region|regions|oblast|provincia|province|région|región|"
+                           r"област\w*|област|регіон\w*|регион\w*)(?!\w)", re.IGNORECASE)
+
+
 def _fold(kept: IncidentDraft, d: IncidentDraft) -> None:
     """One incident read twice: the stronger reading, the narrower date, the higher toll."""
     kept.cue = min((kept, d), key=_strength).cue
@@ -873,6 +879,12 @@ def _fold(kept: IncidentDraft, d: IncidentDraft) -> None:
         kept.fatalities = _larger(kept.fatalities, d.fatalities)
         kept.injured = _larger(kept.injured, d.injured)
     _absorb(kept, d)
+
+
+def _fill_open_tolls(kept: IncidentDraft, d: IncidentDraft) -> None:
+    """`d`'s figures fill only what `kept` leaves open; they never raise its own."""
+    kept.fatalities = kept.fatalities or d.fatalities
+    kept.injured = kept.injured or d.injured
 
 
 def _absorb(kept: IncidentDraft, d: IncidentDraft) -> None:
@@ -893,12 +905,6 @@ def _strength(d: IncidentDraft) -> tuple[int, int, int, float]:
 
 def _is_zero(count: Count | None) -> bool:
     return count is not None and count.best == 0
-
-
-# a region named as such ("the Dnipropetrovsk region", "Kharkiv Oblast"), not a state that
-# qualifies a town ("Mesa, Arizona")
-_REGION_NAMED = re.compile(r"(?<!\w)(?:regione|regioni|region|regions|oblast|provincia|province|région|región|"
-                           r"област\w*|област|регіон\w*|регион\w*)(?!\w)", re.IGNORECASE)
 
 
 def _own_or_region(town: Count | None, region: Count | None) -> Count | None:
