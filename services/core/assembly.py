@@ -139,6 +139,7 @@ class _ContextMarkers:
     alert: regex.Pattern[str] | None
     office_before: re.Pattern[str] | None
     office_after: re.Pattern[str] | None
+    county_agency_after: re.Pattern[str] | None
     building_before: re.Pattern[str] | None
     building_after: re.Pattern[str] | None
     speaker_after: re.Pattern[str] | None
@@ -173,6 +174,7 @@ def _context_markers(language: str) -> _ContextMarkers:
     after = section.get("office_after") or []
     speaks = section.get("speaker_after") or []
     building = section.get("office_building") or []
+    agencies = section.get("county_agency_after") or []
     names_after = section.get("building_name_after") or []
     names_before = section.get("building_name_before") or []
     literal = section.get("literal_before") or []
@@ -186,6 +188,8 @@ def _context_markers(language: str) -> _ContextMarkers:
         alert=anywhere("alert"),
         office_before=re.compile(rf"(?<!\w)(?:{_words(before)}){_OFFICE_LINK}", re.IGNORECASE) if before else None,
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
+        # case-sensitive: the agency's name is capitalised ("the Harris County Sheriff's Office")
+        county_agency_after=re.compile(rf"\s+(?:{_words(agencies)})\b") if agencies else None,
         building_before=re.compile(
             rf"(?<!\w)(?:{_words(building)})\s+(?:(?:of|di|del|della|dell['’]|de|du|des)\s*)?(?:the\s+)?$",
             re.IGNORECASE) if building else None,
@@ -219,8 +223,6 @@ def _preceded_by(marker: re.Pattern[str] | None, text: str, mention: PlaceMentio
 
 
 _COUNTY_WORDS = (" County", " Parish")
-_COUNTY_AGENCY = re.compile(r"\s+(?:Sheriff|Police|Jail|Detention|Correctional|Coroner|Medical Examiner|Crime Stoppers|"
-                            r"Prosecutor|District Attorney|State's Attorney|Attorney|Court|Circuit|Superior|Commission|Board)\b")
 
 
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
@@ -236,7 +238,7 @@ def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers)
     office = markers.office_after.match(after) if markers.office_after is not None else None
     if office is None and mention.text.endswith(_COUNTY_WORDS):
         # "the Harris County Sheriff's Office", "Allegheny County Jail": a county's agency
-        office = _COUNTY_AGENCY.match(after)
+        office = markers.county_agency_after.match(after) if markers.county_agency_after is not None else None
     return office is not None and not _office_building(markers.building_after, after[office.end():])
 
 
