@@ -91,6 +91,7 @@ class _Rules:
     modal_near: re.Pattern[str]
     conditional: re.Pattern[str]
     history: re.Pattern[str]
+    denied_after: re.Pattern[str] | None
     civilian: re.Pattern[str]
 
 
@@ -157,6 +158,7 @@ def _rules(language: str) -> _Rules:
         modal_near=_folded(modality["hypothetical"] + modality["negation"]),
         conditional=_folded(modality["conditional"]),
         history=_folded(modality["history"]),
+        denied_after=_folded(modality["denied_after"]) if modality.get("denied_after") else None,
         civilian=_folded(section["civilian"]),
     )
 
@@ -314,6 +316,14 @@ def _is_modal(sentence: str, start: int, rules: _Rules, history: bool) -> bool:
     return bool(rules.modal_near.search(near) or rules.conditional.search(clause))
 
 
+def _denied_capture(sentence: str, sub_event_type: str, end: int, rules: _Rules) -> bool:
+    """A capture the same sentence goes on to deny ("announced the capture of X, but Kyiv denied
+    it") is a disputed claim, not a change of control. Only captures: a strike whose authorship is
+    denied still happened."""
+    return (sub_event_type in (_GOV_TERRITORY, _REBEL_TERRITORY) and rules.denied_after is not None
+            and rules.denied_after.search(sentence, end) is not None)
+
+
 def classify_sentence(sentence: str, language: str) -> list[EventCue]:
     """Every ACLED sub-event type `sentence` gives evidence for, best first, one cue per type."""
     rules = _rules(language)
@@ -363,7 +373,8 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
             weapons=weapons,
             civilian_targeting=sub in _CIVILIAN_TYPES or (event_type == _EXPLOSIONS and civilian),
             score=round(score, 3),
-            negated_or_hypothetical=_is_modal(folded, start, rules, history),
+            negated_or_hypothetical=_is_modal(folded, start, rules, history)
+            or _denied_capture(folded, sub, end, rules),
         )
         held = best.get(sub)
         if held is None or _rank(cue) > _rank(held):

@@ -119,6 +119,20 @@ def test_an_attempt_to_take_a_town_is_not_its_capture() -> None:
     assert captured and not captured[0].negated_or_hypothetical
 
 
+def test_a_capture_the_sentence_goes_on_to_deny_is_a_claim_not_a_change_of_control() -> None:
+    denied = classify_sentence(
+        "Mosca ha annunciato la conquista di Avdiivka, ma la notizia è stata smentita da Kiev.", "it")
+    territory = [c for c in denied if "territory" in c.sub_event_type]
+    assert territory and all(c.negated_or_hypothetical for c in territory)
+    refuted = classify_sentence("Russia said its troops captured the village, a claim Kyiv denied.", "en")
+    assert [c for c in refuted if "territory" in c.sub_event_type][0].negated_or_hypothetical
+    # a strike whose authorship is denied still happened
+    strike = classify_sentence("A missile struck the market in Kherson; Moscow denied responsibility.", "en")
+    assert strike and not strike[0].negated_or_hypothetical
+    claimed = classify_sentence("Il ministero russo ha annunciato la conquista di Avdiivka.", "it")
+    assert claimed and not claimed[0].negated_or_hypothetical
+
+
 def test_italian_bombs_in_the_plural_are_bombardment_not_a_planted_device() -> None:
     assert classify_sentence("Ancora bombe contro le città ucraine.", "it") == []
     assert _best("Una bomba è esplosa davanti alla caserma.", "it") == "Remote explosive/landmine/IED"
