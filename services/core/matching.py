@@ -37,6 +37,13 @@ FOLLOW_UP_MIN_GAP_DAYS = 2
 #: "Monday", an indictment "Tuesday"): a shooting or a killing. A town shelled or fought over
 #: again days later is a new event, never a follow-up
 FOLLOW_UP_EVENT_TYPES = frozenset({"Violence against civilians"})
+#: an article reports one of these at one place: a second place it reads such an event at on
+#: the same day is where the victim was taken or lived, where the suspect was arrested, or the
+#: reporting station's city (read_twice). Strikes and battles hit several towns a day
+ONE_PLACE_EVENT_TYPES = frozenset({"Violence against civilians"})
+#: a strike beside an "attack" at another town is two events (a shelled city, a village an
+#: outlet reads as attacked): an attack joins another place only when neither is a strike
+_STRIKE_EVENT_TYPES = frozenset({"Explosions/Remote violence"})
 #: the sentences of a report searched for follow-up cues: what it leads with
 FOLLOW_UP_EVIDENCE = 3
 _SETTLEMENT = {"point", "settlement", "district"}
@@ -269,15 +276,21 @@ def _follow_up_score(a: Profile, b: Profile, max_days: int, gaps_found: list[int
 
 
 def read_twice(a: Profile, b: Profile) -> bool:
-    """Two incidents one article yields that are one event: a region or district and a town in
-    it (same first-level division), dated within a day of each other ("a shooting in Cook
-    County" and "in Chicago"; "the Kharkiv region" and "Kupiansk"). Two towns, or one town on
-    two days, may be two events of one article (strikes on two cities, a strike the night
-    before) and stay apart."""
-    if (a.precision in _AREA) == (b.precision in _AREA) or "country" in (a.precision, b.precision):
+    """Two incidents one article yields that are one event, dated within a day of each other
+    in one first-level division: a region or district and a town in it ("a shooting in Cook
+    County" and "in Chicago"; "the Kharkiv region" and "Kupiansk"), or a shooting or killing
+    (ONE_PLACE_EVENT_TYPES) and another place the story names beside it (where the victim was
+    taken, lived or was arrested, the station's city). Otherwise two towns, or one town on two
+    days, may be two events of one article (strikes on two cities, a strike the night before)
+    and stay apart."""
+    if "country" in (a.precision, b.precision) or day_gap(a, b) > 1:
         return False
-    return (a.country_code == b.country_code and a.admin1 is not None and a.admin1 == b.admin1
-            and day_gap(a, b) <= 1)
+    if a.country_code != b.country_code or a.admin1 is None or a.admin1 != b.admin1:
+        return False
+    if (a.precision in _AREA) != (b.precision in _AREA):
+        return True
+    kinds = {a.event_type, b.event_type}
+    return bool(kinds & ONE_PLACE_EVENT_TYPES) and not kinds & _STRIKE_EVENT_TYPES
 
 
 def day_gap(a: Profile, b: Profile) -> int:

@@ -472,3 +472,36 @@ def test_an_article_on_strikes_on_two_towns_of_one_region_keeps_two_incidents() 
     dedup.add(incident_mention("a", "ansa.it"))
     [out] = dedup.add(incident_mention("a", "ansa.it", where=KUPIANSK))
     assert out.incident_id == "inc-a-Kupiansk" and len(live_incidents(dedup)) == 2
+
+
+# a shooting and the other places its story names ----------------------------------------------------
+
+KETTERING = Location(name="Kettering", geonames_id=4515843, lat=39.69, lon=-84.17, country_code="US",
+                     admin1="Ohio", precision="settlement")
+
+
+def elsewhere(mention: Mention, where: Location = KETTERING, day: date | None = None) -> Mention:
+    """The same article's report of its shooting at another place (and day)."""
+    inc = mention.incident
+    assert inc is not None
+    when = EventDate(start=day, end=day, precision="day") if day else inc.date
+    moved = inc.model_copy(update={"incident_id": f"{inc.incident_id}-{where.name}", "location": where,
+                                   "date": when})
+    return mention.model_copy(update={"mention_id": f"{mention.mention_id}-{where.name}", "incident": moved})
+
+
+def test_a_shooting_story_naming_the_hospital_town_the_same_day_gives_one_incident() -> None:
+    dedup = Deduplicator({})
+    first = shooting_mention("a")
+    dedup.add(first)
+    dedup.add(elsewhere(first))
+    assert len(live_incidents(dedup)) == 1
+    assert dedup.resolve("inc-a-Kettering") == "inc-a"
+
+
+def test_a_shooting_and_another_town_days_later_in_one_story_stay_two_incidents() -> None:
+    dedup = Deduplicator({})
+    first = shooting_mention("a")
+    dedup.add(first)
+    dedup.add(elsewhere(first, day=date(2016, 3, 2)))
+    assert len(live_incidents(dedup)) == 2

@@ -232,3 +232,11 @@ def test_a_county_and_a_town_in_it_are_one_place_however_far_from_its_centre() -
     assert profile_similarity(county, elsewhere) == 0.0
     assert Profile.from_json(spring.to_json()) == spring
     assert Profile.from_json(spring.to_json()[:16]).admin2 is None  # a row stored before admin2
+
+
+def test_a_shooting_and_another_town_of_its_state_that_day_are_one_event_of_one_article() -> None:
+    shooting = report("a", sub="Attack", event="Violence against civilians")
+    hospital = report("a", name="Chuhuiv", gid=710000, lat=49.84, lon=36.69, sub="Armed clash", event="Battles")
+    assert read_twice(shooting, hospital) and read_twice(hospital, shooting)
+    assert not read_twice(shooting, replace(hospital, start=date(2023, 1, 23), end=date(2023, 1, 23)))
+    assert not read_twice(shooting, replace(hospital, admin1="Donetsk"))
