@@ -521,6 +521,10 @@ def assemble_incidents(
         lead_cues = [(c, i) for c, i in read if i < len(lead)]
         lead_places = [p for p in places if p.start < lead[-1].end]
         found = _brief_fallback(text, lead, lead_places, language, markers, lead_cues, event_date) if lead_cues else None
+        if found is None and lead_cues:
+            # the lead reports the event; the place comes further down ("officers responded to
+            # a home in Lithonia")
+            found = _brief_fallback(text, sentences, places, language, markers, lead_cues, event_date)
         reportable = [found] if found and _is_reportable_lead(found, published_at) else []
         # "Three injured, one dead in shooting" read as the headline's incident: its figures too
         _place_tolls(pending_casualties, reportable)

@@ -101,6 +101,17 @@ def test_an_article_whose_headline_event_and_lead_place_never_meet_is_read_as_a_
     assert incident.cue.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_an_article_whose_lead_reports_the_event_and_whose_body_names_the_place_is_read_there() -> None:
+    text = ("Man arrested for shooting his brother\n\n"
+            "Police arrested a man after they say he shot his younger brother in the head. "
+            "The boy was taken to hospital.\n\n"
+            "Officers responded to a home on Elm Drive in Lithonia, Georgia, on Sunday evening. "
+            "Neighbours said the family had lived there for years. "
+            "The investigation continues.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Lithonia"
+
+
 def test_a_place_inside_a_compound_word_is_not_where_the_event_happened() -> None:
     text = ("Missiles struck Sevastopol on Sunday, killing four people. "
             "The city's Moscow-installed governor said 151 people were injured. "
