@@ -1,4 +1,4 @@
-"""Prometheus metrics of a worker: throughput, dead letters, per-stage latency, consumer lag, table size."""
+"""Prometheus metrics of a worker: throughput, dead letters, per-stage latency, consumer lag, table size and recovery restarts."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ CONSUMER_LAG = Gauge(
     "newsevents_consumer_lag", "High-water mark minus position", ["app", "topic", "partition"]
 )
 TABLE_KEYS = Gauge("newsevents_table_keys", "Keys held in a Faust table on this worker", ["app", "table"])
+RECOVERY_RESTARTS = Counter(
+    "newsevents_table_recovery_restarts", "Table recoveries restarted after reading nothing for a while", ["app"]
+)
+SKIPPED_RECORDS = Counter(
+    "newsevents_skipped_records",
+    "Records Faust delivered out of order after a rebalance, read again by seeking back",
+    ["app", "topic"],
+)
 BUILD = Gauge("newsevents_build_info", "Always 1; labels carry versions", ["app", "extractor_version"])
 
 

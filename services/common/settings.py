@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     table_standby_replicas: int = Field(
         default=0, ge=0, description="Faust standby copies of each table partition on other workers"
     )
+    recovery_stall_s: float = Field(
+        default=60.0, gt=0, description="restart a table recovery that has read nothing this long"
+    )
     max_article_bytes: int = Field(default=1_000_000, description="larger records are dead-lettered")
     dedup_window_days: int = Field(default=30, description="incidents older leave the hot state")
     metrics_port: int | None = Field(default=None, description="serve /metrics here; off if unset")

@@ -18,7 +18,9 @@ from services.common.metrics import (
     STAGE_LATENCY,
     TABLE_KEYS,
 )
+from services.common.recovery_watch import install_recovery_watchdog
 from services.common.settings import Settings
+from services.common.skip_guard import install_skip_guard, recover_skipped
 from services.common.topics import load_topics
 from services.core.dedup import Deduplicator, DedupParams
 
@@ -41,6 +43,8 @@ def create_app(settings: Settings) -> faust.App:
     )
     params = DedupParams(window_days=settings.dedup_window_days)
     install_lag_metrics(app, "deduplicator")
+    skips = install_skip_guard(app)
+    install_recovery_watchdog(app, "deduplicator", settings.recovery_stall_s)
 
     @app.timer(interval=5.0)
     async def report_table_size() -> None:
@@ -50,6 +54,7 @@ def create_app(settings: Settings) -> faust.App:
     async def deduplicate(stream: faust.StreamT[bytes]) -> None:
         dedup = Deduplicator(state, params)
         async for event in stream.events():
+            await recover_skipped(app, "deduplicator", skips, event)
             CONSUMED.labels("deduplicator", event.message.topic).inc()
             try:
                 mention = decode_model(Mention, event.message.value, settings.max_article_bytes)

@@ -15,6 +15,7 @@ from services.common.codecs import encode
 from services.common.faust_base import DeadLetters, install_lag_metrics, make_app, raw_topic
 from services.common.metrics import BUILD, CONSUMED, NO_EVENTS, PUBLISHED, STAGE_LATENCY
 from services.common.settings import Settings
+from services.common.skip_guard import install_skip_guard, recover_skipped
 from services.core.extract import EXTRACTOR_VERSION
 from services.extractor.handling import handle_article
 
@@ -30,12 +31,14 @@ def create_app(settings: Settings) -> faust.App:
     # fetches, sends) responsive while an article is being read, not to parallelise.
     cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
     install_lag_metrics(app, "extractor")
+    skips = install_skip_guard(app)
     BUILD.labels("extractor", EXTRACTOR_VERSION).set(1)
 
     @app.agent(articles, name="extract")
     async def extract(stream: faust.StreamT[bytes]) -> None:
         loop = asyncio.get_running_loop()
         async for event in stream.events():
+            await recover_skipped(app, "extractor", skips, event)
             msg = event.message
             CONSUMED.labels("extractor", msg.topic).inc()
             outcome = await loop.run_in_executor(
