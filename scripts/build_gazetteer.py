@@ -644,8 +644,17 @@ def link_katottg(units: list[Unit], oblasts: dict[str, Region], ua_rows: list[Ro
         approx += 1
         out.append(Row("settlement", display, None, "UA", region.english, admin2,
                        xy[0], xy[1], 0, True, extra))
+    # A GeoNames town the register could not be linked to (spelt otherwise, or one of two
+    # namesakes) still lies in some raion: the raion of its nearest linked neighbour, which
+    # the geoparser's front-line raion prior and raion fallback need.
+    by_oblast: dict[str, list[Row]] = defaultdict(list)
+    for linked_row in out:
+        if not linked_row.approximate and linked_row.admin2 and linked_row.admin1:
+            by_oblast[linked_row.admin1].append(linked_row)
     for i, row in enumerate(ua_rows):
         if i not in used:
+            if row.admin2 is None and row.population < RAION_FILL_MAX_POPULATION:
+                row.admin2 = _nearest_raion(row, by_oblast.get(row.admin1 or "", []))
             out.append(row)
 
     for unit in units:
@@ -659,6 +668,27 @@ def link_katottg(units: list[Unit], oblasts: dict[str, Region], ua_rows: list[Ro
                            raion_display(unit.name), xy[0], xy[1], 0,
                            unit.code not in raion_c, base))
     return out, len(link), approx
+
+
+# A city this big is a raion of its own or stands for one; only smaller towns borrow a raion.
+RAION_FILL_MAX_POPULATION = 50_000
+# A neighbour farther than this may lie across a raion border.
+RAION_FILL_MAX_KM = 15.0
+
+
+def _nearest_raion(row: Row, neighbours: list[Row]) -> str | None:
+    """The raion of the nearest of `neighbours` (linked settlements of the same oblast)
+    within RAION_FILL_MAX_KM of `row`; None when none is that close."""
+    if row.lat is None or row.lon is None:
+        return None
+    best, raion = RAION_FILL_MAX_KM, None
+    for other in neighbours:
+        if other.lat is None or other.lon is None or abs(other.lat - row.lat) > 0.2:
+            continue
+        dist = haversine_km(row.lat, row.lon, other.lat, other.lon)
+        if dist <= best:
+            best, raion = dist, other.admin2
+    return raion
 
 
 def _common_prefix(a: str, b: str) -> int:

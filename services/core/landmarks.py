@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
 from services.core.gazetteer import Gazetteer, Place, default_gazetteer
-from services.core.lexicon import LiteralFilter
+from services.core.lexicon import LiteralFilter, fold_case
 from services.core.places import PlaceMention, Precision
 
 #: a landmark is named on purpose: as sure as a well-supported town name
@@ -18,13 +19,19 @@ LANDMARK_SCORE = 0.9
 
 @dataclass(frozen=True, slots=True)
 class _Landmarks:
-    # One alternation with a named group per landmark: a single scan of the text finds them all.
+    # One alternation with a named group per landmark: a single scan of the text finds them all
+    # (used when no prefilter could be built).
     pattern: re.Pattern[str] | None
     places: dict[str, Place]
     precisions: dict[str, Precision]
     # Most articles name no landmark: one plain search of the lower-cased text tells, where
     # the case-insensitive union would be tried at every word start.
     prefilter: LiteralFilter | None
+    # Ukrainian war news names Kyiv or Zaporizhzhia everywhere, which the literals of some
+    # landmarks ("Kyiv HPP") begin with: such a text is scanned only with the landmarks whose
+    # literals it holds (their own patterns), not with the union of all of them.
+    singles: tuple[re.Pattern[str], ...] = ()
+    owners: tuple[int, ...] = ()  # pattern number (as the prefilter counts) -> landmark number
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +48,8 @@ def _load(gazetteer: Gazetteer) -> _Landmarks:
     precisions: dict[str, Precision] = {}
     groups: list[str] = []
     patterns: list[str] = []
+    singles: list[re.Pattern[str]] = []
+    owners: list[int] = []
     for i, entry in enumerate(data["landmarks"]):
         towns = [p for p in gazetteer.candidates(entry["settlement"])
                  if p.country_code == entry["country_code"] and p.kind == "settlement"]
@@ -54,11 +63,14 @@ def _load(gazetteer: Gazetteer) -> _Landmarks:
         places[f"l{i}"] = town
         precisions[f"l{i}"] = "point" if point is not None else "settlement"
         patterns.extend(entry["patterns"])
-        groups.append(f"(?P<l{i}>" + "|".join(f"(?:{p})" for p in entry["patterns"]) + ")")
+        group = f"(?P<l{i}>" + "|".join(f"(?:{p})" for p in entry["patterns"]) + ")"
+        owners.extend([len(groups)] * len(entry["patterns"]))
+        groups.append(group)
+        singles.append(re.compile(rf"\b{group}\b", re.IGNORECASE))
     if not groups:
         return _Landmarks(None, places, precisions, None)
     return _Landmarks(re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE), places, precisions,
-                      LiteralFilter.build(patterns, ignore_case=True))
+                      LiteralFilter.build(patterns, ignore_case=True), tuple(singles), tuple(owners))
 
 
 def find_landmarks(text: str) -> list[PlaceMention]:
@@ -67,11 +79,24 @@ def find_landmarks(text: str) -> list[PlaceMention]:
     landmarks = _landmarks()
     if landmarks.pattern is None:
         return []
-    if landmarks.prefilter is not None and not landmarks.prefilter.may_match(text):
-        return []
+    matches: Iterable[re.Match[str]] = ()
+    if landmarks.prefilter is None:
+        matches = landmarks.pattern.finditer(text)
+    else:
+        possible = sorted({landmarks.owners[i] for i in
+                           landmarks.prefilter.which_may_match_folded(fold_case(text))})
+        # The possible landmarks' own scans, merged as the union would read them: leftmost
+        # first, the earlier-listed landmark at one offset, a match overlapping a kept one dropped.
+        found = sorted((m for k in possible for m in landmarks.singles[k].finditer(text)),
+                       key=lambda m: (m.start(), int(str(m.lastgroup)[1:])))
+        kept: list[re.Match[str]] = []
+        for m in found:
+            if not kept or m.start() >= kept[-1].end():
+                kept.append(m)
+        matches = kept
     return [PlaceMention(m.group(0), m.start(), m.end(), landmarks.places[str(m.lastgroup)],
                          landmarks.precisions[str(m.lastgroup)], LANDMARK_SCORE, after_preposition=True)
-            for m in landmarks.pattern.finditer(text)]
+            for m in matches]
 
 
 def with_landmarks(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -88,6 +88,9 @@ class _Lexicon:
     us_states: dict[str, str]
     us_state_after_place: re.Pattern[str]
     prefer_regions: dict[tuple[str, str], float]
+    prefer_raions: dict[tuple[str, str, str], float]
+    region_acronyms: dict[str, tuple[str, str]]
+    region_acronym: re.Pattern[str]
     village_words: frozenset[str]
     direction_words: frozenset[str]
     focus_countries: frozenset[str]
@@ -123,6 +126,10 @@ def _lexicon() -> _Lexicon:
             + r")(?!\w)"),
         {(cc, admin1): float(w) for cc, weights in raw["prefer_regions"].items()
          for admin1, w in weights.items()},
+        {(cc, admin1, admin2): float(w) for cc, oblasts in raw["prefer_raions"].items()
+         for admin1, raions in oblasts.items() for admin2, w in raions.items()},
+        {word: (cc, admin1) for word, (cc, admin1) in raw["region_acronyms"].items()},
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, raw["region_acronyms"])) + r")(?!\w)"),
         frozenset(w.lower() for w in raw["village_words"]),
         frozenset(w.lower() for w in raw["direction_words"]),
         frozenset(raw["prefer_countries"]),
@@ -276,8 +283,14 @@ def _plain_prior(place: Place, lex: _Lexicon) -> float:
 
 
 def _region_prior(place: Place, lex: _Lexicon) -> float:
-    """Front-line oblasts first: a village named in war news is likelier there than elsewhere."""
-    return lex.prefer_regions.get((place.country_code, place.admin1), 0.0) if place.admin1 else 0.0
+    """Front-line oblasts first, and in them the front-line raions: a village named in war news
+    is likelier there than elsewhere."""
+    if not place.admin1:
+        return 0.0
+    prior = lex.prefer_regions.get((place.country_code, place.admin1), 0.0)
+    if place.admin2:
+        prior += lex.prefer_raions.get((place.country_code, place.admin1, place.admin2), 0.0)
+    return prior
 
 
 def _region_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
@@ -750,6 +763,12 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
                 weight = 1.0 if span.region_marked or place is cand else 0.5
                 key = (cand.country_code, cand.admin1)
                 region_hint[key] = max(region_hint.get(key, 0.0), weight)
+    # "LPR forces": weak context for the region, as a region named in passing. Most texts
+    # name none: a plain substring test (C speed) spares them the word-boundary scan.
+    if any(word in text for word in lex.region_acronyms):
+        for m in lex.region_acronym.finditer(text):
+            key = lex.region_acronyms[m.group()]
+            region_hint[key] = max(region_hint.get(key, 0.0), 0.5)
     home = _home_country(spans, best_prior, lex)
     resolved: list[tuple[_Span, Place, float]] = []
     anchors_by_key: dict[str, list[Place]] = {}

@@ -7,6 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -133,6 +134,27 @@ def test_village_missing_from_geonames_borrows_its_hromada_centre() -> None:
     (village,) = default_gazetteer().candidates("Ohirtseve")
     assert village.approximate and village.admin1 == "Kharkiv"
     assert village.lat is not None and abs(village.lat - 50.29) < 0.2
+
+
+@needs_data
+def test_a_geonames_village_the_register_could_not_link_carries_its_neighbours_raion() -> None:
+    # Two Protopopivkas in Kharkiv Oblast: the GeoNames one near Balakliia stays unlinked,
+    # yet it lies in Izium Raion like the villages around it.
+    village = next(p for p in default_gazetteer().candidates("Protopopivka")
+                   if p.admin1 == "Kharkiv" and not p.approximate and p.lat is not None
+                   and p.lat < 49.5)
+    assert village.admin2 == "Iziumskyi Raion"
+
+
+def test_a_town_borrows_the_raion_of_its_nearest_linked_neighbour_only_when_close() -> None:
+    build = _build_script()
+
+    def row(name: str, lat: float, raion: str | None, population: int = 900) -> Any:
+        return build.Row("settlement", name, None, "UA", "Kharkiv", raion, lat, 36.9, population)
+
+    neighbours = [row("Near", 49.30, "Iziumskyi Raion"), row("Far", 49.60, "Chuhuivskyi Raion")]
+    assert build._nearest_raion(row("Village", 49.25, None), neighbours) == "Iziumskyi Raion"
+    assert build._nearest_raion(row("Lonely", 48.90, None), neighbours) is None
 
 
 @needs_data

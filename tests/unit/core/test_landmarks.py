@@ -51,3 +51,23 @@ def test_the_nuclear_plant_is_found_in_any_romanisation_of_zaporizhzhia() -> Non
 def test_the_yavoriv_training_ground_is_in_lviv_oblast() -> None:
     [found] = find_landmarks("Missiles struck the Yavoriv training ground at dawn.")
     assert found.place.admin1 == "Lviv" and found.precision == "point"
+
+
+def test_a_power_plant_is_read_at_the_town_it_stands_in_not_the_city_it_is_named_after() -> None:
+    for text, town in (("The IAEA said the Khmelnytskyi nuclear power plant lost power.", "Netishyn"),
+                       ("Output at the Rivne NPP was cut after the strike.", "Varash"),
+                       ("Missiles hit the Zaporizhzhia TPP overnight.", "Enerhodar"),
+                       ("The Trypilska TPP near Kyiv was destroyed.", "Ukrainka"),
+                       ("Drones struck the Oskilska HES on the reservoir.", "Oskil"),
+                       ("Вранці ракети влучили у Трипільську ТЕС.", "Ukrainka")):
+        [found] = find_landmarks(text)
+        assert found.place.name == town, text
+
+
+def test_a_city_named_without_its_plant_is_no_landmark() -> None:
+    assert find_landmarks("Kyiv and Zaporizhzhia were shelled; the Rivne region lost power.") == []
+
+
+def test_two_landmarks_of_one_text_are_both_found_in_text_order() -> None:
+    found = find_landmarks("After the Kerch bridge blast, Burshtyn TPP and Ladyzhyn TPP were hit.")
+    assert [m.place.name for m in found] == ["Kerch", "Burshtyn", "Ladyzhyn"]

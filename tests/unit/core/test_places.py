@@ -386,7 +386,7 @@ def test_register_villages_count_as_typical_villages_only_beside_a_namesake_with
     assert _unlisted_population([village(0), village(5000, "US")]) == 0
 
 
-def _two_sadoves(same_raion: bool) -> Gazetteer:
+def _two_sadoves(same_raion: bool, second_raion: str = "Henicheskyi Raion") -> Gazetteer:
     def village(raion: str, lat: float) -> Place:
         return Place("Sadove", None, "UA", "Kherson", raion, lat, 33.0, 0, "settlement", True)
 
@@ -396,7 +396,7 @@ def _two_sadoves(same_raion: bool) -> Gazetteer:
         Place("Skadovskyi Raion", None, "UA", "Kherson", "Skadovskyi Raion", 46.2, 32.9, 0,
               "district"),
         village("Skadovskyi Raion", 46.1),
-        village("Skadovskyi Raion" if same_raion else "Beryslavskyi Raion", 46.3),
+        village("Skadovskyi Raion" if same_raion else second_raion, 46.3),
     ]
     index: dict[str, tuple[int, ...]] = {}
     for row, place in enumerate(places):
@@ -413,6 +413,30 @@ def test_two_namesake_villages_of_one_raion_are_reported_as_that_raion() -> None
 def test_two_namesake_villages_of_different_raions_are_reported_as_their_oblast() -> None:
     (mention,) = find_places("Shelling hit Sadove overnight.", gazetteer=_two_sadoves(False))
     assert (mention.place.kind, mention.place.name) == ("region", "Kherson")
+
+
+def test_among_namesakes_of_one_oblast_the_village_of_a_front_line_raion_is_read() -> None:
+    # Beryslavskyi Raion lies on the Dnipro front line, Skadovskyi Raion deep behind it.
+    gazetteer = _two_sadoves(False, second_raion="Beryslavskyi Raion")
+    (mention,) = find_places("Shelling hit Sadove overnight.", gazetteer=gazetteer)
+    assert (mention.place.name, mention.place.admin2) == ("Sadove", "Beryslavskyi Raion")
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Artillery fire hit Myrne on Monday.", "Donetsk"),
+    ("LNR forces shelled Myrne on Monday.", "Luhansk"),
+    ("LPR-backed fighters entered Myrne.", "Luhansk"),
+    ("Бойовики ЛНР обстріляли Мирне.", "Luhansk"),
+    ("DPR units said they took Bilohorivka.", "Donetsk"),
+    ("Ukrainian troops held Bilohorivka.", "Luhansk"),
+])
+def test_forces_named_after_a_region_pull_a_namesake_village_into_it(text: str, admin1: str) -> None:
+    (mention,) = find_places(text)
+    assert (mention.place.kind, mention.place.admin1) == ("settlement", admin1)
+
+
+def test_a_region_acronym_is_context_not_a_place() -> None:
+    assert [m.text for m in find_places("LPR and DPR leaders met in Moscow.")] == ["Moscow"]
 
 
 def test_a_county_is_read_as_the_county_of_the_state_the_story_is_in() -> None:
