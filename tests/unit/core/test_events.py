@@ -133,6 +133,13 @@ def test_a_capture_the_sentence_goes_on_to_deny_is_a_claim_not_a_change_of_contr
     assert claimed and not claimed[0].negated_or_hypothetical
 
 
+def test_a_town_under_attack_by_forces_is_a_clash_not_a_bare_mention_of_an_attack() -> None:
+    assert _best("Sotto attacco delle forze russe anche la roccaforte di Vuhledar.", "it") == "Armed clash"
+    assert _best("The village came under attack by Russian forces overnight.", "en") == "Armed clash"
+    bare = classify_sentence("L'attacco è stato condannato dal governo.", "it")
+    assert all(c.score < 0.6 for c in bare)
+
+
 def test_italian_bombs_in_the_plural_are_bombardment_not_a_planted_device() -> None:
     assert classify_sentence("Ancora bombe contro le città ucraine.", "it") == []
     assert _best("Una bomba è esplosa davanti alla caserma.", "it") == "Remote explosive/landmine/IED"
