@@ -29,6 +29,8 @@ from services.core.sentences import Sentence
 GENERIC_CUE_SCORE = 0.3
 MIN_CUE_SCORE = 0.45
 STRONG_CUE_SCORE = 0.6
+# a date span this long ("last week") is a looked-back period, not the night between two days
+RECALLED_SPAN_DAYS = 3
 #: explicit dates older than this before publication are background, not news
 BACKGROUND_AFTER_DAYS = 31
 #: how far back an undated event of a follow-up article (charges, trial, funeral) may lie
@@ -500,7 +502,7 @@ def assemble_incidents(
     merged = _fold_captions(merged, markers)
     _place_tolls(pending_casualties, merged)
     brief = len(sentences) <= BRIEF_SENTENCES
-    reportable = [d for d in merged if _is_reportable(d, published_at, brief)]
+    reportable = _without_recalled_weeks([d for d in merged if _is_reportable(d, published_at, brief)])
     if brief:
         # A brief is read whole as well: "G20 protests ... This part of town was the scene of
         # escalating violence" is a violent demonstration though no one sentence says so.
@@ -630,6 +632,18 @@ def _undated_event_date(sentences: list[Sentence], markers: _ContextMarkers,
         pub = published_at.date()
         return EventDate(pub - timedelta(days=FOLLOW_UP_DAYS), pub, "range", None, None, None)
     return default_event_date(published_at)
+
+
+def _without_recalled_weeks(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """"Lviv was hit on Wednesday ... last week Russian attacks targeted its power grid": an event
+    dated only to a span of days before the day-dated news the article reports at the same place
+    is recalled background, not another incident (an arrest today after last week's shooting
+    is news of another kind and stays)."""
+    news = [d for d in drafts if d.date.precision == "day"]
+    return [d for d in drafts if not (
+        d.date.precision == "range" and (d.date.end - d.date.start).days >= RECALLED_SPAN_DAYS
+        and any(_place_key(n.place) == _place_key(d.place) and n.cue.event_type == d.cue.event_type
+                and d.date.end < n.date.start for n in news))]
 
 
 def _brief_fallback(

@@ -112,6 +112,15 @@ def test_an_article_whose_lead_reports_the_event_and_whose_body_names_the_place_
     assert incident.place.place.name == "Lithonia"
 
 
+def test_last_weeks_strikes_on_the_city_struck_today_are_background_not_another_incident() -> None:
+    text = ("Missiles hit Lviv\n\n"
+            "Russian missiles struck Lviv before dawn on Wednesday, damaging homes. "
+            "Lviv had largely been spared the fighting, but last week Russian missiles struck its power plants. "
+            "Rescuers worked through the morning. Schools stayed closed.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Lviv" and incident.date.precision == "day"
+
+
 def test_a_place_inside_a_compound_word_is_not_where_the_event_happened() -> None:
     text = ("Missiles struck Sevastopol on Sunday, killing four people. "
             "The city's Moscow-installed governor said 151 people were injured. "
