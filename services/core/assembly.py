@@ -99,6 +99,10 @@ class IncidentDraft:
         return _place_key(self.place)
 
 
+# a toll read in a sentence: the sentence, the places it may go to, its date, dead, injured
+_Toll = tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
     return frozenset(load_lexicon("capitals")["names"])
@@ -421,7 +425,9 @@ def assemble_incidents(
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
-    pending_casualties: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]] = []
+    pending_casualties: list[_Toll] = []
+    # tolls beside a cue that names no place, each with whether the sentence dates itself
+    placeless: list[tuple[_Toll, bool]] = []
     focus: dict[int, list[PlaceMention]] = {}
     dates_of: dict[int, list[EventDate]] = {}
     read: list[tuple[EventCue, int]] = []  # every usable cue, with its sentence index
@@ -477,6 +483,15 @@ def assemble_incidents(
                 )
             continue
         if not targets:
+            if casualties.fatalities or casualties.injured:
+                # "Dopo l'attacco … 11 morti": a toll beside a cue that names no place is the
+                # article's only incident's, as it would be without the cue, unless the sentence
+                # dates it another day ("bombardearon el lunes …, matando a 11")
+                if index not in dates_of:
+                    dates_of[index] = resolve_dates(sentence.text, published_at, language)
+                own = dates_of[index][0] if dates_of[index] else None
+                toll: _Toll = (sentence, [], own or event_date(index), casualties.fatalities, casualties.injured)
+                placeless.append((toll, own is not None))
             continue
         when = event_date(index)
         actors = find_actors(sentence.text, language)
@@ -500,6 +515,8 @@ def assemble_incidents(
     merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
     merged = _fold_follow_up_arrests(merged, markers)
     merged = _fold_captions(merged, markers)
+    pending_casualties.extend(toll for toll, dated in placeless
+                              if not dated or len(merged) != 1 or _overlaps(merged[0].date, toll[2]))
     _place_tolls(pending_casualties, merged)
     brief = len(sentences) <= BRIEF_SENTENCES
     reportable = _without_recalled_weeks([d for d in merged if _is_reportable(d, published_at, brief)])
@@ -545,7 +562,7 @@ def assemble_incidents(
 
 
 def _place_tolls(
-    pending: list[tuple[Sentence, list[PlaceMention], EventDate, Count | None, Count | None]],
+    pending: list[_Toll],
     merged: list[IncidentDraft],
 ) -> None:
     """Figures read in sentences that name no event go to the incident of their place and day."""
@@ -581,6 +598,14 @@ def _place_tolls(
 def _zero_the_unmentioned_toll(draft: IncidentDraft) -> None:
     """A report that counts its victims and names no dead ("two people were wounded") reports
     zero dead, as ACLED codes it; across reports the deduplicator keeps the higher figure."""
+    hurt, dead = draft.injured, draft.fatalities
+    if hurt is not None and hurt.hit and hurt.best is not None and dead is not None and dead.best:
+        # "seven people were shot" and, elsewhere, "six died": the wounded are those who lived
+        left = max(hurt.best - dead.best, 0)
+        draft.injured = Count(left, left, left, hurt.text, hurt.start, hurt.end)
+    elif hurt is not None and hurt.named and hurt.best == 1 and dead is not None and dead.best == 1:
+        # "Acen was hurt" in a report of Acen's death: the one victim, who died
+        draft.injured = Count(0, 0, 0, hurt.text, hurt.start, hurt.end)
     known = draft.fatalities or draft.injured
     if known is None:
         return

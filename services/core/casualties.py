@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
@@ -41,6 +41,12 @@ class Count:
     text: str
     start: int
     end: int
+    # "seven people were shot" with no dead named beside it: everyone hit, the dead perhaps
+    # among them, whom a toll read elsewhere in the article leaves out of the wounded
+    hit: bool = False
+    # "the boy was shot in the arm", "Acen was hurt": one wounded victim named or already
+    # introduced, in a report of one death perhaps the one who died
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,9 @@ class _FieldRules:
     before_anchor: frozenset[int]
     after_anchor: frozenset[int]
     frame_anchors: tuple[frozenset[int], ...]
+    # "both Bass and his daughter died": two named victims, counted without a number
+    pairs: regex.Pattern[str] | None = None
+    pair_anchor: frozenset[int] = frozenset()
     # "one shot was fired": a lone "one" before the anchor needs a victim noun
     bare_one: bool = True
 
@@ -138,6 +147,15 @@ class _Rules:
     background: regex.Pattern[str] | None
     # one more enumerated victim group right before a counted one ("two women and" a man were killed)
     conjunct: regex.Pattern[str]
+    # a single word that is a toll's anchor ("Killed" in "2 Killed, 7 Wounded")
+    toll_word: regex.Pattern[str]
+    # "seven more people shot" beside the dead: those shot besides them
+    besides: regex.Pattern[str] | None
+    # a headline's lone victim before a counted group, without article or number ("Woman, 3 daughters shot")
+    lone_victim: regex.Pattern[str] | None
+    # the subject of a singular reading: named or definite ("the boy", "Acen"), not a new one ("a man")
+    named_victim: regex.Pattern[str] | None
+    new_victim: regex.Pattern[str] | None
     # "who was injured … has died": the wounded reading names the person who then died
     died_later: regex.Pattern[str] | None
     another_victim: regex.Pattern[str] | None
@@ -182,17 +200,21 @@ def _rules(language: str) -> _Rules:
         rf"(?:{_alt(lex['persons'])}))(?!\w)"
     )
     aux = rf"(?:(?:{_alt(lex['aux'])}),?{_SPACE}){{0,4}}"
+    # "84 residents of the apartment buildings sustained injuries": a short "of …" after the victims
+    complement = rf"(?:{_SPACE}(?:{lex['complement']}))?" if lex.get("complement") else ""
     # What may follow a bare number read after its anchor: "killing 2 and injuring 5", "uccisi 3, ...".
     tail_words = ["and", "e", "ed", "including", "among", "tra", "fra", "dead", "on", "in", "at", "after", "as",
                   "according", "since", "so", "by", "secondo", "nel", "nella", "nei", "dopo", "durante", "mentre",
                   *lex.get("tail_words", [])]
     tail = rf"(?=\s*(?:[,.;:)\u2013\u2014-]|$|(?:{_alt(tail_words)})\b))"
     frames: Mapping[str, list[str]] = lex.get("frames", {})
+    pairs: Mapping[str, list[str]] = lex.get("pairs", {})
     anchors = (
         lex["fatal"] + lex["fatal_after"] + lex["injured"] + lex["injured_after"]
         + lex["singular_fatal"] + lex["singular_injured"] + [z["pattern"] for z in lex["zero"]]
         + lex.get("shot", []) + lex.get("shot_after", []) + lex.get("singular_shot", [])
         + [_frame_head(f) for fs in frames.values() for f in fs]
+        + [p for ps in pairs.values() for p in ps]
     )
     lowered = list(dict.fromkeys(lower_pattern(p) for p in anchors))
     position = {p: i for i, p in enumerate(lowered)}
@@ -201,9 +223,10 @@ def _rules(language: str) -> _Rules:
         return frozenset(position[lower_pattern(p)] for p in patterns)
 
     def field(name: _Reading, anchors: list[str], after: list[str], singular: list[str]) -> _FieldRules:
-        heads = [*anchors, *after, *singular, *(_frame_head(f) for f in frames.get(name, []))]
+        heads = [*anchors, *after, *singular, *(_frame_head(f) for f in frames.get(name, [])), *pairs.get(name, [])]
         return _FieldRules(
-            before=regex.compile(rf"(?<!\w){qty}{_SPACE}(?:{person}{_SPACE})?{aux}(?P<anchor>{_alt(anchors)})(?!\w)", _FLAGS),
+            before=regex.compile(
+                rf"(?<!\w){qty}{_SPACE}(?:{person}{complement}{_SPACE})?{aux}(?P<anchor>{_alt(anchors)})(?!\w)", _FLAGS),
             after=regex.compile(
                 rf"(?<!\w)(?P<anchor>{_alt(after)}){_SPACE}(?:(?:only|just|solo|soltanto){_SPACE})?{qty}(?:(?:{_SPACE}{person})|{tail})",
                 _FLAGS,
@@ -217,6 +240,8 @@ def _rules(language: str) -> _Rules:
             before_anchor=group(anchors),
             after_anchor=group(after),
             frame_anchors=tuple(group([_frame_head(f)]) for f in frames.get(name, [])),
+            pairs=_whole_or_none(pairs.get(name, [])),
+            pair_anchor=group(pairs.get(name, [])),
             bare_one=name != "shot",
         )
 
@@ -247,6 +272,12 @@ def _rules(language: str) -> _Rules:
             rf"{_SPACE}{person}(?:{_SPACE})?{lex.get('conjunction', '(?:,|,? and)')}{_SPACE}$",
             _FLAGS,
         ),
+        toll_word=regex.compile(_alt(lex["fatal"] + lex["injured"] + lex.get("shot", [])), _FLAGS),
+        besides=_whole_or_none(lex.get("besides", [])),
+        lone_victim=None if not lex.get("lone_victims") else regex.compile(
+            rf"^\W*(?:{_alt(lex['lone_victims'])})(?:{_SPACE})?{lex.get('conjunction', '(?:,|,? and)')}{_SPACE}$", _FLAGS),
+        named_victim=None if not lex.get("named_victim") else regex.compile(rf"(?:{lex['named_victim']})$"),
+        new_victim=_whole_or_none(lex.get("new_victim", [])),
         died_later=_optional(lex.get("died_later")),
         another_victim=_optional(lex.get("another_victim")),
         of_them=_optional(lex.get("of_them")),
@@ -341,8 +372,15 @@ def _magnitude(count: Count) -> int:
 # and after "one of the" it is the group, not the dead ("one of the four was pronounced dead").
 _OF_BEFORE = regex.compile(r"(?<!\w)(?:of|(?:one|none|each|another) of (?:the|those|these))\s+$", _FLAGS)
 # "Jerry Coleman, 31 all died": a number right after a name and a comma is the person's age.
-_NAME_BEFORE_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_NAME_BEFORE_AGE = re.compile(r"([A-Z][\w'’-]+),\s*$")
 _ENUMERATION_WINDOW = 160
+
+
+def _after_a_name(head: str, rules: _Rules) -> bool:
+    """Whether `head` ends with a capitalised word and a comma, as before an age ("Coleman, 31"),
+    the word being no toll of a headline in title case ("2 Killed, 7 Wounded")."""
+    m = _NAME_BEFORE_AGE.search(head)
+    return m is not None and rules.toll_word.fullmatch(m.group(1)) is None
 
 
 def _find_field(text: str, present: set[int], rules: _FieldRules, all_rules: _Rules) -> list[tuple[_Value, int, int]]:
@@ -362,7 +400,7 @@ def _find_field(text: str, present: set[int], rules: _FieldRules, all_rules: _Ru
                 continue
             if pattern is rules.before and person is None and m.group("q") is None:
                 head = text[max(0, m.start() - 40):m.start()]
-                if _OF_BEFORE.search(head) or (numeric and _NAME_BEFORE_AGE.search(head)):
+                if _OF_BEFORE.search(head) or (numeric and _after_a_name(head, all_rules)):
                     continue  # "…, 31 all died": an age after a name is not a count
             value = _value(m.group("n"), m.group("q"), all_rules)
             if value is None or (value[0] == 1 and person is None and not rules.bare_one):
@@ -371,6 +409,8 @@ def _find_field(text: str, present: set[int], rules: _FieldRules, all_rules: _Ru
             if pattern is rules.before and person is not None:
                 value, start = _enumerated(text, start, value, all_rules)
             found.append((value, start, m.end()))
+    if rules.pairs is not None and not present.isdisjoint(rules.pair_anchor):
+        found.extend(((2, 2, 2), m.start(), m.end()) for m in rules.pairs.finditer(text))
     return found
 
 
@@ -389,6 +429,10 @@ def _enumerated(text: str, start: int, value: _Value, rules: _Rules) -> tuple[_V
         low = None if low is None or extra[1] is None else low + extra[1]
         high = None if high is None or extra[2] is None else high + extra[2]
         start = start - len(window) + m.start()
+    if best is not None and rules.lone_victim is not None and start <= _ENUMERATION_WINDOW:
+        m = rules.lone_victim.match(text, 0, start)
+        if m is not None:
+            best, low, high, start = best + 1, None if low is None else low + 1, None if high is None else high + 1, 0
     return (best, low, high), start
 
 
@@ -437,6 +481,8 @@ def find_casualties(sentence: str, language: str) -> Casualties:
                 enemy = rules.enemies.search(text[max(0, m.start() - 40):m.end()])
                 if not inside_denial and not enemy:
                     counts = [count((1, 1, 1), m.start(), m.end())]
+                    if name == "injured" and _named_subject(text, m.start(), rules):
+                        counts = [replace(counts[0], named=True)]
                     break
         if not counts and zeros:
             counts = [count((0, 0, 0), zeros[0][0], zeros[0][1])]
@@ -449,7 +495,12 @@ def find_casualties(sentence: str, language: str) -> Casualties:
         injured = _still_injured(injured, fatalities, sentence, rules)
     elif injured is None and result.get("shot") is not None:
         # the survivors already leave out the dead ("six were shot, two of whom died")
-        injured = _survivors(result["shot"], fatalities)
+        shot = result["shot"]
+        besides = rules.besides is not None and shot is not None and rules.besides.search(shot.text) is not None
+        # "two were killed and seven more people shot": the seven are besides the dead
+        injured = shot if besides else _survivors(shot, fatalities)
+        if fatalities is None and injured is not None:
+            injured = replace(injured, hit=True)
     if fatalities is None and injured is None:
         return Casualties(None, None)
     if rules.background is not None and rules.background.search(text) is not None:
@@ -462,6 +513,17 @@ def find_casualties(sentence: str, language: str) -> Casualties:
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?]")
+_SUBJECT_WINDOW = 40
+
+
+def _named_subject(text: str, start: int, rules: _Rules) -> bool:
+    """Whether the words before a singular reading name a victim already known ("the boy",
+    "Acen", "he") rather than introduce one ("a man", "another victim")."""
+    if rules.named_victim is None:
+        return False
+    head = text[max(0, start - _SUBJECT_WINDOW):start]
+    m = rules.named_victim.search(head)
+    return m is not None and (rules.new_victim is None or rules.new_victim.search(m.group()) is None)
 
 
 def _clause_end(text: str, start: int) -> int:

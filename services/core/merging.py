@@ -40,7 +40,11 @@ def _union(a: list[str], b: list[str]) -> list[str]:
 
 def merge_count(a: Count, b: Count) -> Count:
     """best = the highest figure reported (tolls are revised upwards), low/high span every report."""
-    reports: dict[str, FigureReport] = {r.article_id: r for r in [*a.reports, *b.reports]}
+    reports: dict[str, FigureReport] = {}
+    for r in [*a.reports, *b.reports]:
+        # two readings of one article (its town and its county) keep the article's higher figure
+        if r.article_id not in reports or r.value > reports[r.article_id].value:
+            reports[r.article_id] = r
     values = [r.value for r in reports.values()] or [v for v in (a.best, b.best) if v is not None]
     if not values:
         return Count()

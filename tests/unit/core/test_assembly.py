@@ -121,6 +121,30 @@ def test_last_weeks_strikes_on_the_city_struck_today_are_background_not_another_
     assert incident.place.place.name == "Lviv" and incident.date.precision == "day"
 
 
+def test_everyone_shot_less_the_dead_read_elsewhere_are_the_wounded() -> None:
+    text = ("Seven people shot in Gastonia\n\n"
+            "Seven people were shot in Gastonia, North Carolina, on Monday night. "
+            "Police said six of them died at the scene. The suspect fled.")
+    [incident] = incidents(text, "en")
+    assert (incident.fatalities.best, incident.injured.best) == (6, 1)  # type: ignore[union-attr]
+
+
+def test_the_one_named_victim_hurt_in_a_report_of_one_death_is_the_one_who_died() -> None:
+    text = ("Man dies after Alton shooting\n\n"
+            "A man was killed in a shooting in Alton, Illinois, on Monday night. "
+            "Police said Jones was hurt when a car drove by. Nobody has been arrested.")
+    [incident] = incidents(text, "en")
+    assert (incident.fatalities.best, incident.injured.best) == (1, 0)  # type: ignore[union-attr]
+
+
+def test_a_toll_beside_an_event_that_names_no_place_goes_to_the_articles_one_incident() -> None:
+    text = ("Missiles hit Sumy\n\n"
+            "Russian missiles struck Sumy, Ukraine, on Tuesday morning, damaging homes.\n\n"
+            "The missile strike killed 11 people and wounded 89. The search goes on.")
+    [incident] = incidents(text, "en")
+    assert (incident.fatalities.best, incident.injured.best) == (11, 89)  # type: ignore[union-attr]
+
+
 def test_a_place_inside_a_compound_word_is_not_where_the_event_happened() -> None:
     text = ("Missiles struck Sevastopol on Sunday, killing four people. "
             "The city's Moscow-installed governor said 151 people were injured. "

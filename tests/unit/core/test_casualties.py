@@ -392,3 +392,76 @@ def test_french_and_spanish_tolls_are_read() -> None:
     # "a day after a missile attack killed 11": an earlier event's toll
     earlier = find_casualties("Atacan Járkov un día después de que un ataque con misiles matara a 11 personas.", "es")
     assert earlier.fatalities is None
+
+
+def test_victims_named_with_an_of_phrase_are_counted() -> None:
+    sentence = "Eighty-four residents of the apartment block, including 12 children, sustained injuries."
+    assert _figure(find_casualties(sentence, "en").injured) == (84, 84, 84)
+    assert _figure(find_casualties("Tre membri della stessa famiglia sono morti nell'incendio.", "it").fatalities) == (3, 3, 3)
+
+
+def test_suffered_from_and_non_fatal_injuries_count_the_victims() -> None:
+    hurt = find_casualties("Three people suffered from non-life-threatening gunshot wounds.", "en").injured
+    assert _figure(hurt) == (3, 3, 3)
+    sentence = "Police first said six people were shot, with four people having suffered non-fatal injuries."
+    assert _figure(find_casualties(sentence, "en").injured) == (4, 4, 4)
+    taken = find_casualties("The other three were taken to a hospital with minor injuries.", "en")
+    assert _figure(taken.injured) == (3, 3, 3)
+
+
+def test_a_dashed_aside_gives_the_dead_among_those_shot() -> None:
+    result = find_casualties("Police say he shot five people — two fatally — outside a liquor store.", "en")
+    assert _figure(result.fatalities) == (2, 2, 2)
+    assert _figure(result.injured) == (3, 3, 3)
+
+
+def test_a_headline_toll_that_rises_is_read() -> None:
+    result = find_casualties("Death toll from missile strike on Dnipro apartment block rises to 23", "en")
+    assert _figure(result.fatalities) == (23, 23, 23)
+
+
+def test_a_headline_lone_victim_joins_the_counted_group() -> None:
+    assert _figure(find_casualties("Woman, 2 sons shot outside Queens deli", "en").injured) == (3, 3, 3)
+    assert _figure(find_casualties("Donna e due figli feriti a Napoli", "it").injured) == (3, 3, 3)
+
+
+def test_two_victims_named_together_are_two() -> None:
+    both = find_casualties("Both the driver and his passenger died at the scene, police said.", "en")
+    assert _figure(both.fatalities) == (2, 2, 2)
+    pair = find_casualties("He is accused of shooting four relatives, killing a mother and son.", "en")
+    assert _figure(pair.fatalities) == (2, 2, 2)
+    assert _figure(pair.injured) == (2, 2, 2)
+
+
+def test_those_shot_who_then_died_are_dead_not_wounded() -> None:
+    result = find_casualties("The two were shot several times on Friday and died at the scene.", "en")
+    assert _figure(result.fatalities) == (2, 2, 2)
+    assert result.injured is None
+
+
+def test_a_count_of_those_shot_is_marked_as_everyone_hit() -> None:
+    alone = find_casualties("Five people were shot on Sunday night.", "en").injured
+    assert alone is not None and alone.best == 5 and alone.hit
+    # with the dead in the same sentence the survivors are already known
+    split = find_casualties("Five people were shot, two fatally.", "en").injured
+    assert split is not None and split.best == 3 and not split.hit
+
+
+def test_a_wounded_victim_already_named_is_marked() -> None:
+    assert find_casualties("He said the boy was shot in the arm.", "en").injured.named  # type: ignore[union-attr]
+    assert find_casualties("Marcus was hurt and called 911.", "en").injured.named  # type: ignore[union-attr]
+    for sentence in ("A man was wounded in the shooting.", "Another man was wounded.", "His brother was wounded."):
+        hurt = find_casualties(sentence, "en").injured
+        assert hurt is not None and hurt.best == 1 and not hurt.named
+
+
+def test_a_title_case_headline_toll_is_no_age_after_a_name() -> None:
+    result = find_casualties("3 Killed, 5 Wounded in Overnight Shooting", "en")
+    assert _figure(result.fatalities) == (3, 3, 3)
+    assert _figure(result.injured) == (5, 5, 5)
+
+
+def test_more_people_shot_beside_the_dead_are_all_wounded() -> None:
+    result = find_casualties("Two people were killed and six more people shot, police said.", "en")
+    assert _figure(result.fatalities) == (2, 2, 2)
+    assert _figure(result.injured) == (6, 6, 6)

@@ -100,3 +100,10 @@ def test_a_rising_toll_keeps_the_wounded_its_dead_cannot_account_for() -> None:
     later = incident("b", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"fatalities": _figure("b", 10)})
     merged = merge_incident(first, later)
     assert (merged.fatalities.best, merged.injured.best) == (10, 20)
+
+
+def test_two_readings_of_one_article_keep_its_higher_figure_whichever_comes_last() -> None:
+    town = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"fatalities": _figure("a", 3)})
+    county = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"fatalities": _figure("a", 1)})
+    assert merge_incident(town, county).fatalities.best == 3
+    assert merge_incident(county, town).fatalities.best == 3
