@@ -94,6 +94,10 @@ class _Lexicon:
     village_words: frozenset[str]
     direction_words: frozenset[str]
     focus_countries: frozenset[str]
+    lone_place_countries: dict[str, frozenset[str]]
+    agency_after: frozenset[str]
+    lone_prepositions: frozenset[str]
+    name_abbreviations: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +137,11 @@ def _lexicon() -> _Lexicon:
         frozenset(w.lower() for w in raw["village_words"]),
         frozenset(w.lower() for w in raw["direction_words"]),
         frozenset(raw["prefer_countries"]),
+        {lang: frozenset(ccs) for lang, ccs in raw["lone_place_countries"].items()},
+        frozenset(w.lower() for w in raw["agency_words_after"]),
+        frozenset(w.lower() for w in raw["lone_place_prepositions"]),
+        {_key(short): tuple(_key(w) for w in full)
+         for short, full in raw["name_abbreviations"].items()},
     )
 
 
@@ -172,6 +181,9 @@ class _Span:
     weak: bool = False  # lowercase fallback or sentence-initial ordinary word
     village_marked: bool = False  # "the village of X", "X village": not a city
     penalty: float = 0.0  # evidence that the name is part of a longer non-place name
+    # Local news names its own small town or county bare ("in Huntingburg", "Barrow County
+    # deputies"): the one reading of such a name is no far-away village.
+    lone_local: bool = False
 
 
 # Separators that glue two words: up to two whitespace characters (str.isspace; the last
@@ -417,6 +429,10 @@ _REGION_QUALIFIER = re.compile(
     r"\s*,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:[Oo]blast|[Rr]egion|[Rr]aion|[Dd]istrict|област[іи]|[Рр]айон)\b")
 
 
+_STREETS_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+                            r"(?:Streets|Avenues|Roads|Boulevards|Drives|Lanes|streets|avenues|roads)\b")
+
+
 def _hyphen_part(tok: _Token, index: int, gazetteer: Gazetteer, lex: _Lexicon
                  ) -> _Span | None:
     """Kherson-Dnipropetrovsk border, 'Bakhmut-Bread' store: a place inside a compound."""
@@ -455,6 +471,8 @@ def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
         return False  # Leningradskaya Street, Svobody Square, Siverskyi Donets river
     if _run_ends_in_street(text, tokens, span.end_tok, lex.street_after_any):
         return False  # Florida Avenue, Georgia Street: a region's name too (not "Kharkiv Court of Appeal")
+    if only_settlements and _STREETS_AFTER.match(text, span.end) is not None:
+        return False  # "at Meridian and Grace Streets": two streets that share the last word
     if joined_prev and prev is not None and prev.lower in lex.street_before and only_settlements \
             and not (nxt is not None and joined_next and nxt.lower in lex.region_after):
         return False  # via Roma, the Moskva (a ship), piazza Venezia
@@ -646,14 +664,15 @@ def _prior(place: Place, span: _Span, lex: _Lexicon, unlisted: int = 0) -> float
     if place.kind == "region":
         return (1.5 if span.region_marked else 0.6) + prefer
     if place.kind == "district":
-        return (1.5 if span.district_marked else 0.3) + prefer + _region_prior(place, lex)
+        return (1.5 if span.district_marked else 0.6 if span.lone_local else 0.3) + prefer \
+            + _region_prior(place, lex)
     population = place.population or (unlisted if place.country_code == "UA" else 0)
     base = math.log10(population + 10) / 7.0 + _region_prior(place, lex)
     if span.village_marked and place.population >= VILLAGE_MAX_POPULATION:
         base -= 0.8
     if place.approximate:
         base -= 0.05
-    if _far_country_penalty(place, lex):
+    if _far_country_penalty(place, lex) and not span.lone_local:
         # Villages of far-away countries named like common words (Banca, Lisa, Roma in
         # Romania) need context before they count as a reading.
         base -= FAR_SMALL_TOWN_PENALTY
@@ -672,6 +691,9 @@ def _alias_penalty(place: Place, span: _Span, lex: _Lexicon) -> float:
     if place.kind != "settlement" or own == span.key \
             or (" " in span.key and own.startswith(span.key + " ")):
         return 0.0  # own name, or its head ("New York" for New York City)
+    short, _, rest = span.key.partition(" ")
+    if rest and any(own == full + " " + rest for full in lex.name_abbreviations.get(short, ())):
+        return 0.0  # "Ft. Lauderdale": Fort Lauderdale written short
     if place.country_code not in lex.prefer:
         return 0.5
     # Written exactly as a big city's own name ("Mykolaiv"), an alternate name of a
@@ -744,7 +766,7 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
     prior_memo: dict[tuple[object, ...], list[float]] = {}
     priors: list[list[float]] = []
     for s, ids in zip(spans, same_candidates):
-        marks = (s.key, ids, s.region_marked, s.district_marked, s.village_marked)
+        marks = (s.key, ids, s.region_marked, s.district_marked, s.village_marked, s.lone_local)
         pr = prior_memo.get(marks)
         if pr is None:
             floor = _unlisted_population(s.candidates)
@@ -785,7 +807,8 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
             anchors_by_key[span.key] = anchors
         qualifier = _qualifying_region(text, spans, idx)
         sign = (span.key, ids, span.region_marked, span.district_marked,
-                span.village_marked, span.penalty, None if qualifier is None else frozenset(qualifier))
+                span.village_marked, span.penalty, span.lone_local,
+                None if qualifier is None else frozenset(qualifier))
         scored = scored_memo.get(sign)
         if scored is None:
             scored = scored_memo[sign] = _scores(span, pr, anchors, region_hint, country_hint,
@@ -820,7 +843,8 @@ def _scores(span: _Span, pr: list[float], anchors: list[Place],
         for p in span.candidates)
     for c, (place, prior) in enumerate(zip(span.candidates, pr)):
         context, near = 0.0, 1e9
-        lifted = place.country_code == home and _far_country_penalty(place, lex)
+        lifted = place.country_code == home and _far_country_penalty(place, lex) \
+            and not span.lone_local
         if place.admin1 and place.kind != "region":
             context += 0.6 * region_hint.get((place.country_code, place.admin1), 0.0)
         if place.country_code in country_hint and place.kind != "country":
@@ -958,12 +982,54 @@ def find_places(text: str, language: str | None = None,
         or any(is_demonym(text[s.start:s.end], lang) for lang in languages)))]
     if not spans:
         return []
+    lone_countries = lex.lone_place_countries.get(language or "")
+    if lone_countries:
+        _mark_lone_places(text, tokens, spans, lex, lone_countries)
     mentions: list[PlaceMention] = []
-    for span, place, score in _resolve(text, spans, gaz, lex):
+    resolved = _resolve(text, spans, gaz, lex)
+    if lone_countries:
+        resolved = [r for r in resolved if not r[0].lone_local or _fits_the_story(r[1], resolved)]
+    for span, place, score in resolved:
         locative = _after_preposition(text, tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
     return _neighbourhoods_of_home(_named_neighbourhoods(text, mentions))
+
+
+def _mark_lone_places(text: str, tokens: list[_Token], spans: list[_Span], lex: _Lexicon,
+                      countries: frozenset[str]) -> None:
+    """A name with one reading, in a country whose local news the text's language is, written
+    as a place is written: after a place preposition ("in Huntingburg on Friday"), before an
+    agency ("Huntingburg police"), or as a county ("Barrow County deputies")."""
+    n = len(tokens)
+    for span in spans:
+        if len(span.candidates) != 1 or span.weak or span.penalty:
+            continue
+        place = span.candidates[0]
+        if place.country_code not in countries:
+            continue
+        if place.kind == "district":
+            span.lone_local = span.end_tok - span.start_tok > 1 \
+                and tokens[span.end_tok - 1].lower in lex.region_after
+        elif place.kind == "settlement":
+            prev = tokens[span.start_tok - 1] if span.start_tok > 0 else None
+            nxt = tokens[span.end_tok] if span.end_tok < n else None
+            span.lone_local = (prev is not None and prev.glued and prev.lower in lex.lone_prepositions) \
+                or (nxt is not None and tokens[span.end_tok - 1].glued and nxt.lower in lex.agency_after)
+
+
+LONE_NEAR_KM = 150.0
+
+
+def _fits_the_story(place: Place, resolved: list[tuple[_Span, Place, float]]) -> bool:
+    """A lone name's one reading stands unless the text's other places of its country all lie
+    far away in other states ("in North Baltimore" in a Baltimore story, "according to the
+    Tribune" in a Chicago one): there the word names something else."""
+    others = [p for s, p, _ in resolved if not s.lone_local and p.country_code == place.country_code
+              and p.kind != "country"]
+    if not others or any(p.admin1 == place.admin1 for p in others):
+        return True
+    return _nearest_km(place, [p for p in others if p.kind != "region"]) < LONE_NEAR_KM
 
 
 # "in the Englewood neighborhood", "Pittsburgh's Knoxville neighborhood": the name is a part
@@ -1036,11 +1102,16 @@ def _neighbourhoods_of_home(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+_DC = re.compile(r"(?<![\w.])D\.C\.")
+_DC_KEY = name_key("D.C.")
+
+
 def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span],
                               gazetteer: Gazetteer, lex: _Lexicon) -> list[_Span]:
     """"PUNTA GORDA, Fla.", "Williamsburg, KY": a US state written short after a place is that
     state, and qualifies the place before it (never the Indian town Jind for "Ind.")."""
     added: list[_Span] = []
+    qualified: set[int] = set()
     for m in lex.us_state_after_place.finditer(text):
         region = gazetteer.region("US", lex.us_states[m.group("abbr")])
         if region is None:
@@ -1049,6 +1120,17 @@ def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span
         last = max(first + 1, bisect_right(tokens, m.end("abbr") - 1, key=_START))
         added.append(_Span(first, last, m.start("abbr"), m.end("abbr"), [region], _key(region.name),
                            region_marked=True))
+        qualified.add(m.start("abbr"))
+    if "D.C." in text:
+        # "D.C. police", "a D.C. nightclub": the capital itself, written as its district.
+        city = [p for p in gazetteer.candidates_for_key(_DC_KEY) if p.kind == "settlement"]
+        for m in _DC.finditer(text):
+            if m.start() in qualified or not city:
+                continue
+            first = bisect_right(tokens, m.start(), key=_START) - 1
+            last = max(first + 1, bisect_right(tokens, m.end() - 1, key=_START))
+            # Keyed by the city's own name: the short form is no far-away alias of it.
+            added.append(_Span(first, last, m.start(), m.end(), city, _key(city[0].name)))
     if not added:
         return spans
     kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
@@ -1057,7 +1139,11 @@ def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span
 
 # "Neely Gardner, 19, was booked": two capitalised words and an age name a person, whatever
 # the first name; the second is a surname, not a town, everywhere in the text.
-_NAME_WITH_AGE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:['’-][A-Za-z]+)?),\s+\d{1,3}\s*,")
+_NAME_WITH_AGE = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:([A-Z][a-z]+)\s+)?([A-Z][a-z]+(?:['’-][A-Za-z]+)?),\s+\d{1,3}\s*,")
+# "Tristan, 8, shows where he was hit", "Male, 17, arrested": a lone word given an age is a
+# person (or "male") too; a place is never followed by a one- or two-digit number and a comma.
+_WORD_WITH_AGE = re.compile(r"(?<![A-Za-z] )(?<![\w.])([A-Z][a-z]+),\s+\d{1,2}\s*,")
 
 
 def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
@@ -1066,7 +1152,8 @@ def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     # `_names_person` written out: this looks at every pair of tokens of the document.
     given, markers, abbreviations = lex.given_names, lex.person_markers, lex.person_abbreviations
     dotted = (". ", ".")
-    aged = {m.group(1).lower() for m in _NAME_WITH_AGE.finditer(text)}
+    aged = {name.lower() for m in _NAME_WITH_AGE.finditer(text) for name in m.groups() if name}
+    aged.update(m.group(1).lower() for m in _WORD_WITH_AGE.finditer(text))
     return aged | {tok.lower for prev, tok in pairwise(tokens) if tok.capital and (
         (len(prev.text) == 1 and prev.text.isupper() and text[prev.end: tok.start] in dotted)
         or ((prev.capital and prev.lower in given) or prev.lower.rstrip(".") in markers

@@ -482,3 +482,56 @@ def test_an_alias_of_a_small_town_does_not_vouch_for_that_town() -> None:
     text = ("1 dead in East Las Vegas shooting\n\nOne man died and a teenager was arrested, "
             "Las Vegas police said. He was booked into the Clark County jail.")
     assert _only(text, "Las Vegas").place.admin1 == "Nevada"
+
+
+def test_a_small_town_with_one_namesake_after_in_is_found_without_its_state() -> None:
+    mentions = find_places("A teenager was wounded in Huntingburg on Friday night.", "en")
+    assert [(m.place.name, m.place.admin1) for m in mentions] == [("Huntingburg", "Indiana")]
+
+
+def test_a_county_with_one_namesake_is_found_before_its_deputies() -> None:
+    mentions = find_places("Barrow County deputies are investigating the shooting.", "en")
+    assert [(m.place.name, m.place.admin1, m.precision) for m in mentions] == [
+        ("Barrow County", "Georgia", "district")]
+
+
+def test_a_lone_small_town_is_not_read_far_from_the_places_of_the_story() -> None:
+    text = ("Two men were shot in Baltimore on Sunday, Baltimore police said. A third man was "
+            "wounded in North Baltimore an hour later.")
+    assert {m.place.admin1 for m in find_places(text, "en")} == {"Maryland"}
+
+
+def test_a_lone_small_town_needs_an_english_text_to_skip_its_state() -> None:
+    assert find_places("Un ragazzo è stato ferito in Huntingburg venerdì.", "it") == []
+
+
+def test_ft_written_short_is_the_fort_of_the_name() -> None:
+    mention = _only("A woman was killed in Ft. Lauderdale on Monday.", "Ft. Lauderdale")
+    assert (mention.place.name, mention.place.admin1) == ("Fort Lauderdale", "Florida")
+
+
+def test_dc_written_alone_is_washington() -> None:
+    mention = _only("D.C. police are looking for the gunman who fired at a nightclub.", "D.C.")
+    assert (mention.place.name, mention.place.admin1) == ("Washington", "District of Columbia")
+
+
+def test_a_contraction_is_not_a_village() -> None:
+    text = "\"I've been shot,\" the boy told a deputy in Tampa, Florida."
+    assert "I've" not in [m.text for m in find_places(text, "en")]
+
+
+def test_a_lone_first_name_given_an_age_is_a_person() -> None:
+    text = ("Two children were hit in the drive-by shooting in San Antonio. Tristan, 8, shows "
+            "where the bullet struck him.")
+    assert "Tristan" not in [m.text for m in find_places(text, "en")]
+
+
+def test_a_middle_name_before_a_surname_and_an_age_is_not_a_town() -> None:
+    text = "Police arrested Deanthony Shiquan Billingsley, 20, of Bessemer, Alabama."
+    assert "Shiquan" not in [m.text for m in find_places(text, "en")]
+
+
+def test_a_town_name_before_and_another_street_and_streets_is_a_street() -> None:
+    text = ("Two teens were shot in East Nashville. The car ran a four-way stop at Meridian "
+            "and Grace Streets, police said.")
+    assert "Meridian" not in [m.text for m in find_places(text, "en")]
