@@ -12,31 +12,38 @@ log = structlog.get_logger(__name__)
 
 
 class SkipGuard:
-    """Whether the first record a partition delivers after a rebalance is the committed one.
+    """Which offset each partition should deliver next, and where to go back to when it does not.
 
-    faust-streaming 0.15 can lose the first records a worker reads on a partition a rebalance
-    just gave it: records fetched while the worker finishes its table recovery land in agent
-    queues that are cleared when the flow resumes, and they are never fetched again. The
-    offset commit then steps over the hole (its head check is off by one), so the loss is
-    silent. Both apps are idempotent (the same article gives the same mentions; a mention
-    seen twice changes nothing), so going back is always safe. Only the first record of each
-    partition is checked: later holes (transaction markers of a transactional producer,
-    compaction) are not this fault, and going back at each would repeat work."""
+    faust-streaming 0.15 can lose records around a rebalance: records fetched while the worker
+    finishes a table recovery land in agent queues that are cleared when the flow resumes, and
+    they are never fetched again, on a partition just taken over (its first records) or on one
+    it kept (one record in the middle). The offset commit then steps over the hole (its head
+    check is off by one), so the loss is silent. Both apps are idempotent (the same article
+    gives the same mentions; a mention seen twice changes nothing), so going back is always
+    safe: on a jump past the expected offset (after a rebalance, the committed one) we seek back
+    to it once; a second jump to the same place means the records are really gone (compaction,
+    a transaction marker) and is let through."""
 
     def __init__(self) -> None:
-        self._seen: set[TP] = set()
+        self._next: dict[TP, int] = {}
+        self._went_back: dict[TP, int] = {}
 
     def reset(self) -> None:
-        """A rebalance: the next record of every partition is a first one again."""
-        self._seen.clear()
+        """A rebalance: expectations start again from the committed offsets."""
+        self._next.clear()
+        self._went_back.clear()
 
     def check(self, tp: TP, offset: int, committed: int | None) -> int | None:
-        """The committed offset (the group's next to read) to seek back to when the first
-        record since the last rebalance comes after it, else None."""
-        if tp in self._seen:
+        """The offset to seek back to when `offset` jumps past the expected one, else None.
+        `committed` is the group's committed offset (the next to read) for a partition this
+        guard has not seen since the last rebalance."""
+        expected = self._next.get(tp, committed)
+        if expected is None or offset <= expected or self._went_back.get(tp) == expected:
+            self._next[tp] = max(offset + 1, self._next.get(tp, 0))
             return None
-        self._seen.add(tp)
-        return committed if committed is not None and offset > committed else None
+        self._went_back[tp] = expected
+        self._next[tp] = expected
+        return expected
 
 
 def install_skip_guard(app: faust.App) -> SkipGuard:
