@@ -31,6 +31,7 @@ from services.core.lexicon import LiteralFilter, load_lexicon
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
+    bare_settlement,
     honorifics,
     is_outlet,
     is_pronoun,
@@ -42,6 +43,7 @@ from services.core.speakers import (
     scan_forward,
     speaker_lexicon,
     tokenize,
+    vet_speaker,
 )
 
 __all__ = ["ClaimDraft", "Quantity", "Speaker", "extract_claims"]
@@ -65,6 +67,11 @@ class ClaimDraft:
     confidence: float
 
 
+# Prepositions that put a place name after them ("in", "a", "near"): the town is where, not who.
+_LOCATIVES = frozenset(
+    {"in", "at", "near", "outside", "di", "da", "nel", "nella", "vicino", "à", "en", "près", "cerca"}
+)
+_LOCATIVES_IT = _LOCATIVES | {"a", "ad"}
 _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z][\w .]{1,20}\)\s*[-–—]\s*)?(?:[A-ZÀ-Ü][A-ZÀ-Ü' ]{2,},?\s*(?:[\w() ]{0,30}?)?\s*"
     r"(?:\d{1,2}\s+\w{3,9}\.?)?\s*(?:\([\w ]+\))?\s*[-–—]\s*)|\s*\([A-Za-z][\w .]{1,20}\)\s*[-–—]\s*"
@@ -345,7 +352,29 @@ class _Reader:
         if is_outlet(speaker) and _RELAY_CUE.match(cue):
             # "come riporta la Cnn": the outlet relays someone else's claim.
             return None
-        return self.registry.observe(speaker)
+        vetted = vet_speaker(speaker)
+        if vetted is None or (
+            not self.registry.knows(vetted.name)
+            and bare_settlement(vetted)
+            and self.named_as_place(vetted.name)
+        ):
+            # A town the article names as a place ("in Kryvyi Rih") is where, not who.
+            return None
+        return self.registry.observe(vetted)
+
+    def named_as_place(self, name: str) -> bool:
+        """Whether the text puts a locative preposition one or two words before the name."""
+        # Italian "a Kryvyi Rih" is a place; English "a Warren ally" is not.
+        locatives = _LOCATIVES_IT if self.language == "it" else _LOCATIVES
+        at = self.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            whole = end >= len(self.text) or not self.text[end].isalnum()
+            before = self.text[max(0, at - 30) : at].lower().split()[-2:]
+            if whole and any(w.strip("'’") in locatives for w in before):
+                return True
+            at = self.text.find(name, at + len(name))
+        return False
 
     def full_name(self, surname: str, before: int) -> str | None:
         """'Mark Rossi' for 'Rossi' when the text named him in full before position `before`."""
@@ -361,6 +390,8 @@ class _Reader:
             low = first.lower()
             if (
                 whole_word
+                # "Ivanovo, Belaya": a word closed by a comma ends a list, not a first name
+                and first[-1:] not in ",;:"
                 and first[:1].isupper()
                 and low not in lex.vocabulary
                 and low not in lex.determiners
@@ -969,6 +1000,7 @@ class _Reader:
         m = _HEADLINE_SOURCE.match(title)
         if m:
             speaker = parse_speaker(title, m.start("np"), m.end("np"))
+            speaker = None if speaker is None else vet_speaker(speaker)
             if (
                 speaker is not None
                 and len(m.group("np").split()) <= 4

@@ -693,7 +693,12 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
             and not any(w in _verb_words() for w in between)
         ):
             speaker = parse_speaker(text, tokens[k].start, tokens[end - 1].end)
-            if speaker is not None and speaker.kind == "person" and " " in speaker.name:
+            if (
+                speaker is not None
+                and speaker.kind == "person"
+                and " " in speaker.name
+                and not bare_settlement(speaker)
+            ):
                 found.append((m.start(), office, speaker))
                 continue
         # "Name Surname, the (regional) governor": a name just before an appositive office.
@@ -706,7 +711,13 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
                 a -= 1
             if j - 1 - a >= 2:
                 speaker = parse_speaker(text, tokens[a].start, tokens[j - 2].end)
-                if speaker is not None and speaker.kind == "person" and " " in speaker.name:
+                if (
+                    speaker is not None
+                    and speaker.kind == "person"
+                    and " " in speaker.name
+                    # "the city of Kryvyi Rih, according to local officials": a town, not a holder
+                    and not bare_settlement(speaker)
+                ):
                     found.append((m.start(), office, speaker))
     return found
 
@@ -782,3 +793,122 @@ class SpeakerRegistry:
             self._by_surname[key] = speaker
         self.last = speaker
         return speaker
+
+
+@dataclass(frozen=True, slots=True)
+class _NameRules:
+    """Closed word classes that tell a clause or a place from a speaker's name (lower-cased)."""
+
+    relatives: frozenset[str]
+    clause_words: frozenset[str]
+    not_alone: frozenset[str]
+    capitals: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _name_rules() -> _NameRules:
+    roles_data = json.loads((_LEXICON_DIR / "speaker_roles.json").read_text(encoding="utf-8"))
+    capitals = json.loads((_LEXICON_DIR / "capitals.json").read_text(encoding="utf-8"))
+    return _NameRules(
+        relatives=frozenset(w.lower() for w in roles_data["relative_pronouns"]),
+        clause_words=frozenset(w.lower() for w in roles_data["clause_words"]),
+        not_alone=frozenset(w.lower() for w in roles_data["not_alone"]),
+        capitals=frozenset(n.lower() for n in capitals["names"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from services.core.gazetteer import load_given_names
+
+    return load_given_names()
+
+
+# A dateline opening the phrase ("MOSCOW - Russia's ..."): the place the story was filed from.
+_DATELINE_HEAD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*[-–—]\s")
+# Places that name a city rather than a village sharing a surname's spelling.
+_CITY_POPULATION = 100_000
+
+
+def _is_settlement(name: str, rules: _NameRules, any_size: bool) -> bool:
+    """A town's name and nothing else: no country, capital or region reading competes."""
+    from services.core.gazetteer import default_gazetteer
+
+    places = default_gazetteer().candidates(name)
+    if not places or any(
+        p.kind == "country" or p.name.lower() in rules.capitals for p in places
+    ):
+        return False
+    return any(
+        p.kind == "settlement" and (any_size or p.population >= _CITY_POPULATION)
+        for p in places
+    )
+
+
+def _verb_like(tok: Token, lex: SpeakerLexicon) -> bool:
+    """A lower-case word a name phrase cannot end in: a reporting verb, an auxiliary, a past form."""
+    low = tok.low
+    return not _is_cap(tok) and (
+        low in _verb_words()
+        or low == "to"
+        or (len(low) > 4 and low.endswith("ed") and low not in lex.vocabulary)
+    )
+
+
+@lru_cache(maxsize=4096)
+def vet_speaker(speaker: Speaker) -> Speaker | None:
+    """The speaker if its name can name one, trimmed of stray words; None for a clause or a list
+    of places.
+
+    A relative pronoun hands the phrase to its antecedent ("Republicans who" → Republicans); a
+    leading subordinator or a trailing verb is cut off ("As Politico", "officials have").
+    """
+    lex = speaker_lexicon()
+    rules = _name_rules()
+    name = speaker.name
+    if ":" in name or _DATELINE_HEAD.match(name):
+        return None
+    tokens = tokenize(name)
+    a, b = 0, len(tokens)
+    while a < b and tokens[a].low in rules.clause_words:
+        a += 1
+    while b > a and (
+        _verb_like(tokens[b - 1], lex) or tokens[b - 1].low in rules.clause_words
+    ):
+        b -= 1
+    relative = next((k for k in range(a, b) if tokens[k].low in rules.relatives), None)
+    if relative is not None:
+        b = relative
+    if a >= b:
+        return None
+    kept = tokens[a:b]
+    lows = [t.low for t in kept]
+    if any(w in rules.clause_words for w in lows) or lows[0] in lex.function_words:
+        return None  # "campaign to energize voters, after early data", "with whom the report"
+    if lows[-1] in lex.pronouns or (len(kept) > 1 and lows[-1] in ("i", "io")):
+        return None  # "Last week I": the writer, not a speaker
+    if len(kept) == 1 and lows[0] in rules.not_alone:
+        return None
+    if (a, b) != (0, len(tokens)):
+        trimmed = _parse_phrase(name[kept[0].start : kept[-1].end])
+        return None if trimmed is None else vet_speaker(trimmed)
+    if speaker.role is None and "," in name:
+        parts = [p.strip() for p in name.split(",")]
+        if all(p and _is_settlement(p, rules, True) for p in parts):
+            return None  # "Ivanovo, Belaya": a list of places
+    return speaker
+
+
+@lru_cache(maxsize=4096)
+def bare_settlement(speaker: Speaker) -> bool:
+    """A speaker named only by a city that is no capital: 'Kryvyi Rih', 'Vegas' (not 'Kyiv')."""
+    lex = speaker_lexicon()
+    tokens = tokenize(speaker.name)
+    return (
+        speaker.role is None
+        and 1 <= len(tokens) <= 3
+        and all(_is_cap(t) for t in tokens)
+        and (len(tokens) == 1 or tokens[0].low not in _given_names())
+        and speaker.name.lower() not in lex.metonyms
+        and _is_settlement(speaker.name, _name_rules(), True)
+    )
