@@ -11,6 +11,7 @@ RUN       := $(LOCAL)/run
 KAFKA     := deploy/kafka/kafka.sh
 GAZETTEER := services/core/data/gazetteer/gazetteer.tsv.gz
 GIVEN_NAMES := services/core/data/gazetteer/given_names.txt
+GIVEN_NAME_PLACES := services/core/data/gazetteer/given_name_places.txt
 STAMP     := $(VENV)/.installed
 SAMPLES   := samples
 export NEWSEVENTS_KAFKA_BOOTSTRAP ?= 127.0.0.1:9092
@@ -30,10 +31,10 @@ $(STAMP): pyproject.toml
 	@$(BIN)/pip install -q -e '.[gazetteer,dev]'
 	@touch $@
 
-$(GAZETTEER) $(GIVEN_NAMES) &: $(STAMP) scripts/build_gazetteer.py
+$(GAZETTEER) $(GIVEN_NAMES) $(GIVEN_NAME_PLACES) &: $(STAMP) scripts/build_gazetteer.py
 	@$(BIN)/python scripts/build_gazetteer.py
 
-setup: $(STAMP) $(GAZETTEER) $(GIVEN_NAMES) ## create .venv, install, build the gazetteer and first-names list (idempotent)
+setup: $(STAMP) $(GAZETTEER) $(GIVEN_NAMES) $(GIVEN_NAME_PLACES) ## create .venv, install, build the gazetteer and first-names list (idempotent)
 	@echo "setup: ready ($(NE))"
 
 kafka-up: setup ## fetch (first run), format and start the local Kafka broker
@@ -96,4 +97,4 @@ test: setup lint ## one command from a fresh clone: setup, lint, start Kafka, ru
 	@$(BIN)/python -m pytest tests -q --timeout=600
 
 clean: stop ## remove the venv, Kafka jars/data and generated files
-	rm -rf $(VENV) $(LOCAL) $(GAZETTEER) $(GIVEN_NAMES) .pytest_cache
+	rm -rf $(VENV) $(LOCAL) $(GAZETTEER) $(GIVEN_NAMES) $(GIVEN_NAME_PLACES) .pytest_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,11 +18,11 @@ from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.demonyms import find_demonyms
 from services.core.events import EventCue, classify_sentence
-from services.core.gazetteer import Place, default_gazetteer
+from services.core.gazetteer import Place, default_gazetteer, given_name_places
 from services.core.landmarks import with_landmarks
 from services.core.lexicon import LiteralFilter, compile_alternation, language_section, load_lexicon
 from services.core.matching import haversine_km
-from services.core.places import PlaceMention, find_places, primary_place
+from services.core.places import LEXICON_PATH, PlaceMention, find_places, primary_place
 from services.core.sentences import Sentence
 
 #: cue scores (events.py): at or below GENERIC a cue ("colpito", "attacks") never makes an
@@ -35,6 +36,8 @@ RECALLED_SPAN_DAYS = 3
 BACKGROUND_AFTER_DAYS = 31
 #: how far back an undated event of a follow-up article (charges, trial, funeral) may lie
 FOLLOW_UP_DAYS = 31
+#: a full article that yields nothing is read from its first sentences (headline included)
+LEAD_REACH_SENTENCES = 5
 #: a text of at most this many sentences is a brief (a wire flash, an analyst's one-liner)
 BRIEF_SENTENCES = 3
 #: a settlement this close to the centre of a city of BIG_CITY_POPULATION the article names is a
@@ -332,6 +335,54 @@ def _without_foreign_lookalikes(places: list[PlaceMention]) -> list[PlaceMention
     return out
 
 
+# "Mary Knowlton", "Dion Lofton Jr.": a capitalised word right after a name
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z'’]+)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Words that follow a place's name, not a first name's ("Charlotte police", "Georgia
+    Avenue", "Milan Province"): the geoparser's own lists (places_lexicon.json)."""
+    raw = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    keys = ("stopwords", "region_words_after", "agency_words_after", "street_words", "street_words_any")
+    return frozenset(w.lower() for k in keys for w in raw[k])
+
+
+def _read_as_first_name(text: str, p: PlaceMention) -> bool:
+    """A first name that is also a place ("Mary", "Charlotte") or a name matched only through a
+    transliteration fold ("Dion" as Dijon), followed by a capitalised word that is no place
+    word: a person's name ("Mary Knowlton", "Dion Lofton")."""
+    word = p.text.lower()
+    if " " in word or not (word in given_name_places() or _plain(p.text) != _plain(p.place.name)):
+        return False
+    m = _NAME_AFTER.match(text, p.end)
+    return m is not None and m.group(1).lower() not in _place_words()
+
+
+def _without_first_names(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"Mary Knowlton" in a Florida story read as Mary, Turkmenistan; "Charlotte Manow" in a
+    Texas one as Charlotte, North Carolina: a first name before a surname (`_read_as_first_name`)
+    whose place lies in a country, or a US state, that none of the text's other places (two at
+    least) lie in is the person, and so is the name alone elsewhere in the text ("Dion was
+    shot")."""
+    persons: set[str] = set()
+    for p in places:
+        word = p.text.lower()
+        if word in persons or not _read_as_first_name(text, p):
+            continue
+        others = [q.place for q in places if q.text.lower() != word]
+        here = p.place
+        abroad = here.country_code not in {q.country_code for q in others}
+        states = {q.admin1 for q in others if q.country_code == "US" and q.admin1}
+        elsewhere = here.country_code == "US" and bool(states) and here.admin1 not in states
+        # with no other place to weigh it against, a first name that names a place is still
+        # the person ("Charlotte Manow stands with her children"); a folded spelling is not
+        # ("Zaporozhye Aluminum Combine")
+        if (not others and word in given_name_places()) or (len(others) >= 2 and (abroad or elsewhere)):
+            persons.add(word)
+    return [p for p in places if p.text.lower() not in persons] if persons else places
+
+
 def _without_stray_counties(places: list[PlaceMention]) -> list[PlaceMention]:
     """"Shannon County" in a Missouri story read as Shannon, Georgia: a county resolved to a
     namesake in a state the article names nowhere else, while its other places lie in one other
@@ -409,6 +460,17 @@ def _nearest_cue(cues: list[EventCue], place: PlaceMention, offset: int) -> Even
     return min(cues, key=lambda c: abs(c.start - pos))
 
 
+def _sharpest(dates: list[EventDate]) -> EventDate:
+    """A sentence's first date, or a day it names inside that month: "arrested in late February
+    in connection with a shooting on Wednesday, Feb. 17" dates the shooting to the day."""
+    first = dates[0]
+    if first.precision == "month":
+        for d in dates[1:]:
+            if d.precision == "day" and first.start <= d.start <= first.end:
+                return d
+    return first
+
+
 def _overlaps(a: EventDate, b: EventDate) -> bool:
     return a.start <= b.end and b.start <= a.end
 
@@ -420,8 +482,8 @@ def _day_key(d: EventDate) -> tuple[date, date]:
 def assemble_incidents(
     text: str, sentences: list[Sentence], language: str, published_at: datetime
 ) -> list[IncidentDraft]:
-    places = _without_stray_counties(_without_foreign_lookalikes(
-        _within_big_cities(with_landmarks(text, find_places(text, language)))))
+    places = _without_stray_counties(_without_foreign_lookalikes(_without_first_names(
+        text, _within_big_cities(with_landmarks(text, find_places(text, language))))))
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
@@ -442,7 +504,7 @@ def assemble_incidents(
             if i not in dates_of:
                 dates_of[i] = resolve_dates(sentences[i].text, published_at, language)
             if dates_of[i]:
-                return dates_of[i][0]
+                return _sharpest(dates_of[i])
         return default_date
 
     for index, sentence in enumerate(sentences):
@@ -539,8 +601,14 @@ def assemble_incidents(
         lead = [s for s in sentences if s.paragraph <= sentences[0].paragraph + 1][:BRIEF_SENTENCES]
         lead_cues = [(c, i) for c, i in read if i < len(lead)]
         lead_places = [p for p in places if p.start < lead[-1].end]
+        reach = not lead_cues and lead_places and not any(classify_sentence(s.text, language) for s in lead)
+        if reach:
+            # a headline and lead in words the lexicon reads no event in ("Father saves son, kills
+            # intruder in Lemon Grove"): the event at the place they name is what the next
+            # sentences report
+            lead_cues = [(c, i) for c, i in read if i < LEAD_REACH_SENTENCES]
         found = _brief_fallback(text, lead, lead_places, language, markers, lead_cues, event_date) if lead_cues else None
-        if found is None and lead_cues:
+        if lead_cues and not reach and (found is None or _abroad_of_all(found.place, places)):
             # the lead reports the event; the place comes further down ("officers responded to
             # a home in Lithonia")
             found = _brief_fallback(text, sentences, places, language, markers, lead_cues, event_date)
@@ -701,6 +769,13 @@ def _brief_fallback(
         return None
     touched = [s for i, s in enumerate(sentences) if i == at or s.start <= where.start < s.end]
     return IncidentDraft(place=where, date=event_date(at), cue=cue, sentences=touched, actors=actors)
+
+
+def _abroad_of_all(country: PlaceMention, places: list[PlaceMention]) -> bool:
+    """A country-level reading ("Norwegian American Hospital") while every place the text names
+    lies in one other country: a nationality word, not where the event happened."""
+    homes = {p.place.country_code for p in places}
+    return country.precision == "country" and len(homes) == 1 and country.place.country_code not in homes
 
 
 def _country_of(actors: list[Actor], text: str, language: str) -> PlaceMention | None:

@@ -16,6 +16,7 @@ PlaceKind = Literal["country", "region", "district", "settlement"]
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 DEFAULT_PATH = DATA_DIR / "gazetteer.tsv.gz"
 GIVEN_NAMES_PATH = DATA_DIR / "given_names.txt"
+GIVEN_NAME_PLACES_PATH = DATA_DIR / "given_name_places.txt"
 FORMAT_VERSION = "1"
 
 # Transliteration systems disagree on a handful of letter groups (KMU-2010 vs Russian-style
@@ -300,6 +301,18 @@ def default_gazetteer() -> Gazetteer:
 
 def load_given_names(path: Path = GIVEN_NAMES_PATH) -> frozenset[str]:
     """First names (lower case) built beside the gazetteer by scripts/build_gazetteer.py."""
+    return _read_names(path)
+
+
+@lru_cache(maxsize=1)
+def given_name_places() -> frozenset[str]:
+    """First names (lower case) that also name a country, a region or a city of 1,000,000+
+    ("mary", "charlotte", "georgia"): left out of the given names, listed apart for the rules
+    that tell "Mary Knowlton" from Mary, Turkmenistan. Built with them, loaded once."""
+    return _read_names(GIVEN_NAME_PLACES_PATH)
+
+
+def _read_names(path: Path) -> frozenset[str]:
     if not path.exists():
         raise GazetteerMissingError(
             f"given-names file {path} is missing: run `make setup` "

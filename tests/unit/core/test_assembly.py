@@ -431,3 +431,64 @@ def test_an_arrest_in_connection_with_the_shooting_days_later_is_part_of_it() ->
     [incident] = incidents(text, "en")
     assert incident.cue.sub_event_type in ("Attack", "Armed clash")
     assert incident.date.start == date(2024, 6, 3)
+
+
+def test_a_day_named_inside_the_month_of_the_sentence_dates_the_event() -> None:
+    text = ("Teen charged in accidental shooting\n\n"
+            "FITCHBURG, Mass. -- A city teenager was arrested in late May in connection with a shooting "
+            "that wounded a 16-year-old on Wednesday, May 22.\n\n"
+            "He was charged on May 28 with assault and battery with a dangerous weapon. The victim was "
+            "treated for a minor wound. Police said the rifle was recovered.")
+    [incident] = incidents(text, "en")
+    assert incident.place.place.name == "Fitchburg"
+    assert (incident.date.start, incident.date.end) == (date(2024, 5, 22), date(2024, 5, 22))
+
+
+def test_a_hospital_named_for_a_nationality_does_not_hide_the_city_the_body_names() -> None:
+    text = ("Girl, 10, injured in shooting\n\n"
+            "Police are investigating a shooting that injured two men and a 10-year-old girl. "
+            "Police said she was taken to Norwegian American Hospital in fair condition.\n\n"
+            "Her father is in serious condition.\n\n"
+            "The family has lived on the West Side of Chicago for twenty years, neighbours said.")
+    assert places(text, "en") == ["Chicago"]
+
+
+def test_a_lead_the_lexicon_reads_no_event_in_takes_the_event_of_the_next_sentences() -> None:
+    text = ("Father saves son from intruders in Lemon Grove, California\n\n"
+            "A suspect remained at large early Wednesday, sheriff's officials said.\n\n"
+            "Two men entered a house on Edding Drive shortly before 2 a.m. Tuesday and confronted the homeowner.\n\n"
+            "One of the intruders shot the homeowner's son, and the father returned fire.\n\n"
+            "The wounded suspect died at the scene.")
+    assert places(text, "en") == ["Lemon Grove"]
+
+
+def test_a_first_name_that_also_names_a_province_abroad_is_the_victim_not_the_province() -> None:
+    text = ("Officer charged in death of retiree\n\n"
+            "PUNTA GORDA, Fla. - A police officer in Punta Gorda shot Mary Knowlton with a live round "
+            "during a training demonstration on Tuesday. Mary Knowlton, 73, died at a hospital in Fort Myers. "
+            "The officer was placed on leave. Punta Gorda police said the round was meant to be a blank.")
+    assert places(text, "en") == ["Punta Gorda"]
+
+
+def test_a_person_named_in_full_once_is_a_person_by_first_name_alone_too() -> None:
+    text = ("Boy, 1, killed in attempted robbery\n\n"
+            "PORTSMOUTH, Va. - A one-year-old boy died after a shooting on Saturday night in Portsmouth, police said. "
+            "Officers found 1-year-old Dion Lofton Jr. with a gunshot wound.\n\n"
+            "His grandmother, who visited Warsaw last year, says Dion was shot through a bedroom door.\n\n"
+            "Neighbours in Portsmouth said they heard several shots.")
+    assert places(text, "en") == ["Portsmouth"]
+
+
+def test_a_first_name_that_names_a_city_is_the_person_when_the_text_names_no_other_place() -> None:
+    text = ("Teen arrested in shooting that injured 2 children\n\n"
+            "Charlotte Manow stands with her children outside their home, where bullets struck her son "
+            "on Tuesday night. A 17-year-old was arrested on Wednesday and charged with aggravated assault. "
+            "The two children were treated for minor wounds.")
+    assert "Charlotte" not in places(text, "en")
+
+
+def test_a_city_named_like_a_first_name_stays_the_city_before_an_agency_word() -> None:
+    text = ("Man killed in overnight shooting\n\n"
+            "Charlotte police said a man was shot and killed on Tuesday night outside a convenience store. "
+            "Officers found the victim with several gunshot wounds. No arrests have been made.")
+    assert places(text, "en") == ["Charlotte"]

@@ -13,9 +13,12 @@ import pytest
 
 from services.core.gazetteer import (
     DEFAULT_PATH,
+    GIVEN_NAME_PLACES_PATH,
     Gazetteer,
     GazetteerMissingError,
     default_gazetteer,
+    given_name_places,
+    load_given_names,
     name_key,
     spelling_variants,
 )
@@ -254,3 +257,20 @@ def test_county_names_written_with_st_or_saint_share_one_key() -> None:
     assert build._county_key("St. Louis County") == build._county_key("Saint Louis County")
     assert build._county_key("St Louis County") == build._county_key("St. Louis County")
     assert build._county_key("DeKalb County") == build._county_key("Dekalb County")
+
+
+def test_first_names_that_name_a_province_or_a_big_city_are_listed_apart_from_the_given_names() -> None:
+    build = _build_script()
+    rows = [build.Row("region", "Mary", None, "TM", "Mary", None, 37.6, 61.8, 0),
+            build.Row("settlement", "Tyler", 4738214, "US", "Texas", None, 32.35, -95.3, 104_000)]
+    given, places = build.given_names(rows), build.given_name_places(rows)
+    assert "mary" in places and "mary" not in given
+    assert "tyler" in given and "tyler" not in places
+    assert not set(given) & set(places)
+
+
+@pytest.mark.skipif(not GIVEN_NAME_PLACES_PATH.exists(), reason="gazetteer not built: run `make setup`")
+def test_packaged_first_names_that_name_places_include_mary_and_charlotte() -> None:
+    listed = given_name_places()
+    assert {"mary", "charlotte"} <= listed
+    assert not listed & load_given_names()
