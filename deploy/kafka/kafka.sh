@@ -65,11 +65,21 @@ configure() {
   fi
 }
 
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 up() {
   if pid=$(running_pid); then
     say "already running (pid $pid) on 127.0.0.1:$PORT"
     return 0
   fi
+  for p in "$PORT" "$CONTROLLER_PORT"; do
+    if port_taken "$p"; then
+      # another checkout's broker (or any other program) answers there: starting ours would
+      # fail in the background while the health check talks to theirs
+      say "127.0.0.1:$p is already in use by another process; stop it, or set KAFKA_PORT / KAFKA_CONTROLLER_PORT"
+      exit 1
+    fi
+  done
   fetch
   configure
   say "starting broker on 127.0.0.1:$PORT (logs: ${LOGS#"$ROOT"/}/server.log)"
