@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from services.core.gazetteer import Place, default_gazetteer, given_name_places
 from services.core.landmarks import with_landmarks
 from services.core.lexicon import LiteralFilter, compile_alternation, language_section, load_lexicon
 from services.core.matching import haversine_km
-from services.core.places import LEXICON_PATH, PlaceMention, find_places, primary_place
+from services.core.places import PlaceMention, find_places, place_words_after, primary_place
 from services.core.sentences import Sentence
 
 #: cue scores (events.py): at or below GENERIC a cue ("colpito", "attacks") never makes an
@@ -339,15 +338,6 @@ def _without_foreign_lookalikes(places: list[PlaceMention]) -> list[PlaceMention
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z'’]+)(?!\w)")
 
 
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    """Words that follow a place's name, not a first name's ("Charlotte police", "Georgia
-    Avenue", "Milan Province"): the geoparser's own lists (places_lexicon.json)."""
-    raw = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
-    keys = ("stopwords", "region_words_after", "agency_words_after", "street_words", "street_words_any")
-    return frozenset(w.lower() for k in keys for w in raw[k])
-
-
 def _read_as_first_name(text: str, p: PlaceMention) -> bool:
     """A first name that is also a place ("Mary", "Charlotte") or a name matched only through a
     transliteration fold ("Dion" as Dijon), followed by a capitalised word that is no place
@@ -356,7 +346,7 @@ def _read_as_first_name(text: str, p: PlaceMention) -> bool:
     if " " in word or not (word in given_name_places() or _plain(p.text) != _plain(p.place.name)):
         return False
     m = _NAME_AFTER.match(text, p.end)
-    return m is not None and m.group(1).lower() not in _place_words()
+    return m is not None and m.group(1).lower() not in place_words_after()
 
 
 def _without_first_names(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -494,17 +484,22 @@ def assemble_incidents(
     dates_of: dict[int, list[EventDate]] = {}
     read: list[tuple[EventCue, int]] = []  # every usable cue, with its sentence index
 
+    def own_dates(i: int) -> list[EventDate]:
+        """The dates sentence `i` names, resolved lazily: most sentences report no event and
+        need no date."""
+        if i not in dates_of:
+            dates_of[i] = resolve_dates(sentences[i].text, published_at, language)
+        return dates_of[i]
+
     def event_date(index: int) -> EventDate:
         """The sentence's own first date, else the latest one earlier in its paragraph, else the
-        default. Resolved lazily: most sentences report no event and need no date."""
+        default."""
         paragraph = sentences[index].paragraph
         for i in range(index, -1, -1):
             if sentences[i].paragraph != paragraph:
                 break
-            if i not in dates_of:
-                dates_of[i] = resolve_dates(sentences[i].text, published_at, language)
-            if dates_of[i]:
-                return _sharpest(dates_of[i])
+            if own_dates(i):
+                return _sharpest(own_dates(i))
         return default_date
 
     for index, sentence in enumerate(sentences):
@@ -549,9 +544,7 @@ def assemble_incidents(
                 # "Dopo l'attacco … 11 morti": a toll beside a cue that names no place is the
                 # article's only incident's, as it would be without the cue, unless the sentence
                 # dates it another day ("bombardearon el lunes …, matando a 11")
-                if index not in dates_of:
-                    dates_of[index] = resolve_dates(sentence.text, published_at, language)
-                own = dates_of[index][0] if dates_of[index] else None
+                own = own_dates(index)[0] if own_dates(index) else None
                 toll: _Toll = (sentence, [], own or event_date(index), casualties.fatalities, casualties.injured)
                 placeless.append((toll, own is not None))
             continue

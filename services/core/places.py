@@ -145,6 +145,14 @@ def _lexicon() -> _Lexicon:
     )
 
 
+
+@lru_cache(maxsize=1)
+def place_words_after() -> frozenset[str]:
+    """Words that follow a place's name, not a first name's ("Charlotte police", "Georgia
+    Avenue", "Milan Province"): the lexicon's stopwords, region, agency and street words."""
+    lex = _lexicon()
+    return lex.stopwords | lex.region_after | lex.agency_after | lex.street_after | lex.street_after_any
+
 class _Token(NamedTuple):
     text: str
     start: int

@@ -826,11 +826,7 @@ def _given_names() -> frozenset[str]:
 
 # A dateline opening the phrase ("MOSCOW - Russia's ..."): the place the story was filed from.
 _DATELINE_HEAD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*[-–—]\s")
-# Places that name a city rather than a village sharing a surname's spelling.
-_CITY_POPULATION = 100_000
-
-
-def _is_settlement(name: str, rules: _NameRules, any_size: bool) -> bool:
+def _is_settlement(name: str, rules: _NameRules) -> bool:
     """A town's name and nothing else: no country, capital or region reading competes."""
     from services.core.gazetteer import default_gazetteer
 
@@ -839,10 +835,7 @@ def _is_settlement(name: str, rules: _NameRules, any_size: bool) -> bool:
         p.kind == "country" or p.name.lower() in rules.capitals for p in places
     ):
         return False
-    return any(
-        p.kind == "settlement" and (any_size or p.population >= _CITY_POPULATION)
-        for p in places
-    )
+    return any(p.kind == "settlement" for p in places)
 
 
 def _verb_like(tok: Token, lex: SpeakerLexicon) -> bool:
@@ -894,7 +887,7 @@ def vet_speaker(speaker: Speaker) -> Speaker | None:
         return None if trimmed is None else vet_speaker(trimmed)
     if speaker.role is None and "," in name:
         parts = [p.strip() for p in name.split(",")]
-        if all(p and _is_settlement(p, rules, True) for p in parts):
+        if all(p and _is_settlement(p, rules) for p in parts):
             return None  # "Ivanovo, Belaya": a list of places
     return speaker
 
@@ -910,5 +903,5 @@ def bare_settlement(speaker: Speaker) -> bool:
         and all(_is_cap(t) for t in tokens)
         and (len(tokens) == 1 or tokens[0].low not in _given_names())
         and speaker.name.lower() not in lex.metonyms
-        and _is_settlement(speaker.name, _name_rules(), True)
+        and _is_settlement(speaker.name, _name_rules())
     )
