@@ -54,6 +54,8 @@ class _ActorRules:
     passive_before: regex.Pattern[str]
     reporting: regex.Pattern[str]
     subordinator: regex.Pattern[str]
+    # A preposition right before an actor: no subject of its clause ("clashing with insurgents").
+    not_subject_after: regex.Pattern[str] | None
 
 
 def _cue_at_end(patterns: list[str]) -> regex.Pattern[str]:
@@ -91,6 +93,7 @@ def _rules(language: str) -> _ActorRules:
         passive_before=regex.compile(rf"(?<!\w)(?:{passive})\s+(?:\w+\s+)?$", regex.IGNORECASE),
         reporting=compile_alternation(section["reporting"]),
         subordinator=compile_alternation(section["subordinators"]),
+        not_subject_after=_cue_at_end(section["not_subject_after"]) if section.get("not_subject_after") else None,
     )
 
 
@@ -197,3 +200,21 @@ def find_actors(sentence: str, language: str) -> list[Actor]:
             )
         )
     return actors
+
+
+def clause_subject(sentence: str, language: str, offset: int) -> Actor | None:
+    """The first actor of the clause that ends at `offset`, not a target: who does what is
+    named there ("the army said that rebels have taken over four localities" → the rebels;
+    "ISIS forces took control" → ISIS, not the bare "forces"; "the army and allied militias
+    took" → the army). The clause starts after the last punctuation or subordinator."""
+    rules = _rules(language)
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, offset)), default=0)
+    start = max((m.end() for m in rules.subordinator.finditer(sentence, start, offset)), default=start)
+    after_preposition = rules.not_subject_after
+    for actor in find_actors(sentence, language):
+        if start <= actor.start and actor.end <= offset and actor.role != "target" and (
+            after_preposition is None
+            or not after_preposition.search(sentence[max(start, actor.start - _CUE_WINDOW):actor.start])
+        ):
+            return actor
+    return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from services.core.actors import find_actors
+from services.core.actors import clause_subject, find_actors
 from services.core.lexicon import (
     HeadIndex,
     LiteralFilter,
@@ -28,12 +28,17 @@ _GOV_TERRITORY = "Government regains territory"
 _REBEL_TERRITORY = "Non-state actor overtakes territory"
 _CIVILIAN_TYPES = frozenset({"Attack", "Sexual violence", "Abduction/forced disappearance"})
 _EXPLOSIONS = "Explosions/Remote violence"
+_VIOLENT_FAMILIES = frozenset({"Battles", _EXPLOSIONS, "Violence against civilians"})
+# A cue at least this explicit names the event a killing verb beside it counts the dead of.
+_EXPLICIT_SCORE = 0.6
 # Modality cues count only this many words before the trigger: "did not attack", "threatened to strike".
 _MODAL_WORDS = 5
 # A trigger confirmed by a weapon of its own class is more explicit.
 _WEAPON_AGREEMENT_BONUS = 0.05
 _WEAPON_ONLY_SCORE = 0.4
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+# What separates the clauses a history marker may govern ("..., since it first intervened in 2016").
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n()\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,9 @@ class _Trigger:
     sub_event_type: str
     default: str | None
     score: float
+    # A killing verb ("killed", "uccisi"): beside an explicit attack of another kind in the
+    # sentence it gives that attack's toll, not an event of its own.
+    toll: bool
     # Tried at a candidate start (see `_trigger_starts`), on case-folded text.
     pattern: re.Pattern[str]
 
@@ -63,6 +71,9 @@ class _Trigger:
 @dataclass(frozen=True, slots=True)
 class _Combo:
     if_types: frozenset[str]
+    # Types whose presence voids the upgrade: a town taken after the defenders withdrew is a
+    # transfer without fighting, unless the text reports fighting or bombardment too.
+    unless: frozenset[str]
     then: str
     score: float
     pattern: re.Pattern[str]
@@ -91,6 +102,9 @@ class _Rules:
     modal_near: re.Pattern[str]
     conditional: re.Pattern[str]
     history: re.Pattern[str]
+    # "on the anniversary of the massacre": only what comes after it is recalled; a protest
+    # held on the anniversary is today's.
+    commemoration: re.Pattern[str] | None
     denied_after: re.Pattern[str] | None
     civilian: re.Pattern[str]
 
@@ -100,6 +114,7 @@ class _Match:
     sub_event_type: str
     default: str | None
     score: float
+    toll: bool
     start: int
     end: int
 
@@ -129,7 +144,7 @@ def _rules(language: str) -> _Rules:
         for name, patterns in weapon_section.items()
     }
     triggers = tuple(
-        _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), re.compile(rf"(?<!\w)(?:{a})(?!\w)"))
+        _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), bool(t.get("toll")), re.compile(rf"(?<!\w)(?:{a})(?!\w)"))
         for t, a in zip(section["triggers"], alternatives)
     )
     weapon_classes = tuple(
@@ -140,7 +155,8 @@ def _rules(language: str) -> _Rules:
         index=HeadIndex.build(alternatives, ignore_case=False),
         triggers=triggers,
         combos=tuple(
-            _Combo(frozenset(c["if"]), c["then"], float(c["score"]), _folded(c["patterns"]))
+            _Combo(frozenset(c["if"]), frozenset(c.get("unless", ())), c["then"], float(c["score"]),
+                   _folded(c["patterns"]))
             for c in section["combos"]
         ),
         weapons=re.compile(
@@ -158,6 +174,7 @@ def _rules(language: str) -> _Rules:
         modal_near=_folded(modality["hypothetical"] + modality["negation"]),
         conditional=_folded(modality["conditional"]),
         history=_folded(modality["history"]),
+        commemoration=_folded(modality["commemoration"]) if modality.get("commemoration") else None,
         denied_after=_folded(modality["denied_after"]) if modality.get("denied_after") else None,
         civilian=_folded(section["civilian"]),
     )
@@ -216,13 +233,13 @@ def _raw_matches(folded: str, rules: _Rules) -> list[_Match]:
                 t = triggers[i]
                 m = t.pattern.match(folded, start)
                 if m is not None:
-                    found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
+                    found.append(_Match(t.sub_event_type, t.default, t.score, t.toll, start, m.end()))
     else:
         for start, some in _trigger_starts(folded, rules):
             for t in some:
                 m = t.pattern.match(folded, start)
                 if m is not None:
-                    found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
+                    found.append(_Match(t.sub_event_type, t.default, t.score, t.toll, start, m.end()))
     return _outermost(found)
 
 
@@ -256,7 +273,7 @@ def _triggers_and_weapons(folded: str, rules: _Rules
                 t = triggers[i]
                 m = t.pattern.match(folded, start)
                 if m is not None:
-                    found.append(_Match(t.sub_event_type, t.default, t.score, start, m.end()))
+                    found.append(_Match(t.sub_event_type, t.default, t.score, t.toll, start, m.end()))
             elif weapon_free:
                 name, pattern = classes[i - n]
                 m = pattern.match(folded, start)
@@ -279,7 +296,10 @@ def _weapon_type(weapons: tuple[str, ...], civilian: bool) -> str | None:
 
 def _territory_type(sentence: str, language: str, default: str | None, trigger_start: int) -> str:
     actors = find_actors(sentence, language)
-    takers = [a for a in actors if a.role == "perpetrator"] or [a for a in actors if a.end <= trigger_start]
+    # The subject of the capture decides, else who attacks, else who is named before it.
+    subject = clause_subject(sentence, language, trigger_start)
+    takers = ([subject] if subject is not None else [a for a in actors if a.role == "perpetrator"]
+              or [a for a in actors if a.end <= trigger_start])
     for actor in takers:
         if actor.kind == "state_forces":
             return _GOV_TERRITORY
@@ -303,10 +323,33 @@ def _resolve(match: _Match, sentence: str, language: str, weapons: tuple[str, ..
     return match.sub_event_type, match.score
 
 
-def _is_modal(sentence: str, start: int, rules: _Rules, history: bool) -> bool:
-    """`history`: whether the sentence recalls the past anywhere, which makes every cue modal
-    (searched once per sentence rather than once per cue)."""
-    if history:
+def _recalled_spans(folded: str, rules: _Rules) -> tuple[list[tuple[int, int]], int]:
+    """Where the sentence recalls the past: the spans of its history markers, and the offset
+    after which a commemoration ("the anniversary of") makes every cue a recollection (past
+    the end when there is none). Searched once per sentence rather than once per cue."""
+    spans = [(m.start(), m.end()) for m in rules.history.finditer(folded)]
+    recalled_after = len(folded) + 1
+    if rules.commemoration is not None:
+        m = rules.commemoration.search(folded)
+        if m is not None:
+            recalled_after = m.end()
+    return spans, recalled_after
+
+
+def _recalled(folded: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A history marker recalls every cue after it ("In 2014, rebels seized the town") and the
+    cue of its own clause ("rebels seized the town in 2014"), not a cue in an earlier clause
+    ("An air strike killed 29 soldiers, the worst toll since it first intervened in 2016")."""
+    for h_start, h_end in spans:
+        if h_end <= start or (h_start >= end and _CLAUSE_BREAK.search(folded, end, h_start) is None):
+            return True
+    return False
+
+
+def _is_modal(sentence: str, start: int, end: int, rules: _Rules,
+              recalled: tuple[list[tuple[int, int]], int] | None) -> bool:
+    """`recalled`: what `_recalled_spans` found, None when the sentence recalls no past."""
+    if recalled is not None and (start >= recalled[1] or _recalled(sentence, start, end, recalled[0])):
         return True
     clause_start = 0
     for m in _CLAUSE_END.finditer(sentence, 0, start):
@@ -339,10 +382,13 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
     event_types = _event_types()
 
     candidates: list[tuple[str, float, int, int]] = []
+    tolls: list[tuple[str, float, int, int]] = []
     for match in matches:
         resolved = _resolve(match, sentence, language, weapons, civilian)
         if resolved is not None:
-            candidates.append((resolved[0], resolved[1], match.start, match.end))
+            (tolls if match.toll else candidates).append((resolved[0], resolved[1], match.start, match.end))
+    if not any(event_types.get(c[0]) in _VIOLENT_FAMILIES and c[1] >= _EXPLICIT_SCORE for c in candidates):
+        candidates.extend(tolls)
     for name, start, end in weapon_spans:
         sub = _weapon_type((name,), civilian)
         if sub is not None and sub not in ("Attack", "Armed clash"):
@@ -350,7 +396,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
             candidates.append((sub, _WEAPON_ONLY_SCORE, start, end))
     present = {c[0] for c in candidates} | {m.sub_event_type for m in matches}
     for combo in rules.combos:
-        if combo.if_types & present:
+        if combo.if_types & present and not combo.unless & present:
             m = combo.pattern.search(folded)
             if m is not None:
                 then = combo.then
@@ -359,7 +405,9 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
                 candidates.append((then, combo.score, m.start(), m.end()))
 
     best: dict[str, EventCue] = {}
-    history = bool(candidates) and rules.history.search(folded) is not None
+    recalled = _recalled_spans(folded, rules) if candidates else None
+    if recalled is not None and not recalled[0] and recalled[1] > len(folded):
+        recalled = None
     for sub, score, start, end in candidates:
         if sub in weapon_types:
             score = min(1.0, score + _WEAPON_AGREEMENT_BONUS)
@@ -373,7 +421,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
             weapons=weapons,
             civilian_targeting=sub in _CIVILIAN_TYPES or (event_type == _EXPLOSIONS and civilian),
             score=round(score, 3),
-            negated_or_hypothetical=_is_modal(folded, start, rules, history)
+            negated_or_hypothetical=_is_modal(folded, start, end, rules, recalled)
             or _denied_capture(folded, sub, end, rules),
         )
         held = best.get(sub)

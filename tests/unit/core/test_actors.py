@@ -1,6 +1,6 @@
 """Actor phrases, their kind, country and role in a sentence (services.core.actors)."""
 
-from services.core.actors import Actor, find_actors
+from services.core.actors import Actor, clause_subject, find_actors
 
 
 def _by_name(actors: list[Actor]) -> dict[str, Actor]:
@@ -100,3 +100,14 @@ def test_attack_verbs_are_found_where_a_plain_search_finds_them() -> None:
     assert _attack_verbs(sentence, rules) == [
         (m.start(), m.end()) for m in rules.attack_verb.finditer(sentence)
     ]
+
+
+def test_the_subject_of_a_clause_is_its_first_actor_after_the_subordinator() -> None:
+    sentence = "An army spokesman said that rebels have taken over four localities."
+    subject = clause_subject(sentence, "en", sentence.index("have taken"))
+    assert subject is not None and subject.kind == "armed_group"
+
+
+def test_an_actor_after_a_preposition_is_no_subject() -> None:
+    sentence = "Clashing with insurgents and capturing a village."
+    assert clause_subject(sentence, "en", sentence.index("capturing")) is None

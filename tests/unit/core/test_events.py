@@ -244,3 +244,102 @@ def test_a_drone_dropping_a_bomb_is_an_air_strike() -> None:
     assert cues[0].sub_event_type == "Air/drone strike" and "drone" in cues[0].weapons
     cues = classify_sentence("A drone dropped an explosive device on a substation overnight.", "en")
     assert cues[0].sub_event_type == "Air/drone strike"
+
+
+def _types(sentence: str, language: str = "en") -> list[str]:
+    return [c.sub_event_type for c in classify_sentence(sentence, language) if not c.negated_or_hypothetical]
+
+
+def test_a_year_named_in_a_later_clause_does_not_make_the_strike_history() -> None:
+    sentence = ("A drone strike killed four soldiers near the border on Friday, "
+                "the heaviest loss since the army deployed there in 2019.")
+    assert _best(sentence) == "Air/drone strike"
+    assert not classify_text(sentence, "en").negated_or_hypothetical  # type: ignore[union-attr]
+
+
+def test_a_year_in_the_strikes_own_clause_still_makes_it_history() -> None:
+    assert _types("Rebels shelled the town in 2016.") == []
+    assert _types("In 2016, rebels shelled the town.") == []
+
+
+def test_a_first_time_since_a_year_recalls_no_event() -> None:
+    assert _best("Army units seized control of the main highway on Tuesday for the first time since 2012.") \
+        == "Government regains territory"
+
+
+def test_a_protest_on_an_anniversary_is_todays_but_the_remembered_massacre_is_not() -> None:
+    assert _types("Hundreds of students protested on the anniversary of the massacre.") == ["Peaceful protest"]
+
+
+def test_the_subject_of_the_capture_decides_who_took_the_town() -> None:
+    assert _best("An army spokesman said that rebels have taken over four localities.") \
+        == "Non-state actor overtakes territory"
+    assert _best("Government troops pushed into the district, clashing with insurgents and "
+                 "capturing a strategic village.") == "Government regains territory"
+
+
+def test_a_capture_beside_a_bombardment_is_the_capture() -> None:
+    assert _best("Government forces recovered control of two villages after heavy artillery bombardment.") \
+        == "Government regains territory"
+
+
+def test_a_place_taken_after_the_defenders_withdrew_is_a_non_violent_transfer() -> None:
+    assert _best("The militants seized the village following the withdrawal of army units.") \
+        == "Non-violent transfer of territory"
+    # fighting named beside the withdrawal: the capture stands
+    assert _best("The militants seized the village after fierce clashes and the withdrawal of army units.") \
+        == "Non-state actor overtakes territory"
+
+
+def test_a_killing_verb_beside_an_explicit_bombing_is_its_toll_not_another_event() -> None:
+    assert _types("Another Russian bombing killed two civilians in the village.")[0] \
+        == "Shelling/artillery/missile attack"
+    assert "Attack" not in _types("Due persone sono state uccise da un bombardamento russo sul villaggio.", "it")
+    # alone, the killing is the event
+    assert _types("Due civili sono stati uccisi nel villaggio.", "it") == ["Attack"]
+
+
+def test_a_liberation_army_is_a_name_not_a_liberation() -> None:
+    assert _best("Security forces killed 20 fighters of the National Liberation Army.") == "Armed clash"
+
+
+def test_riot_police_at_a_protest_is_an_intervention_not_a_riot() -> None:
+    assert _best("Riot police dispersed the protesters outside parliament.") == "Protest with intervention"
+
+
+def test_a_non_violent_protest_crushed_by_force_is_excessive_force() -> None:
+    assert _best("Security forces launched a crackdown on non-violent protesters in the capital.") \
+        == "Excessive force against protesters"
+
+
+def test_anti_aircraft_guns_are_not_an_air_strike() -> None:
+    assert _best("Militants attacked army positions using anti-aircraft guns and mortar fire.") \
+        == "Shelling/artillery/missile attack"
+
+
+def test_an_intercepted_person_is_no_disrupted_weapon() -> None:
+    assert _best("Soldiers intercepted him at a checkpoint and abducted him.") == "Abduction/forced disappearance"
+
+
+def test_a_found_weapons_stash_is_disrupted_weapons_use() -> None:
+    assert _best("Police stand before a stash of rockets left behind by the militants.") == "Disrupted weapons use"
+
+
+def test_mass_graves_are_other_not_the_old_massacre() -> None:
+    assert _best("Investigators said the mass graves hold victims massacred by the militants.") == "Other"
+
+
+def test_barracks_set_up_are_a_base_and_observation_posts_named_are_not() -> None:
+    assert _best("The army has established a number of barracks near the border.") \
+        == "Headquarters or base established"
+    assert _best("The army continues to deploy reinforcements to its observation points.") \
+        == "Change to group/activity"
+
+
+def test_a_human_chain_broken_up_by_police_is_a_protest_with_intervention() -> None:
+    assert _best("Police baton charged a human chain of students and arrested ten of them.") \
+        == "Protest with intervention"
+
+
+def test_an_air_strike_the_forces_are_ready_to_counter_is_no_strike() -> None:
+    assert "Air/drone strike" not in _types("Air defence units are ready to counter an airstrike by a mock enemy.")
