@@ -166,6 +166,13 @@ class _Rules:
     counterfactual: regex.Pattern[str] | None
     # ", including three children," after a count: a subset of it, not another figure
     aside: regex.Pattern[str] | None
+    # "la dixième victime": a running toll told by its latest dead, at least that many
+    ordinal: regex.Pattern[str] | None = None
+    ordinal_anchor: frozenset[int] = frozenset()
+    # every anchor of the injured and of those shot
+    wound_anchor: frozenset[int] = frozenset()
+    # "the third death this year": a count across incidents, no one incident's toll
+    ordinal_series: regex.Pattern[str] | None = None
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> str:
@@ -215,6 +222,7 @@ def _rules(language: str) -> _Rules:
         + lex.get("shot", []) + lex.get("shot_after", []) + lex.get("singular_shot", [])
         + [_frame_head(f) for fs in frames.values() for f in fs]
         + [p for ps in pairs.values() for p in ps]
+        + ([ordinal["nouns"]] if (ordinal := lex.get("ordinal_fatal")) else [])
     )
     lowered = list(dict.fromkeys(lower_pattern(p) for p in anchors))
     position = {p: i for i, p in enumerate(lowered)}
@@ -288,6 +296,13 @@ def _rules(language: str) -> _Rules:
             # without commas, only a counted group: "42 personnes dont trois enfants ont été blessées"
             rf"|(?<=\w)\s+(?:{_alt(lex['aside'])})\s+(?:[\w'’]+\s+){{0,2}}(?:{_alt(lex['persons'])})(?=\s)",
             _FLAGS),
+        ordinal=None if not ordinal else regex.compile(
+            rf"(?<!\w)(?:{ordinal['before']}){_SPACE}(?P<n>\d+)(?:{ordinal['suffix']}){_SPACE}(?:{ordinal['nouns']})(?!\w)",
+            _FLAGS),
+        ordinal_anchor=group([ordinal["nouns"]]) if ordinal else frozenset(),
+        wound_anchor=frozenset().union(*(fields[f].anchor for f in ("injured", "shot") if f in fields)),
+        ordinal_series=None if not lex.get("ordinal_series") else regex.compile(
+            rf"^[^\w.;:]*(?:[\w'’]+{_SPACE}){{0,3}}?(?:{_alt(lex['ordinal_series'])})(?!\w)", _FLAGS),
     )
 
 
@@ -488,6 +503,11 @@ def find_casualties(sentence: str, language: str) -> Casualties:
             counts = [count((0, 0, 0), zeros[0][0], zeros[0][1])]
         result[name] = max(counts, key=_magnitude) if counts else None
     fatalities, injured = result["fatalities"], result["injured"]
+    if not present.isdisjoint(rules.ordinal_anchor) and present.isdisjoint(rules.wound_anchor):
+        # an ordinal victim in a sentence about wounds may be one of the wounded: only alone is it a toll
+        latest = _ordinal_toll(text, denials, rules)
+        if latest is not None and (fatalities is None or _magnitude(fatalities) < latest[0]):
+            fatalities = count((latest[0], latest[0], None), latest[1], latest[2])
     if (fatalities is not None and "fatalities" in counted and rules.self_harm is not None
             and rules.accident.search(sentence) is None):
         fatalities = _with_shooter(fatalities, sentence, rules.self_harm)
@@ -510,6 +530,29 @@ def find_casualties(sentence: str, language: str) -> Casualties:
         # a city's tally of its night's shootings is no one incident's toll
         return Casualties(None, None)
     return Casualties(fatalities=fatalities, injured=injured)
+
+
+_ORDINAL_MIN = 2  # "la prima vittima", "the first death": naming the first dead tells no running toll
+_SERIES_WINDOW = 40
+
+
+def _ordinal_toll(text: str, denials: list[tuple[int, int, str]], rules: _Rules) -> tuple[int, int, int] | None:
+    """The highest running toll an ordinal victim tells ("la 10ème victime" is at least ten dead),
+    with its span; none inside a denial or counted across incidents ("the 3rd death this year")."""
+    if rules.ordinal is None:
+        return None
+    best: tuple[int, int, int] | None = None
+    for m in rules.ordinal.finditer(text):
+        n = int(m.group("n"))
+        if n < _ORDINAL_MIN or any(zs <= m.start() < ze for zs, ze, _ in denials):
+            continue
+        if rules.ordinal_series is not None and rules.ordinal_series.search(text[m.end():m.end() + _SERIES_WINDOW]):
+            continue
+        if rules.enemies.search(text[max(0, m.start() - _SERIES_WINDOW):m.end()]):
+            continue
+        if best is None or n > best[0]:
+            best = (n, m.start(), m.end())
+    return best
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?]")

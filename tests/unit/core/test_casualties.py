@@ -465,3 +465,46 @@ def test_more_people_shot_beside_the_dead_are_all_wounded() -> None:
     result = find_casualties("Two people were killed and six more people shot, police said.", "en")
     assert _figure(result.fatalities) == (2, 2, 2)
     assert _figure(result.injured) == (6, 6, 6)
+
+
+def test_an_ordinal_victim_tells_a_running_toll_of_at_least_that_many_dead() -> None:
+    sentence = "La septième victime, un homme de 60 ans, a été retrouvée sous les gravats samedi."
+    result = find_casualties(sentence, "fr")
+    assert _figure(result.fatalities) == (7, 7, None)
+    assert result.fatalities is not None and result.fatalities.text == "La septième victime"
+    assert _figure(find_casualties("Nel pomeriggio è morta la quinta vittima del crollo.", "it").fatalities) == (5, 5, None)
+    assert _figure(find_casualties("Hospital officials confirmed the sixth death on Monday.", "en").fatalities) == (6, 6, None)
+    assert _figure(find_casualties("La cuarta víctima murió en el hospital.", "es").fatalities) == (4, 4, None)
+
+
+def test_an_ordinal_victim_is_no_toll_among_the_wounded_or_across_incidents() -> None:
+    # English "victim" counts those hit: the fourth one may well have survived
+    assert find_casualties("The fourth victim walked into a hospital hours later.", "en").fatalities is None
+    # beside wounds, the ordinal victim may be one of the wounded
+    assert find_casualties("La troisième victime, blessée par balle, a été hospitalisée.", "fr").fatalities is None
+    # a tally over a period is no incident's toll
+    assert find_casualties("Era la terza vittima in una settimana sulla statale.", "it").fatalities is None
+    assert find_casualties("It was the third death this year at the crossing.", "en").fatalities is None
+    # the first dead named is no count of the others
+    assert find_casualties("La première victime est un chauffeur de taxi.", "fr").fatalities is None
+
+
+def test_a_higher_figure_in_the_sentence_is_kept_over_an_ordinal_victim() -> None:
+    result = find_casualties("Dodici persone sono morte: la terza vittima è stata identificata.", "it")
+    assert _figure(result.fatalities) == (12, 12, 12)
+
+
+def test_a_toll_dated_to_a_season_of_another_year_is_background() -> None:
+    assert find_casualties("In the spring of 2019, a gunman killed four people at a bar nearby.", "en").fatalities is None
+    # the same toll without the season's year is this incident's
+    assert _figure(find_casualties("A gunman killed four people at a bar nearby.", "en").fatalities) == (4, 4, 4)
+
+
+def test_a_night_counted_in_several_shootings_is_a_roundup() -> None:
+    tally = find_casualties("The weekend saw 11 shootings, including the 3 deaths.", "en")
+    assert tally.fatalities is None and tally.injured is None
+    series = find_casualties("Four men are dead after a series of overnight shooting's in the city.", "en")
+    assert series.fatalities is None
+    # two shootings may be one incident told twice: its toll stays
+    pair = find_casualties("Two shootings that wounded a 9-year-old boy were linked by police.", "en")
+    assert _figure(pair.injured) == (1, 1, 1)
