@@ -149,6 +149,8 @@ class CueWords:
     complementizers: tuple[str, ...]
     anaphoric_objects: tuple[str, ...]
     possessive_sources: frozenset[str]
+    #: last words of cues that report a claim only before a that-clause or a quotation
+    needs_clause: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +161,7 @@ def cue_words() -> CueWords:
         complementizers=tuple(data["complementizers"]),
         anaphoric_objects=tuple(data["anaphoric_objects"]),
         possessive_sources=frozenset(p.lower() for p in data["possessive_sources"]),
+        needs_clause=frozenset(w.lower() for w in data["needs_clause"]),
     )
 
 
@@ -296,8 +299,17 @@ class TypeLexicon:
     # lower-cased ASCII text, like `ascii_types`.
     unit_word: re.Pattern[str]
     ascii_unit_word: re.Pattern[str] | None
-    #: type index -> indices of the types it wins over when its cue comes first in the content
-    frames: dict[int, frozenset[int]]
+    #: type index -> (its framing stems, the indices of the types it wins over when one of those
+    #: stems comes before their cue in the content)
+    frames: dict[int, tuple[re.Pattern[str], frozenset[int]]]
+    # Weapon words: the generic verbs of giving (the last group of `types`) beside one of them
+    # report an arms transfer.
+    weapons: re.Pattern[str]
+    # A negation shortly before an attack word: a denial ("non sono circondati").
+    negated_attack: re.Pattern[str]
+    # Cue stems that type a claim by themselves ("has denied"), one group per type.
+    cue_types: re.Pattern[str]
+    cue_type_names: tuple[str, ...]
 
 
 def _trie_alternation(stems: Sequence[str]) -> str:
@@ -317,9 +329,15 @@ def _trie_alternation(stems: Sequence[str]) -> str:
     def render(node: dict) -> str:  # type: ignore[type-arg]
         if "" in node:
             return ""  # a shorter stem already matches: longer ones add nothing
-        return "(?:" + "|".join(re.escape(ch) + render(child) for ch, child in sorted(node.items())) + ")"
+        return "(?:" + "|".join(
+            (r"(?!\w)" if ch == _WORD_END else re.escape(ch)) + render(child)
+            for ch, child in sorted(node.items())
+        ) + ")"
 
     return render(tree)
+
+
+_WORD_END = ">"  # a stem ending in it matches whole words only ("morta>" is not "mortaio")
 
 
 @lru_cache(maxsize=1)
@@ -329,11 +347,31 @@ def type_lexicon() -> TypeLexicon:
     names = tuple(data["order"])
 
     def types(stems: dict[str, list[str]], flags: int) -> re.Pattern[str]:
-        groups = (f"(?P<t{i}>{_trie_alternation(stems[name])})" for i, name in enumerate(names))
+        # The generic supply verbs form a last group, read as arms_transfer beside a weapon word.
+        alternatives = [*(stems[name] for name in names), stems["supply_verbs"]]
+        groups = (f"(?P<t{i}>{_trie_alternation(alt)})" for i, alt in enumerate(alternatives))
         return re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")", flags)
 
-    stems: dict[str, list[str]] = data["stems"]
-    lowered = {name: [stem.lower() for stem in stems[name]] for name in names}
+    def stems_regex(words: Sequence[str]) -> re.Pattern[str]:
+        return re.compile(r"(?<!\w)" + _trie_alternation([w.lower() for w in words]), re.IGNORECASE)
+
+    stems: dict[str, list[str]] = {**data["stems"], "supply_verbs": data["supply_verbs"]}
+    lowered = {name: [stem.lower() for stem in words] for name, words in stems.items()}
+    negation = data["negation"]
+    negated_attack = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in negation["words"]) + r")(?!\w)"
+        + r"(?:\W+\w+){0," + str(int(negation["reach"]) - 1) + r"}?\W+"
+        + _trie_alternation([w.lower() for w in data["stems"]["attack_report"]]),
+        re.IGNORECASE,
+    )
+    cue_type_names = tuple(data["cue_types"])
+    cue_types = re.compile(
+        r"(?<!\w)(?:" + "|".join(
+            f"({_trie_alternation([w.lower() for w in data['cue_types'][name]])})"
+            for name in cue_type_names
+        ) + ")",
+        re.IGNORECASE,
+    )
     units = {
         word.lower(): unit
         for unit, words in data["quantity_units"].items()
@@ -347,13 +385,19 @@ def type_lexicon() -> TypeLexicon:
     return TypeLexicon(
         names,
         types(stems, re.IGNORECASE),
-        None if _folds_onto_ascii(w for name in names for w in stems[name]) else types(lowered, 0),
+        None if _folds_onto_ascii(w for words in stems.values() for w in words) else types(lowered, 0),
         units,
         unit_regex,
         re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)", re.IGNORECASE),
         None if _folds_onto_ascii(units) else re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)"),
-        {names.index(frame): frozenset(names.index(t) for t in over)
-         for frame, over in data.get("frames", {}).items()},
+        {
+            names.index(frame): (stems_regex(spec["stems"]), frozenset(names.index(t) for t in spec["over"]))
+            for frame, spec in data.get("frames", {}).items()
+        },
+        stems_regex(data["weapon_words"]),
+        negated_attack,
+        cue_types,
+        cue_type_names,
     )
 
 
@@ -531,29 +575,48 @@ def strip_span(
 # Classification
 
 
-def classify(content: str) -> ClaimType:
-    """Claim type from the words of the content, in the lexicon's precedence order."""
+def classify(content: str, cue: str = "") -> ClaimType:
+    """Claim type from the reporting cue when it names one ("has denied"), else from the words
+    of the content, in the lexicon's precedence order."""
     lex = type_lexicon()
+    if cue:
+        typed = lex.cue_types.search(cue)
+        if typed is not None:
+            return lex.cue_type_names[(typed.lastindex or 1) - 1]  # type: ignore[return-value]
+    if lex.negated_attack.search(content) is not None:
+        return "denial"  # "le truppe non hanno catturato Soledar", "did not strike the city"
     pattern = lex.types
+    searched = content
     if lex.ascii_types is not None and content.isascii():
         # Case-insensitive matching costs several times a plain one; ASCII lower-cases exactly.
-        pattern, content = lex.ascii_types, content.lower()
+        pattern, searched = lex.ascii_types, content.lower()
     # The best type starting at each offset where some type matches; the best of those wins,
     # unless a framing type came first ("è preoccupato che possa fornire armi": an assessment).
-    best = len(lex.names)
+    arms = lex.names.index("arms_transfer")
+    supply = len(lex.names)  # the group of generic verbs of giving
+    best = supply
     first: dict[int, int] = {}
+    armed: bool | None = None
     pos = 0
     while best > 0:
-        m = pattern.search(content, pos)
+        m = pattern.search(searched, pos)
         if m is None:
             break
         kind = (m.lastindex or 1) - 1
+        pos = m.start() + 1
+        if kind == supply:
+            if armed is None:
+                armed = lex.weapons.search(content) is not None
+            if not armed:
+                continue  # "ha fornito testimonianze": giving, but no weapon
+            kind = arms
         first.setdefault(kind, m.start())
         best = min(best, kind)
-        pos = m.start() + 1
-    for frame, over in lex.frames.items():
-        if best in over and frame in first and first[frame] < first[best]:
-            best = frame
+    for frame, (stems, over) in lex.frames.items():
+        if best in over:
+            framing = stems.search(content)
+            if framing is not None and framing.start() < first[best]:
+                best = frame
     return lex.names[best] if best < len(lex.names) else "other"  # type: ignore[return-value]
 
 

@@ -80,7 +80,7 @@ _SKIP_NOUNS = (
     r"(?:statement|post|video|videomessaggio|messaggio|message|address|interview|intervista|conferenza stampa|"
     r"press conference|briefing|Telegram|Facebook|X|Twitter|channel|canale|nota|comunicato|reporters|"
     r"journalists|giornalisti|ore|hours|mattina|morning|evening|sera|pagina|page|app|account|televisione|tv|"
-    r"television|radio|social|media)"
+    r"television|radio|social media|social|media)"
 )
 _COMPLEMENTIZER = word_alternation(cue_words().complementizers)
 _SKIP_ONE = (
@@ -146,7 +146,8 @@ _ROLE_THEN_NAME = re.compile(
     r"[A-ZÀ-Ü][\w'’.-]*(?:\s+[A-ZÀ-Ü][\w'’.-]*){1,3}),\s*"
 )
 _SENTENCE_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|Yet|So|Ma|E|Però|Intanto|Meanwhile|Earlier|Later|Also|Anche)\s+)?"
+    r"\s*(?:(?:But|And|Yet|So|Ma|E|Però|Intanto|Meanwhile|Earlier|Later|Also|Anche|However|Tuttavia)"
+    r"(?:\s*,)?\s+)?"
     r"(?P<np>[^\s,;:()«»“”\"]+(?:\s+[^\s,;:()«»“”\"]+){0,11}?)\s*(?:(?:has|have|had|also|ha|hanno)\s+)?"
 )
 _FULL_NAME = re.compile(r"\b[A-ZÀ-Ü][a-zà-ÿ]+(?:\s+[A-Z]\.)?\s+[A-ZÀ-Ü][a-zà-ÿ'’-]+\b")
@@ -225,6 +226,9 @@ _LEFT_OPEN = re.compile(
 )
 # A (right-stripped) stretch that ends with a closing quote: the cue after it attributes the quote.
 _CLOSING_QUOTE_END = re.compile(r"[»”\"][\s,.!?]*[–—-]?$")
+# A closing quote and its short subject ending a stretch: the cue after it attributes the quote.
+_QUOTE_THEN_SUBJECT = re.compile(r"[,!?][»”\"]\s+(?:[^\s«»“”\".!?;:]+\s+){0,5}[^\s«»“”\".!?;:]+,$")
+_QUOTE_SUBJECT_REACH = 120
 _CLAUSE_GOES_ON = re.compile(r"\s*[,.;:(–—-]|\s*(?:" + _COMPLEMENTIZER + r")\b")
 _THAT_CLAUSE = re.compile(r"\s*,?\s*(?:" + _COMPLEMENTIZER + r")\b", re.IGNORECASE)
 _COMMA_NEXT = re.compile(r"\s*,")
@@ -239,6 +243,13 @@ _ANAPHORIC = re.compile(
 # The longest match of _ANAPHORIC in a right-stripped stretch: one character, then the longest
 # object word (an ignore-case match takes one character of text per character of the word).
 _ANAPHORIC_REACH = 1 + max(len(w) for w in cue_words().anaphoric_objects)
+
+
+_NEEDS_CLAUSE = cue_words().needs_clause
+# What makes the object of such a cue a claim: a complementizer or a quotation mark, in the
+# content or just before it ("hopes that", "declared, “…").
+_CLAUSE_OR_QUOTE = re.compile(r"(?<!\w)(?:" + _COMPLEMENTIZER + r")(?!\w)|[«“\"”»]", re.IGNORECASE)
+_CLAUSE_LOOKBACK = 12
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,6 +525,12 @@ class _Reader:
             quote = "direct"
         if e - s < 8 or len(self.text[s:e].split()) < (2 if quote == "direct" else 4):
             return
+        last = cue.rsplit(None, 1)[-1].lower() if cue.strip() else ""
+        if (
+            last in _NEEDS_CLAUSE
+            and _CLAUSE_OR_QUOTE.search(self.text, max(0, s - _CLAUSE_LOOKBACK), e) is None
+        ):
+            return  # "expressed condolences to the family": a noun object, no claim
         vs, ve = via_from
         outside = (
             self.text[vs : max(vs, min(s, ve))]
@@ -869,6 +886,10 @@ class _Reader:
                 if left_stripped == "":
                     cs, ce = self.content_span(m.end(), e)
                 elif left_stripped.endswith(",") and len(left_stripped.split()) >= 4:
+                    if _QUOTE_THEN_SUBJECT.search(
+                        left_stripped, max(0, len(left_stripped) - _QUOTE_SUBJECT_REACH)
+                    ):
+                        return  # '"…," the region's governor, Maksym Kozytskyi, wrote': the quote's cue
                     # "Sei delle vittime sono ricoverate, ha riferito.": the clause before is the content.
                     cs, ce = self.content_span(s, s + len(left_stripped))
                 else:
@@ -1232,6 +1253,8 @@ def _join_split_quotes(text: str, kept: list[_Found]) -> list[_Found]:
             and 0 < f.start - prev.end <= 80
             and "\n" not in text[prev.end : f.start]
             and text[f.start : f.start + 1].islower()
+            # 'Schiff said, "is to act …"' resumes the quote; 'extending his "condolences …"' quotes anew
+            and text[prev.end + 1 : f.start].rstrip(" «“\"").endswith(",")
         ):
             joined[-1] = replace(prev, end=f.end)
             continue
@@ -1296,7 +1319,7 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
                 content_start=f.start,
                 content_end=f.end,
                 quote=f.quote,
-                claim_type=classify(content),
+                claim_type=classify(content, f.cue),
                 quantities=extract_quantities(content, language),
                 via=find_channels(f.outside),
                 confidence=f.confidence,

@@ -448,10 +448,18 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
         if a >= b:
             continue
         words = [t.low for t in tokens[a:b]]
-        if any(
-            w in lex.vocabulary or (w,) in lex.org_heads or w in lex.metonyms
-            for w in words
-        ):
+        named = [
+            k
+            for k, w in enumerate(words)
+            if w in lex.vocabulary or (w,) in lex.org_heads or w in lex.metonyms
+        ]
+        if named:
+            # "Head of the Kharkiv Regional Military Administration Oleg Synegubov": a first
+            # name and a surname closing an organisation's capitalised name are its holder.
+            tail = a + named[-1] + 1
+            if b - tail == 2 or (b - tail == 3 and tokens[tail].low in _given_names()):
+                if not any(t.low in lex.demonyms or t.low in lex.not_names for t in tokens[tail:b]):
+                    candidates.append((tail, b))
             continue
         if any(w.rstrip("'’ʼ") in lex.demonyms for w in words):
             continue
@@ -678,8 +686,10 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
         return []
     found: list[tuple[int, str, Speaker]] = []
     for m in _office_regex(offices).finditer(text):
-        lo = max(0, m.start() - 120)
-        tokens = tokenize(text[lo : m.end() + 160], lo)
+        # A line break ends a phrase: "Source: Head of the … Administration Oleg Synegubov\nIn …".
+        lo = max(0, m.start() - 120, text.rfind("\n", 0, m.start()) + 1)
+        hi = text.find("\n", m.end(), m.end() + 160)
+        tokens = tokenize(text[lo : hi if hi >= 0 else m.end() + 160], lo)
         k = next((i for i, t in enumerate(tokens) if t.start == m.start()), None)
         if k is None:
             continue

@@ -200,3 +200,49 @@ def test_verb_cues_read_at_openers_are_those_a_full_scan_finds() -> None:
             assert fast == [m.span() for m in pattern.finditer(text, s, e)]
     found = [m.group(0) for m in cue_finditer(cues.verbs, cues.verb_openers, text, 0, len(text))]
     assert found[0] == "HA DETTO"
+
+
+def test_mortars_are_weapons_not_deaths() -> None:
+    assert classify("Il nemico ha colpito i villaggi con artiglieria e mortai") == "attack_report"
+    assert classify("Russian mortars shelled the village overnight") == "attack_report"
+    assert classify("Tre persone sono morte nell'incendio") == "casualty_report"
+    assert classify("Une personne est morte et deux autres blessées") == "casualty_report"
+
+
+def test_a_cue_that_denies_or_accuses_types_the_claim_whatever_its_content() -> None:
+    assert classify("deliberately targeting civilians during the war", "has always denied") == "denial"
+    assert classify("Kyiv of shelling the market in the morning", "accused") == "accusation"
+    assert classify("le forze ucraine il lancio del drone", "ha attribuito") == "accusation"
+    assert classify("the strike killed three people", "said") == "casualty_report"
+
+
+def test_a_negated_attack_is_a_denial() -> None:
+    assert classify("I nostri soldati non sono circondati") == "denial"
+    assert classify("Russian forces did not capture the town") == "denial"
+    assert classify("The shelling did not stop until the morning, killing two people") == "casualty_report"
+    assert classify("No one was killed in the attack") == "casualty_report"
+
+
+def test_giving_without_a_weapon_is_no_arms_transfer() -> None:
+    assert classify("I prigionieri hanno fornito testimonianze sulla ritirata") == "attack_report"
+    assert classify("I volontari consegnano medicine ogni giorno") == "other"
+    assert classify("Berlin delivered new air defence systems to Kyiv") == "arms_transfer"
+
+
+def test_a_threat_of_encirclement_names_a_danger_not_a_threat() -> None:
+    assert classify("Le truppe si sono ritirate per la minaccia di accerchiamento") == "attack_report"
+    assert classify("Il presidente ha minacciato una risposta durissima") == "threat"
+
+
+def test_a_bare_modal_does_not_frame_a_casualty_report() -> None:
+    assert classify("Five people could still be trapped under the rubble") == "casualty_report"
+    assert classify("Altre 12 persone potrebbero trovarsi sotto le macerie") == "casualty_report"
+    assert classify("Analysts are worried that the country could supply more missiles") == "assessment"
+
+
+def test_a_stem_marked_as_a_word_end_matches_whole_words_only() -> None:
+    tree = re.compile(r"(?<!\w)(?:" + _trie_alternation(["morta>", "mort", "bomb"]) + ")")
+    assert tree.search("una donna morta ieri") and tree.search("la morte")
+    tree = re.compile(r"(?<!\w)(?:" + _trie_alternation(["morta>", "bomb"]) + ")")
+    assert tree.search("colpi di mortaio") is None
+    assert tree.search("è morta.") is not None

@@ -42,3 +42,16 @@ def test_a_town_named_as_a_place_is_not_the_source() -> None:
         "officials. The mayor Oleksandr Vilkul visited the site."
     )
     assert all(c.speaker.name != "Kryvyi Rih" for c in extract_claims("", body, "en"))
+
+
+def test_a_bare_collective_names_nobody_but_a_qualified_one_does() -> None:
+    assert _vetted("officials") is None
+    assert _vetted("authorities") is None
+    assert _vetted("funzionari") is None
+    assert _vetted("local officials") == "local officials"
+    assert _vetted("autorità ucraine") == "autorità ucraine"
+
+
+def test_a_toll_attributed_to_bare_officials_is_no_claim() -> None:
+    body = "At least five people were killed in the shelling of the market, officials said."
+    assert extract_claims("Market shelled", body, "en") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from services.core.claims import extract_claims
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
@@ -204,3 +205,27 @@ def test_the_office_holders_of_one_text_do_not_leak_into_another() -> None:
     second = office_holders("Il sindaco di Lago Anna Neri ha parlato.", offices)
     assert [p.name for _, _, p in first] == ["Piero Sala"]
     assert [p.name for _, _, p in second] == ["Anna Neri"]
+
+
+def test_a_name_closing_a_capitalised_office_phrase_is_the_holder() -> None:
+    phrase = "Head of the Odesa Regional Military Administration Oleh Kiper"
+    speaker = parse_speaker(phrase, 0, len(phrase))
+    assert speaker is not None and speaker.name == "Oleh Kiper"
+    assert speaker.kind == "person"
+    assert speaker.organization == "Odesa Regional Military Administration"
+
+
+def test_an_organisation_name_alone_is_no_person() -> None:
+    phrase = "the Odesa Regional Military Administration"
+    speaker = parse_speaker(phrase, 0, len(phrase))
+    assert speaker is not None and speaker.kind == "organization"
+
+
+def test_an_office_given_on_a_source_line_names_the_later_bare_office() -> None:
+    body = (
+        "Source: Head of the Odesa Regional Military Administration Oleh Kiper\n"
+        "Rescuers are at the scene.\n"
+        "The Head of Odesa Military Administration noted that the strike on the port was a war crime."
+    )
+    claims = extract_claims("Strike on Odesa", body, "en")
+    assert [c.speaker.name for c in claims if "war crime" in c.content] == ["Oleh Kiper"]
