@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -563,12 +564,14 @@ def assemble_incidents(
             draft.weapons |= {w for c in cues for w in c.weapons} if single else set(cue.weapons)
             draft.civilian_targeting |= cue.civilian_targeting
             draft.actors.extend(a for a in actors if a not in draft.actors)
-            if place is counted:
+            # "attacks on airfields in Ivanovo, Ryazan and Amur … No casualties were reported":
+            # a statement that nobody was hurt holds for every place the sentence names
+            if place is counted or nobody_hurt:
                 draft.fatalities = draft.fatalities or casualties.fatalities
                 draft.injured = draft.injured or casualties.injured
 
     merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
-    merged = _fold_follow_up_arrests(merged, markers)
+    merged = _fold_follow_up_arrests(_fold_reporting_days(merged), markers)
     merged = _fold_captions(merged, markers)
     pending_casualties.extend(toll for toll, dated in placeless
                               if not dated or len(merged) != 1 or _overlaps(merged[0].date, toll[2]))
@@ -617,9 +620,80 @@ def assemble_incidents(
         # "killed" in a background sentence) is context, not another incident.
         reportable = [d for d in reportable if d.cue.score >= STRONG_CUE_SCORE
                       or d.fatalities is not None or d.injured is not None]
+    reportable = _dated_by_the_text(_one_state_story(reportable, places), merged)
+
+    def shooting_days() -> list[EventDate]:
+        return [_sharpest(own_dates(i)) for c, i in read if c.sub_event_type in _SHOOTING and own_dates(i)]
+
+    _dated_by_a_cue(reportable, shooting_days)
     for d in reportable:
         _zero_the_unmentioned_toll(d)
     return reportable
+
+
+#: what a shooting story may also report: the arrest, charges or a standoff around it
+_SHOOTING_STORY_TYPES = frozenset({"Violence against civilians", "Battles", "Strategic developments"})
+
+
+def _one_state_story(drafts: list[IncidentDraft], places: list[PlaceMention]) -> list[IncidentDraft]:
+    """A shooting story happens in one state or province: the one the text's places name most
+    (its dateline, its town, its county). When the article reports no strike and a shooting
+    there, its readings in other first-level divisions (a hometown, a namesake town, a shooting
+    recalled from elsewhere) are context, not incidents: a local story would otherwise be split
+    over blocks the deduplicator never compares."""
+    if len(drafts) < 2 or any(d.cue.event_type not in _SHOOTING_STORY_TYPES for d in drafts):
+        return drafts
+    votes = Counter((p.place.country_code, p.place.admin1) for p in places if p.place.admin1)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return drafts  # no division clearly first: a story of two states
+    home = ranked[0][0]
+    kept = [d for d in drafts if (d.place.place.country_code, d.place.place.admin1) == home]
+    if not any(d.cue.sub_event_type in _SHOOTING for d in kept):
+        return drafts
+    return kept
+
+
+def _dated_by_the_text(reportable: list[IncidentDraft], merged: list[IncidentDraft]) -> list[IncidentDraft]:
+    """"No charges in the shooting of a Puyallup boy" (no date) and "The shooting occurred Feb. 6
+    in Puyallup": a shooting report the text gives no date for, and the one day the article dates
+    a shooting at that place before it, are one incident on that day. A day more than a month
+    old is taken only when the undated report is a follow-up (charges, a trial: dated to the
+    month before publication); otherwise such a day is background."""
+    out = list(reportable)
+    for n in reportable:
+        if n not in out or n.date.text is not None or n.cue.sub_event_type not in _SHOOTING:
+            continue
+        dated = [d for d in merged if d is not n and d.date.precision == "day" and d.date.text is not None
+                 and d.cue.sub_event_type in _SHOOTING and _place_key(d.place) == _place_key(n.place)
+                 and d.date.end <= n.date.end]
+        if len({_day_key(d.date) for d in dated}) != 1:
+            continue
+        if not all(d in out for d in dated) and _width(n.date) <= 1:
+            continue
+        n.date = dated[0].date
+        for d in dated:
+            _fill_open_tolls(n, d)
+            _absorb(n, d)
+            if d in out:
+                out.remove(d)
+    return out
+
+
+def _dated_by_a_cue(reportable: list[IncidentDraft], shooting_days: Callable[[], list[EventDate]]) -> None:
+    """"Coroner: teen's shooting death ruled accidental ... Goode was shot and killed on Sep. 12":
+    the article's one shooting report with no date of its own is dated by the one day its
+    shooting sentences name before it, wherever they place it (or name no place); a day more
+    than a month old only for a follow-up (dated to the month before publication), as above."""
+    undated = [d for d in reportable if d.date.text is None and d.cue.sub_event_type in _SHOOTING]
+    if len(undated) != 1:
+        return
+    report = undated[0]
+    follow_up = _width(report.date) > 1
+    oldest = date.min if follow_up else report.date.end - timedelta(days=BACKGROUND_AFTER_DAYS)
+    days = {_day_key(d): d for d in shooting_days() if d.precision == "day" and oldest <= d.end < report.date.end}
+    if len(days) == 1:
+        report.date = next(iter(days.values()))
 
 
 def _place_tolls(
@@ -912,6 +986,33 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
                 _absorb(kept, d)
                 continue
         out.append(d)
+    return out
+
+
+def _fold_reporting_days(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """"Ieri, 3 marzo, la Giornata del lutto ... Attacco di droni su una casa a Odessa" and, further
+    down, "Nella notte del 2 marzo i russi hanno sparato con un drone contro un edificio a
+    Odessa": a report whose day is borrowed from another sentence (its paragraph's, the
+    article's) and the one day before it that the text gives the same event at that place in
+    a sentence of its own are one incident on that day; the borrowed day is when it was
+    reported. Tolls grow as reports come in: the higher one stands."""
+    def borrowed(d: IncidentDraft) -> bool:
+        return d.date.text is not None and not any(d.date.text in s.text for s in d.sentences)
+
+    out = list(drafts)
+    for n in drafts:
+        if n not in out or not borrowed(n):
+            continue
+        days = [d for d in out if d is not n and not borrowed(d) and d.date.precision == "day"
+                and d.cue.sub_event_type == n.cue.sub_event_type and _place_key(d.place) == _place_key(n.place)
+                and timedelta(0) < n.date.start - d.date.end <= timedelta(days=1)]
+        if len(days) != 1:
+            continue
+        [day] = days
+        n.date = day.date
+        n.fatalities, n.injured = _larger(n.fatalities, day.fatalities), _larger(n.injured, day.injured)
+        _absorb(n, day)
+        out.remove(day)
     return out
 
 

@@ -424,6 +424,14 @@ def test_no_casualties_stated_without_a_place_holds_for_every_incident() -> None
     assert all(d.fatalities is not None and d.fatalities.best == 0 for d in drafts)
 
 
+def test_no_casualties_in_the_sentence_that_lists_the_targets_holds_for_every_target() -> None:
+    text = ("Ukrainian drones struck air bases in Olenegorsk and Ivanovo on Sunday; "
+            "no casualties were reported, the ministry said.")
+    drafts = incidents(text, "en")
+    assert sorted(d.place.place.name for d in drafts) == ["Ivanovo", "Olenegorsk"]
+    assert all(d.fatalities is not None and d.fatalities.best == 0 for d in drafts)
+
+
 def test_an_arrest_in_connection_with_the_shooting_days_later_is_part_of_it() -> None:
     text = ("A teenage girl died after being shot Monday in a home in Memphis. "
             "Her family said she was a gifted student. Neighbours heard several shots.\n\n"
@@ -492,3 +500,21 @@ def test_a_city_named_like_a_first_name_stays_the_city_before_an_agency_word() -
             "Charlotte police said a man was shot and killed on Tuesday night outside a convenience store. "
             "Officers found the victim with several gunshot wounds. No arrests have been made.")
     assert places(text, "en") == ["Charlotte"]
+
+
+def test_a_lead_dated_by_the_day_of_mourning_is_the_strike_the_body_dates_the_day_before() -> None:
+    text = ("Droni russi su un palazzo a Kherson: le ricerche sono finite\n\n"
+            "Ieri, 4 giugno, la città ha osservato il lutto. "
+            "Un attacco di droni ha colpito un palazzo a Kherson, uccidendo nove persone.\n\n"
+            "Nella notte del 3 giugno i russi hanno lanciato droni contro un palazzo a Kherson, "
+            "uccidendo sei persone.")
+    [incident] = incidents(text, "it")
+    assert incident.place.place.name == "Kherson"
+    assert incident.date.start == date(2024, 6, 3)
+    assert incident.fatalities is not None and incident.fatalities.best == 9
+
+
+def test_a_strike_reported_today_and_another_dated_in_its_own_sentence_stay_two() -> None:
+    text = ("Ieri un attacco missilistico ha colpito Kharkiv, uccidendo tre persone.\n\n"
+            "Il 3 giugno un attacco missilistico aveva colpito Kharkiv, uccidendo una donna.")
+    assert sorted(d.date.start for d in incidents(text, "it")) == [date(2024, 6, 3), date(2024, 6, 4)]

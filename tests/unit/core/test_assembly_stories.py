@@ -1,0 +1,61 @@
+"""Assembly of local shooting stories: one state per story, and the day the text gives the shooting even in a follow-up."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from services.core.assembly import IncidentDraft, assemble_incidents
+from services.core.sentences import split_sentences
+
+PUBLISHED = datetime(2024, 6, 5, 10, tzinfo=UTC)  # a Wednesday
+
+
+def incidents(text: str) -> list[IncidentDraft]:
+    return assemble_incidents(text, split_sentences(text, "en"), "en", PUBLISHED)
+
+
+def test_a_follow_up_on_charges_is_dated_to_the_day_the_text_gives_the_shooting_months_before() -> None:
+    text = ("No charges for father after boy accidentally shot in Memphis\n\n"
+            "Prosecutors said no charges will be filed against the father of a 6-year-old boy.\n\n"
+            "The shooting happened on March 2 in Memphis when the boy found a loaded handgun.")
+    [incident] = incidents(text)
+    assert incident.place.place.name == "Memphis"
+    assert (incident.date.start, incident.date.end) == (date(2024, 3, 2), date(2024, 3, 2))
+
+
+def test_a_news_report_does_not_take_a_shooting_day_older_than_a_month_from_its_background() -> None:
+    text = ("Man shot and killed in Memphis\n\n"
+            "A man was shot and killed in Memphis, police said. No arrests have been made.\n\n"
+            "A shooting on March 2 in Memphis left a woman dead.")
+    [incident] = incidents(text)
+    assert incident.date.end == date(2024, 6, 5)
+
+
+def test_an_undated_headline_shooting_and_the_day_the_body_gives_it_at_that_place_are_one_incident() -> None:
+    text = ("Man shot and killed in Memphis\n\n"
+            "Police are looking for the gunman who shot and killed a man in Memphis.\n\n"
+            "The shooting happened on Saturday night in Memphis outside a gas station.")
+    [incident] = incidents(text)
+    assert incident.date.start == date(2024, 6, 1)
+
+
+def test_the_one_undated_shooting_takes_the_day_a_placeless_sentence_gives_the_shooting() -> None:
+    text = ("Coroner rules Memphis teen's shooting death an accident\n\n"
+            "The Shelby County coroner said the death of a 17-year-old in Memphis was an accident.\n\n"
+            "She was shot and killed on May 20, the coroner said.")
+    [incident] = incidents(text)
+    assert incident.date.start == date(2024, 5, 20)
+
+
+def test_a_shooting_story_keeps_to_the_state_its_places_name_most() -> None:
+    text = ("Memphis officer wounded in shootout during traffic stop\n\n"
+            "MEMPHIS, Tenn. - A Memphis police officer was shot and wounded on Tuesday during a "
+            "traffic stop in Memphis, Tennessee, and the suspect was killed.\n\n"
+            "The shooting follows ambush-style attacks against police in Dallas, where five officers died.")
+    assert [d.place.place.name for d in incidents(text)] == ["Memphis"]
+
+
+def test_strikes_on_towns_of_two_regions_stay_two_incidents() -> None:
+    text = ("Russian missiles struck Kharkiv on Tuesday, killing two people. "
+            "Russian shelling hit Kherson on Tuesday, wounding three.")
+    assert sorted(d.place.place.name for d in incidents(text)) == ["Kharkiv", "Kherson"]
