@@ -15,7 +15,7 @@ from typing import Any, Literal
 from dateparser.languages import default_loader
 from text_to_num import text2num
 
-from services.core.lexicon import HeadIndex, load_lexicon
+from services.core.lexicon import HeadIndex, LiteralFilter, load_lexicon
 
 Precision = Literal["day", "range", "month", "year"]
 
@@ -73,6 +73,9 @@ class _Grammar:
     # indexed (see HeadIndex) and matched as one union at their candidate starts; the
     # others (a rule opening with a number word) are searched for outright.
     any_rule: re.Pattern[str]
+    # Every rule needs one of a few literal strings ("ieri", "ago"): a sentence holding none
+    # of them (most sentences) is ruled out by one automaton pass before any rule is tried.
+    rule_filter: LiteralFilter | None
     any_rule_index: HeadIndex | None
     # For each alternative of any_rule_index, the rule's position in first_rules + rules.
     indexed_rules: tuple[int, ...]
@@ -246,6 +249,9 @@ def _grammar(language: str) -> _Grammar:
         first_rules=first_rules,
         rules=later_rules,
         any_rule=any_rule,
+        rule_filter=LiteralFilter.build(
+            [_NAMED_GROUP.sub("(?:", r.pattern.pattern) for r in (*first_rules, *later_rules)],
+            ignore_case=True),
         any_rule_index=rule_index,
         indexed_rules=indexed_rules,
         other_rules=other_rules,
@@ -552,6 +558,8 @@ def _found(pattern: re.Pattern[str], index: HeadIndex | None, sentence: str) -> 
 def _rules_present(sentence: str, grammar: _Grammar) -> frozenset[int] | None:
     """None when no rule matches `sentence`; else the positions (in first_rules + rules)
     of the rules that may: the others cannot match, and need not be run."""
+    if grammar.rule_filter is not None and not grammar.rule_filter.may_match(sentence):
+        return None
     index = grammar.any_rule_index
     if index is None:
         if grammar.any_rule.search(sentence) is None:

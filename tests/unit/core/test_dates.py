@@ -292,3 +292,15 @@ def test_overnight_in_an_article_dated_without_a_time_may_be_the_night_before() 
     morning = datetime(2016, 11, 23, 7, 30, tzinfo=UTC)
     [found] = resolve_dates("A child died after an overnight shooting.", morning, "en")
     assert (found.start, found.end) == (date(2016, 11, 23), date(2016, 11, 23))
+
+
+def test_a_cue_in_capitals_or_glued_to_punctuation_is_still_read() -> None:
+    # The rules are ruled out per sentence by the literal words they need; that check must
+    # fold case and ignore word edges as the rules themselves do.
+    assert _spans("IERI, a Kharkiv: un missile.", "it") == [_day(date(2023, 1, 19))]
+    assert _spans("(Yesterday) a missile hit Kharkiv.", "en") == [_day(date(2023, 1, 19))]
+
+
+def test_a_sentence_with_no_word_any_rule_needs_has_no_relative_date() -> None:
+    assert _spans("Un missile ha colpito una scuola di Kharkiv.", "it") == []
+    assert _spans("A missile hit a school in Kharkiv.", "en") == []
