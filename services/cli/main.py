@@ -49,10 +49,10 @@ def worker(
         from services.deduplicator.app import create_app  # type: ignore[assignment]
     else:
         raise _err(f"unknown app {app!r}: choose one of {', '.join(APPS)}", 2)
-    import faust
+    from services.common.faust_base import make_worker
 
     faust_app = create_app(settings)
-    faust.Worker(faust_app, loglevel=loglevel, redirect_stdouts=False).execute_from_commandline()
+    make_worker(faust_app, loglevel).execute_from_commandline()
 
 
 @topics_cli.command("create")

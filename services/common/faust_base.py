@@ -38,6 +38,15 @@ def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
     return app
 
 
+def make_worker(app: faust.App, loglevel: str) -> faust.Worker:
+    """A Faust worker without the start-up spinner: the spinner sets the root logger to DEBUG
+    for good (it spins on every record), so every debug call in Faust and aiokafka, a few per
+    message sent, would build a LogRecord. Without it the root logger keeps `loglevel`."""
+    worker = faust.Worker(app, loglevel=loglevel, redirect_stdouts=False)
+    worker.spinner = None
+    return worker
+
+
 def _log_rebalances(app: faust.App, name: str) -> None:
     """One log line per rebalance, naming the partitions this worker now holds: what an operator
     reads first when work stalls or moves between workers."""
