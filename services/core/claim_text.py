@@ -536,10 +536,31 @@ def _find_quotes(text: str, i: int, n: int) -> list[QuoteSpan]:
                 i += 1
                 continue
             j = end
+        if ch == '"' and j < n and text[j] == '"':
+            j = _past_nested_quote(text, i, j, n)
         if j - i > 3:
             quotes.append(QuoteSpan(i, j))
         i = j + 1
     return quotes
+
+
+# '"… take into the" boiler "the units … in it," the ministry said': a word quoted inside a
+# straight quotation closes it early; the quotation goes on after the quoted word.
+_NESTED_WORD = re.compile(r'[ \t]+[^\s"]+(?:[ \t]+[^\s"]+){0,2}[ \t]+"(?=\w)')
+
+
+def _past_nested_quote(text: str, start: int, close: int, limit: int) -> int:
+    """The real end of a long straight quotation closed with no punctuation right before a
+    quoted word or two; close itself when the mark ends the quotation."""
+    if text[close - 1] in ",.!?…" or len(text[start:close].split()) < 6:
+        return close
+    nested = _NESTED_WORD.match(text, close + 1, limit)
+    if nested is None:
+        return close
+    end = text.find('"', nested.end(), min(limit, nested.end() + 2500))
+    if end < 0 or text[end - 1] not in ",.!?…" or "\n\n" in text[close:end]:
+        return close
+    return end
 
 
 _DASH_CUE = re.compile(
@@ -577,7 +598,8 @@ def strip_span(
 
 def classify(content: str, cue: str = "") -> ClaimType:
     """Claim type from the reporting cue when it names one ("has denied"), else from the words
-    of the content, in the lexicon's precedence order."""
+    of the content, in the lexicon's precedence order; a cue of belief ("ritiene", "believes")
+    frames the content as an assessment like a framing word inside it."""
     lex = type_lexicon()
     if cue:
         typed = lex.cue_types.search(cue)
@@ -605,6 +627,8 @@ def classify(content: str, cue: str = "") -> ClaimType:
         kind = (m.lastindex or 1) - 1
         pos = m.start() + 1
         if kind == supply:
+            if m.start() > 0 and searched[m.start() - 1] == "-":
+                continue  # "US-delivered missiles": the weapon's origin, not a transfer
             if armed is None:
                 armed = lex.weapons.search(content) is not None
             if not armed:
@@ -613,7 +637,9 @@ def classify(content: str, cue: str = "") -> ClaimType:
         first.setdefault(kind, m.start())
         best = min(best, kind)
     for frame, (stems, over) in lex.frames.items():
-        if best in over:
+        if cue and (best in over or best == supply) and stems.search(cue) is not None:
+            best = frame  # "ritiene che le forze russe abbiano conquistato …": a belief, told as one
+        elif best in over:
             framing = stems.search(content)
             if framing is not None and framing.start() < first[best]:
                 best = frame

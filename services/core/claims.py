@@ -80,7 +80,8 @@ _SKIP_NOUNS = (
     r"(?:statement|post|video|videomessaggio|messaggio|message|address|interview|intervista|conferenza stampa|"
     r"press conference|briefing|Telegram|Facebook|X|Twitter|channel|canale|nota|comunicato|reporters|"
     r"journalists|giornalisti|ore|hours|mattina|morning|evening|sera|pagina|page|app|account|televisione|tv|"
-    r"television|radio|social media|social|media)"
+    r"television|radio|social media|social|media|memo|letter|lettera|report|rapporto|speech|discorso|"
+    r"tweet|email|e-mail|op-ed|editorial|editoriale|article|articolo|book|libro|documento|document)"
 )
 _COMPLEMENTIZER = word_alternation(cue_words().complementizers)
 _SKIP_ONE = (
@@ -119,6 +120,13 @@ _APPOSITIVE_SUBJECT = re.compile(
     r"[A-ZÀ-Ü][\w'’.-]*(?:\s+[A-ZÀ-Ü][\w'’.-]*){0,3}),\s+(?P<app>[^,;:\"“”«»]{2,90}?(?:,[^,;:\"“”«»]{2,50})?),\s*$"
 )
 
+# "Il comitato investigativo russo, che indaga sui crimini più gravi, ha dichiarato": a sentence's
+# subject with a relative clause between it and the cue, whatever the case of its first word.
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*(?P<name>[^\W\d][^,;:\"“”«»()]{2,70}?),\s+(?:che|il quale|la quale|i quali|le quali|who"
+    r"|which|qui|quien|quienes)\s[^;:\"“”«»]{2,160}?,\s*",
+    re.IGNORECASE,
+)
 
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s,;:]))(\w+)\s*$")
 
@@ -243,6 +251,19 @@ _ANAPHORIC = re.compile(
 # The longest match of _ANAPHORIC in a right-stripped stretch: one character, then the longest
 # object word (an ignore-case match takes one character of text per character of the word).
 _ANAPHORIC_REACH = 1 + max(len(w) for w in cue_words().anaphoric_objects)
+# "Lo ha riferito - come riporta la Tass - il ministero": a relay between dashes sits between
+# the cue and its inverted subject.
+_DASH_ASIDE = re.compile(r"\s*[–—-]\s[^–—\-.]{1,80}?\s[–—-]\s*")
+# A colon's last noun phrase after a preposition is a place or an object ("Assalto … del Donetsk:
+# «…»"), never the one who speaks, unless the word before names words ("Parole di X:").
+_PREPOSITION_END = re.compile(
+    r"(\w+)\s+(?:(?:di|del|della|dello|dei|degli|delle|in|nel|nella|a|al|alla|per|su|sul|sulla"
+    r"|of|in|at|for|on|to|near|de|du|des|en)\s+|(?:dell|d|nell|all|sull)['’])(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_QUOTE_NOUNS = frozenset(
+    {*speaker_lexicon().speech_nouns, "quote", "quotes", "citazione", "parola", "messages", "messaggi"}
+)
 
 
 _NEEDS_CLAUSE = cue_words().needs_clause
@@ -680,6 +701,12 @@ class _Reader:
                     if speaker is not None:
                         return speaker, m.group(0)
             np = self.np_before(end, floor)
+            if np is not None and (
+                (prep := _PREPOSITION_END.search(self.text, max(floor, np[0] - 40), np[0]))
+                is not None
+                and prep.group(1).lower() not in _QUOTE_NOUNS
+            ):
+                np = None
             if np is not None and np[0] - floor < 80:
                 if (
                     self.text[np[0] : np[1]].lower()
@@ -804,7 +831,8 @@ class _Reader:
         # Both patterns end at the end of the stretch and span a few characters: search its tail.
         anaphoric = _ANAPHORIC.search(left_stripped, max(0, len(left_stripped) - _ANAPHORIC_REACH))
         if anaphoric:
-            np = self.np_after(m.end(), e)
+            aside = _DASH_ASIDE.match(text, m.end(), e)
+            np = self.np_after(aside.end() if aside else m.end(), e)
             speaker = self.speaker_at(*np, cue) if np else None
             if speaker is None:
                 return
@@ -973,13 +1001,17 @@ class _Reader:
         """The subject NP right before a cue, including 'Name, appositive,' subjects."""
         np = self.np_before(cue_start, s)
         # The pattern ends in ",\s*$": without a comma closing the stretch it cannot match.
-        appositive = (
-            _APPOSITIVE_SUBJECT.search(self.text, s, cue_start)
-            if self.text[s:cue_start].rstrip().endswith(",")
-            else None
-        )
+        comma_before = self.text[s:cue_start].rstrip().endswith(",")
+        appositive = _APPOSITIVE_SUBJECT.search(self.text, s, cue_start) if comma_before else None
         if appositive is not None and (np is None or np[0] > appositive.start("name")):
             return appositive.start("name"), appositive.end("app")
+        relative = _RELATIVE_SUBJECT.fullmatch(self.text, s, cue_start) if comma_before else None
+        if (
+            relative is not None
+            and len(relative.group("name").split()) <= 6
+            and not _FINITE_VERB.search(relative.group("name"))
+        ):
+            return relative.start("name"), relative.end("name")
         # A short sentence-initial subject the NP scanner cannot read word by word:
         # "A spokesman for the Senate campaign effort said ...".
         # "The DNC on Friday publicly said": time and manner adverbs are not part of the subject.

@@ -493,6 +493,7 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
 
 
 _POSSESSIVE = re.compile(r"['’ʼ]s?$")
+_POSSESSIVE_OWNER = re.compile(r"\w['’ʼ]s$")
 
 
 def parse_speaker(text: str, start: int, end: int) -> Speaker | None:
@@ -624,6 +625,15 @@ def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
     name = _span_text(text, tokens)
     if len(tokens) == 1 and tokens[0].low in lex.pronouns:
         return None
+    if (
+        role_span is not None
+        and role_span[1] == len(tokens)
+        and 0 < role_span[0] <= 3
+        and _POSSESSIVE_OWNER.search(tokens[0].text)
+        and all(t.text.islower() for t in tokens[1 : role_span[0]])
+    ):
+        # "Sweden's energy minister", "the region's governor": an office holder, not a body.
+        return Speaker(name, name, None, country, "person")
     if (
         role_span is not None
         and org_span is None

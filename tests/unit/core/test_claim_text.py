@@ -224,7 +224,7 @@ def test_a_negated_attack_is_a_denial() -> None:
 
 
 def test_giving_without_a_weapon_is_no_arms_transfer() -> None:
-    assert classify("I prigionieri hanno fornito testimonianze sulla ritirata") == "attack_report"
+    assert classify("I prigionieri hanno fornito testimonianze sull'attacco") == "attack_report"
     assert classify("I volontari consegnano medicine ogni giorno") == "other"
     assert classify("Berlin delivered new air defence systems to Kyiv") == "arms_transfer"
 
@@ -246,3 +246,32 @@ def test_a_stem_marked_as_a_word_end_matches_whole_words_only() -> None:
     tree = re.compile(r"(?<!\w)(?:" + _trie_alternation(["morta>", "bomb"]) + ")")
     assert tree.search("colpi di mortaio") is None
     assert tree.search("è morta.") is not None
+
+
+def test_a_retreat_told_as_a_noun_is_no_attack_but_withdrawn_troops_are() -> None:
+    assert classify("la ritirata degli ucraini era cominciata già ieri") == "other"
+    assert classify("le truppe sono state ritirate dal villaggio su linee più vantaggiose") == "attack_report"
+
+
+def test_surrender_infiltration_and_targeting_are_attack_reports() -> None:
+    assert classify("I soldati nemici nella città hanno iniziato ad arrendersi") == "attack_report"
+    assert classify("alcune unità si erano infiltrate nella città") == "attack_report"
+    assert classify("ha preso di mira gli aeroporti della regione") == "attack_report"
+
+
+def test_an_intent_to_kill_or_an_evil_enemy_is_an_accusation() -> None:
+    assert classify("l'obiettivo era uccidere il sindaco e la sua squadra") == "accusation"
+    assert classify("The evil state once again shows its essence") == "accusation"
+    assert classify("the enemy strikes at peaceful cities every night") == "accusation"
+    assert classify("il missile ha colpito il palazzo, uccidendo due persone") == "casualty_report"
+
+
+def test_hurt_or_hospitalised_people_are_a_casualty_report() -> None:
+    assert classify("no one was seriously hurt in the attack") == "casualty_report"
+    assert classify("Two residents were hospitalised after the strike") == "casualty_report"
+
+
+def test_a_cue_of_belief_frames_the_content_as_an_assessment() -> None:
+    assert classify("le forze russe abbiano conquistato la cittadina", "ritiene") == "assessment"
+    assert classify("the army will soon run out of shells", "believes") == "assessment"
+    assert classify("le forze russe hanno conquistato la cittadina", "ha detto") == "attack_report"

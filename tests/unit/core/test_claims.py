@@ -469,3 +469,55 @@ def test_social_media_between_cue_and_quote_is_not_content() -> None:
     )
     claim = _by_content(extract_claims("Toll rises", body, "en"), "Six people have died")
     assert claim.content.startswith("Six people")
+
+
+def test_a_relay_between_dashes_does_not_hide_the_inverted_speaker() -> None:
+    body = (
+        "Due persone sono morte nel crollo di un ponte sulla ferrovia. "
+        "Lo ha riferito - come riporta l'agenzia Tass - il ministero russo per le emergenze."
+    )
+    claim = _by_content(extract_claims("Titolo", body, "it"), "Due persone sono morte")
+    assert claim.speaker.name.lower().startswith("ministero")
+
+
+def test_a_place_after_a_preposition_before_a_colon_is_no_speaker() -> None:
+    body = 'Nuovo assalto delle truppe alla roccaforte di Pokrovsk: "Uccisi 11 soldati". Altre notizie.'
+    assert extract_claims("Titolo", body, "it") == []
+    words = 'Le parole del presidente: "Uccisi 11 soldati nemici". Altre notizie.'
+    assert _by_content(extract_claims("Titolo", words, "it"), "Uccisi 11").speaker.name == "presidente"
+
+
+def test_a_subject_with_a_relative_clause_speaks_after_it() -> None:
+    body = (
+        "Il governatore Mario Bianchi ha visitato il porto. Il comitato investigativo, che indaga "
+        "sui crimini più gravi, ha dichiarato di aver aperto un'indagine sull'attacco."
+    )
+    claim = _by_content(extract_claims("Titolo", body, "it"), "aperto un'indagine")
+    assert claim.speaker.name.lower().startswith("comitato investigativo")
+
+
+def test_a_word_quoted_inside_a_straight_quotation_does_not_end_it() -> None:
+    body = (
+        'The ministry spoke on Friday. "Full control of the town lets us cut the supply routes and '
+        'take into the" cauldron "the units still remaining in it," the Defence Ministry said.'
+    )
+    claim = _by_content(extract_claims("Title", body, "en"), "Full control")
+    assert claim.content.endswith("the units still remaining in it")
+    assert claim.speaker.name == "Defence Ministry"
+
+
+def test_the_document_named_between_cue_and_clause_is_not_content() -> None:
+    body = "Caplin declined to comment. Band argued in the memo that his firm had helped the foundation."
+    claim = _by_content(extract_claims("Title", body, "en"), "his firm had helped")
+    assert claim.content.startswith("his firm")
+
+
+def test_air_defence_forces_and_secondo_quanto_raccontato_name_speakers() -> None:
+    body = (
+        "L'attacco è avvenuto dopo mezzanotte: le forze di difesa aerea ucraine hanno detto che "
+        "la Russia ha lanciato 8 droni. Secondo quanto raccontato da fonti dell'esercito, "
+        "l'operazione era stata preparata da mesi."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert "difesa aerea" in _by_content(claims, "8 droni").speaker.name
+    assert _by_content(claims, "preparata da mesi").speaker is not None
