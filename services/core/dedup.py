@@ -28,12 +28,15 @@ from services.core.matching import (
     Profile,
     claim_similarity,
     conflicting,
+    day_gap,
     firm_follow_up_similarity,
     late_similarity,
     open_ended,
     profile_similarity,
     read_twice,
+    same_story,
     settlement_key,
+    stale_similarity,
 )
 from services.core.merging import merge_claim, merge_incident
 
@@ -51,8 +54,10 @@ class DedupParams:
     incident_threshold: float = 0.6
     claim_threshold: float = 0.6
     window_days: int = 30
-    #: mentions whose date range is wider are indexed on their end day only (month-precision reports)
-    max_indexed_days: int = 3
+    #: mentions whose date range is wider are indexed on their end day only (month-precision
+    #: reports); as wide as max_probe_days, so a "last week" member meets a report of one of
+    #: its days (indexed on its end day only, it was found only by its town and never matched)
+    max_indexed_days: int = 8
     #: a new report looks for candidates on every day of a range up to this wide ("last week")
     max_probe_days: int = 8
     #: only a report dated within this many days can bridge (consolidate) two incidents: a
@@ -84,6 +89,14 @@ class _Match:
     #: an incident of the new report's own article that it restates (matching.read_twice):
     #: joins, never bridges
     own: bool = False
+    #: matched by matching.stale_similarity: of the new report and the member it met, the one
+    #: dated days before its own publication read the date less well, and gives way
+    stale: bool = False
+    #: an incident of the new report's own article at its town days apart (matching.
+    #: same_story), known only by loose dates (matching.open_ended): the new firm date is the
+    #: event's. Otherwise the incident's date stays: the other day is the aftermath, or an
+    #: earlier event the story recalls
+    firmer: bool = False
 
 
 def _age(inc: Incident) -> tuple[datetime, str]:
@@ -142,8 +155,9 @@ class Deduplicator:
 
     def _score(self, members: list[Profile], profile: Profile, dated: bool) -> tuple[float, str]:
         """The best score of the new report against any member (single link), and the rule it
-        came from: "" (ordinary), "late" (matching.late_similarity) or "firm" (matching.
-        firm_follow_up_similarity), each tried only when the ones before fall short. An incident
+        came from: "" (ordinary), "late" (matching.late_similarity), "firm" (matching.
+        firm_follow_up_similarity) or "stale" (matching.stale_similarity), each tried only when
+        the ones before fall short. An incident
         found only by its settlement (not `dated`: no member on the new report's days) can only
         be joined as a late report: a month-wide follow-up range overlaps too much to count as
         the same date."""
@@ -151,7 +165,8 @@ class Deduplicator:
         for m in members if dated else []:
             best = max(best, profile_similarity(m, profile))
         days = self.params.late_report_days
-        for name, similarity in (("late", late_similarity), ("firm", firm_follow_up_similarity)):
+        for name, similarity in (("late", late_similarity), ("firm", firm_follow_up_similarity),
+                                 ("stale", stale_similarity)):
             if best >= self.params.incident_threshold:
                 break
             for m in members:
@@ -182,14 +197,18 @@ class Deduplicator:
                 # other at the level of its region or district
                 own = [m for m in members if m.article_id == profile.article_id]
                 if any(read_twice(m, profile) for m in own):
-                    found.append(_Match(0.0, Incident.model_validate(data), members, own=True))
+                    firmer = (any(same_story(m, profile) and day_gap(m, profile) > 1 for m in own)
+                              and not open_ended(profile) and all(open_ended(m) for m in members))
+                    found.append(_Match(0.0, Incident.model_validate(data), members, own=True,
+                                        firmer=firmer))
                 continue
             score, rule = self._score(members, profile, incident_id in dated)
             if score < self.params.incident_threshold:
                 continue
-            if rule == "firm" and sum(self._live(i) for i in town) != 1:
+            if rule in ("firm", "stale") and sum(self._live(i) for i in town) != 1:
                 continue  # a town with another incident: a new shooting as likely as a follow-up
-            found.append(_Match(score, Incident.model_validate(data), members, late=bool(rule)))
+            found.append(_Match(score, Incident.model_validate(data), members, late=bool(rule),
+                                stale=rule == "stale"))
         if sum(m.own for m in found) > 1:
             found = [m for m in found if not m.own]  # which of the article's incidents: a guess
         if sum(m.late for m in found) > 1:
@@ -226,7 +245,14 @@ class Deduplicator:
                     merged = merge_incident(merged, loser.incident, late=bool(waiting) and (
                         loser in waiting or winner in waiting))
                     members.extend(loser.members)
-                merged = merge_incident(merged, inc, late=winner.late and winner not in waiting)
+                if winner.stale:
+                    # the fresh report's date is the event's: the new one's when it is the later
+                    fresh = inc.date if inc.date.end > merged.date.end else merged.date
+                    merged = merge_incident(merged, inc, date=fresh)
+                elif winner.firmer:
+                    merged = merge_incident(merged, inc, date=inc.date)
+                else:
+                    merged = merge_incident(merged, inc, late=winner.late and winner not in waiting)
                 target = winner.incident.incident_id
                 out = list(self._store_incident(block, merged, winner.incident, [*members, profile]))
                 out.extend(self._retire(loser.incident, target) for loser in losers)

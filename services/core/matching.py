@@ -25,6 +25,11 @@ LATE_DATE_SCORE = 0.3
 #: follow-ups join the wrong one of a city's shootings (docs/dedup.md), an arrest vs a shooting
 #: (0.2) is no evidence at all
 LATE_MIN_TYPE = 0.7
+#: ... except when the later report's range reaches the older event's day (a month-wide
+#: follow-up range that covers it): then a clash and an attack (CROSS_TYPE_SCORE) pass. Days
+#: later, with 0.5, a new shooting of a city dated "last night" joined the city's older one
+#: (gva_multi lost 6 pairs of pairwise precision)
+LATE_CROSS_TYPE_DAYS = 0
 #: a late report's casualty figures must not contradict the older one's (unknown passes)
 LATE_MIN_FIGURES = 0.7
 #: the older report's date range may span at most this many days past its start (a day, a
@@ -41,6 +46,8 @@ FOLLOW_UP_EVENT_TYPES = frozenset({"Violence against civilians"})
 #: the same day is where the victim was taken or lived, where the suspect was arrested, or the
 #: reporting station's city (read_twice). Strikes and battles hit several towns a day
 ONE_PLACE_EVENT_TYPES = frozenset({"Violence against civilians"})
+#: one article's readings of one settlement this many days apart may be one story (same_story)
+SAME_STORY_DAYS = 30
 #: a strike beside an "attack" at another town is two events (a shelled city, a village an
 #: outlet reads as attacked): an attack joins another place only when neither is a strike
 _STRIKE_EVENT_TYPES = frozenset({"Explosions/Remote violence"})
@@ -226,10 +233,30 @@ def late_gap(older: Profile, later: Profile) -> int | None:
 
 
 def firm_gap(older: Profile, later: Profile) -> int | None:
-    """Days between two reports that each date their event within two days (neither
+    """Days between two reports that each date their event within two days (the later one not
     open-ended), the later one at least FOLLOW_UP_MIN_GAP_DAYS after the older and telling of
-    what came after an event (Profile.follow_up); None otherwise."""
-    if not later.follow_up or open_ended(older) or open_ended(later):
+    what came after an event (Profile.follow_up); None otherwise. The older one may be
+    open-ended: "last night" in an afternoon article is the eve or day of publication."""
+    if not later.follow_up:
+        return None
+    return _firm_days(older, later)
+
+
+def stale_gap(older: Profile, later: Profile) -> int | None:
+    """Days between two firmly dated reports, the older-dated one published on or after the day
+    the later one dates its event: it tells of an event days before its own publication, when
+    the later event had already happened. News of a shooting comes within a day or two, so such
+    a report is either a follow-up or a misread date (last week's "Monday" for this week's);
+    None otherwise, or when the later report is itself stale (then it may be the follow-up)."""
+    if older.published < later.start or (later.published - later.end).days >= FOLLOW_UP_MIN_GAP_DAYS:
+        return None
+    return _firm_days(older, later)
+
+
+def _firm_days(older: Profile, later: Profile) -> int | None:
+    """Days from the older to the later event when both are dated within two days, the later
+    one firmly (not open-ended) and at least FOLLOW_UP_MIN_GAP_DAYS after; None otherwise."""
+    if open_ended(later):
         return None
     if max((older.end - older.start).days, (later.end - later.start).days) > LATE_OLDER_SPAN_DAYS:
         return None
@@ -257,6 +284,16 @@ def firm_follow_up_similarity(a: Profile, b: Profile, max_days: int) -> float:
     return _follow_up_score(a, b, max_days, [firm_gap(a, b), firm_gap(b, a)])
 
 
+def stale_similarity(a: Profile, b: Profile, max_days: int) -> float:
+    """Two firmly dated reports of a shooting or a killing in the same settlement, 2 to
+    `max_days` days apart, the older-dated one published after the later event (stale_gap), that
+    agree as late_similarity demands; 0 otherwise. The fresh report's date is the event's; the
+    deduplicator joins them only when the town has no other incident in its window."""
+    if a.event_type not in FOLLOW_UP_EVENT_TYPES or b.event_type not in FOLLOW_UP_EVENT_TYPES:
+        return 0.0
+    return _follow_up_score(a, b, max_days, [stale_gap(a, b), stale_gap(b, a)])
+
+
 def _follow_up_score(a: Profile, b: Profile, max_days: int, gaps_found: list[int | None]) -> float:
     """The late-report score of two reports `gaps_found` days apart (None: not a pair)."""
     if max_days <= 0:
@@ -269,7 +306,8 @@ def _follow_up_score(a: Profile, b: Profile, max_days: int, gaps_found: list[int
         return 0.0
     kind = type_similarity(a, b)
     killed, hurt = figure_similarity(a.fatalities, b.fatalities), figure_similarity(a.injured, b.injured)
-    if kind < LATE_MIN_TYPE or min(killed, hurt) < LATE_MIN_FIGURES:
+    min_type = LATE_MIN_TYPE if min(gaps) > LATE_CROSS_TYPE_DAYS else CROSS_TYPE_SCORE
+    if kind < min_type or min(killed, hurt) < LATE_MIN_FIGURES:
         return 0.0
     day = LATE_DATE_SCORE * (1 - min(gaps) / (max_days + 1))
     return W_PLACE + W_DATE * day + W_TYPE * kind + W_CASUALTIES * (killed + hurt) / 2
@@ -280,9 +318,12 @@ def read_twice(a: Profile, b: Profile) -> bool:
     in one first-level division: a region or district and a town in it ("a shooting in Cook
     County" and "in Chicago"; "the Kharkiv region" and "Kupiansk"), or a shooting or killing
     (ONE_PLACE_EVENT_TYPES) and another place the story names beside it (where the victim was
-    taken, lived or was arrested, the station's city). Otherwise two towns, or one town on two
-    days, may be two events of one article (strikes on two cities, a strike the night before)
-    and stay apart."""
+    taken, lived or was arrested, the station's city), or one town's shooting and what came
+    after it, days apart (same_story). Otherwise two towns, or one town on two days, may be
+    two events of one article (strikes on two cities, a strike the night before) and stay
+    apart."""
+    if same_story(a, b):
+        return True
     if "country" in (a.precision, b.precision) or day_gap(a, b) > 1:
         return False
     if a.country_code != b.country_code or a.admin1 is None or a.admin1 != b.admin1:
@@ -291,6 +332,24 @@ def read_twice(a: Profile, b: Profile) -> bool:
         return True
     kinds = {a.event_type, b.event_type}
     return bool(kinds & ONE_PLACE_EVENT_TYPES) and not kinds & _STRIKE_EVENT_TYPES
+
+
+def same_story(a: Profile, b: Profile) -> bool:
+    """One article's two readings of one settlement on different days, one of them a shooting
+    or killing (ONE_PLACE_EVENT_TYPES) or an arrest: a local story tells one shooting and what
+    came after it (the arrest, the charges, the victim's death days later), each dated by its
+    own news. Strikes are left out (a town struck again the next night is a new event), and so
+    are two clashes (fighting over a town on two days is two events) and tolls that contradict
+    each other (a round-up of a city's shootings over a weekend)."""
+    key = settlement_key(a)
+    if key is None or key != settlement_key(b) or day_gap(a, b) > SAME_STORY_DAYS:
+        return False
+    kinds = {a.event_type, b.event_type}
+    if kinds & _STRIKE_EVENT_TYPES or kinds == {"Battles"}:
+        return False
+    if min(figure_similarity(a.fatalities, b.fatalities), figure_similarity(a.injured, b.injured)) < LATE_MIN_FIGURES:
+        return False  # a city's weekend of shootings, each with its own toll
+    return any(p.event_type in ONE_PLACE_EVENT_TYPES or p.sub_event_type == "Arrests" for p in (a, b))
 
 
 def day_gap(a: Profile, b: Profile) -> int:

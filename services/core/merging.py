@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import cast
 
-from schemas import Claim, Count, FigureReport, Incident
+from schemas import Claim, Count, EventDate, FigureReport, Incident
 from schemas.models import PRECISION_RANK
 from schemas.taxonomy import EventType, SubEventType
 from services.core.lexicon import load_lexicon
@@ -98,20 +98,26 @@ def combined_confidence(a: float, b: float) -> float:
     return round(min(0.99, 1 - (1 - a) * (1 - b)), 4)
 
 
-def merge_incident(old: Incident, new: Incident, *, late: bool = False) -> Incident:
+def merge_incident(
+    old: Incident, new: Incident, *, late: bool = False, date: EventDate | None = None
+) -> Incident:
     """`new` folded into `old`. `late`: the two met only as an older report and a later,
     loosely dated one (matching.late_similarity); then the older, firm date is the event's,
-    whichever of the two arrived first."""
+    whichever of the two arrived first. `date`: the event's date when the deduplicator knows
+    which report read it right (a fresh report beside stale ones, matching.stale_similarity)."""
     evidence = {(e.article_id, e.char_start): e for e in [*old.evidence, *new.evidence]}
     new_outlet = bool(set(new.sources) - set(old.sources))
     location = old.location
     if PRECISION_RANK[new.location.precision] < PRECISION_RANK[old.location.precision]:
         location = new.location
+    given = date
     date = old.date
     # a narrower date refines only a date it falls within: a report a day off (matched across
     # publication days) must not move the incident away from what the others said
     inside = old.date.start <= new.date.start and new.date.end <= old.date.end
-    if late:
+    if given is not None:
+        date = given
+    elif late:
         # the late-report rule pairs a firmly dated older report with a later, loosely dated
         # one, in whichever order they arrive: the older report's date is the event's
         date = min(old.date, new.date, key=lambda d: (d.end, d.end - d.start))

@@ -505,3 +505,115 @@ def test_a_shooting_and_another_town_days_later_in_one_story_stay_two_incidents(
     dedup.add(first)
     dedup.add(elsewhere(first, day=date(2016, 3, 2)))
     assert len(live_incidents(dedup)) == 2
+
+
+# stale reports, a last-week report met by its day, one story's aftermath --------------------------
+
+
+def on(mention: Mention, start: date, end: date) -> Mention:
+    """The mention with its event dated start..end (a range the text gave, not open-ended)."""
+    inc = mention.incident
+    assert inc is not None
+    when = EventDate(start=start, end=end, precision="day" if start == end else "range")
+    return mention.model_copy(update={"incident": inc.model_copy(update={"date": when})})
+
+
+def test_a_report_dating_its_shooting_a_week_before_publication_joins_the_fresh_one_and_takes_its_date() -> None:
+    # published Monday the 14th, "shot Monday afternoon" read as the Monday before
+    for order in ((0, 1), (1, 0)):
+        mentions = [shooting_mention("fresh", day=date(2016, 3, 14), published=date(2016, 3, 14), killed=None),
+                    shooting_mention("stale", day=date(2016, 3, 7), published=date(2016, 3, 14), killed=None)]
+        dedup = Deduplicator({})
+        for k in order:
+            dedup.add(mentions[k])
+        [live] = live_incidents(dedup)
+        assert set(live["article_ids"]) == {"fresh", "stale"}  # type: ignore[arg-type]
+        assert live["date"] == {"start": "2016-03-14", "end": "2016-03-14", "precision": "day"}
+
+
+def test_a_stale_report_in_a_town_with_two_recent_shootings_joins_neither() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("fresh", day=date(2016, 3, 14), published=date(2016, 3, 14), killed=None))
+    dedup.add(shooting_mention("other", day=date(2016, 3, 11), published=date(2016, 3, 11), killed=3))
+    [out] = dedup.add(shooting_mention("stale", day=date(2016, 3, 7), published=date(2016, 3, 14), killed=None))
+    assert out.incident_id == "inc-stale" and len(live_incidents(dedup)) == 3
+
+
+def test_charges_join_a_shooting_first_reported_as_last_night() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", published=date(2016, 3, 6), undated_days=1))
+    [out] = dedup.add(shooting_mention("charges", day=date(2016, 3, 15), published=date(2016, 3, 16),
+                                       lead=CHARGED))
+    assert out.incident_id == "inc-first" and out.date.end == date(2016, 3, 6)
+
+
+def test_a_report_of_one_day_meets_an_earlier_report_dated_last_week() -> None:
+    dedup = Deduplicator({})
+    dedup.add(on(shooting_mention("week", published=date(2016, 3, 15)), date(2016, 3, 6), date(2016, 3, 12)))
+    [out] = dedup.add(on(shooting_mention("day", published=date(2016, 3, 8)), date(2016, 3, 7), date(2016, 3, 7)))
+    assert out.incident_id == "inc-week" and out.article_ids == ["week", "day"]
+    assert out.date.start == out.date.end == date(2016, 3, 7)
+
+
+def test_a_follow_up_month_read_as_a_clash_joins_the_attack_it_covers() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5)))
+    [out] = dedup.add(shooting_mention("month", published=date(2016, 3, 20), undated_days=30,
+                                       sub="Armed clash", killed=None))
+    assert out.incident_id == "inc-first" and out.date.start == date(2016, 3, 5)
+
+
+def test_a_clash_last_night_in_the_town_of_an_older_attack_is_a_new_incident() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("first", day=date(2016, 3, 5)))
+    [out] = dedup.add(shooting_mention("new", published=date(2016, 3, 20), undated_days=1,
+                                       sub="Armed clash", killed=None))
+    assert out.incident_id == "inc-new"
+
+
+def test_a_shooting_story_with_the_arrest_days_later_in_the_same_town_gives_one_incident() -> None:
+    dedup = Deduplicator({})
+    first = shooting_mention("a")
+    dedup.add(first)
+    arrest = elsewhere(first, where=DAYTON, day=date(2016, 3, 9))
+    assert dedup.add(arrest) == []  # nothing new: the shooting's incident already has it all
+    assert dedup.resolve("inc-a-Dayton") == "inc-a" and len(live_incidents(dedup)) == 1
+
+
+def test_an_article_on_strikes_on_one_town_on_two_nights_keeps_two_incidents() -> None:
+    dedup = Deduplicator({})
+    dedup.add(incident_mention("a", "ansa.it", day=date(2023, 1, 20)))
+    strike = incident_mention("a", "ansa.it", day=date(2023, 1, 18))
+    moved = strike.model_copy(update={"mention_id": "men-a-2", "incident": strike.incident.model_copy(  # type: ignore[union-attr]
+        update={"incident_id": "inc-a-2"})})
+    [out] = dedup.add(moved)
+    assert out.incident_id == "inc-a-2" and len(live_incidents(dedup)) == 2
+
+
+def test_a_stale_join_replays_to_the_same_ids_and_a_redelivery_changes_nothing() -> None:
+    mentions = [shooting_mention("stale", day=date(2016, 3, 7), published=date(2016, 3, 14), killed=None),
+                shooting_mention("fresh", day=date(2016, 3, 14), published=date(2016, 3, 14), killed=None)]
+    runs = []
+    for _ in range(2):
+        dedup = Deduplicator({})
+        runs.append([(r.incident_id, r.revision) for m in mentions for r in dedup.add(m)])  # type: ignore[union-attr]
+        assert dedup.add(mentions[1]) == [] and dedup.add(mentions[0]) == []
+    assert runs[0] == runs[1] == [("inc-stale", 1), ("inc-stale", 2)]
+
+
+def test_one_storys_firm_day_replaces_the_loose_day_its_article_first_gave_the_town() -> None:
+    dedup = Deduplicator({})
+    loose = shooting_mention("a", published=date(2016, 3, 9), undated_days=1)  # the eve or day
+    dedup.add(loose)
+    dedup.add(elsewhere(loose, where=DAYTON, day=date(2016, 3, 5)))
+    [live] = live_incidents(dedup)
+    assert live["date"] == {"start": "2016-03-05", "end": "2016-03-05", "precision": "day"}
+
+
+def test_an_earlier_day_one_story_recalls_in_its_town_leaves_the_shootings_date() -> None:
+    dedup = Deduplicator({})
+    first = shooting_mention("a", day=date(2016, 3, 5))
+    dedup.add(first)
+    dedup.add(elsewhere(first, where=DAYTON, day=date(2016, 2, 27)))
+    [live] = live_incidents(dedup)
+    assert live["date"] == {"start": "2016-03-05", "end": "2016-03-05", "precision": "day"}

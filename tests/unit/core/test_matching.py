@@ -16,6 +16,7 @@ from services.core.matching import (
     read_twice,
     reads_as_follow_up,
     settlement_key,
+    stale_similarity,
     type_similarity,
 )
 
@@ -240,3 +241,59 @@ def test_a_shooting_and_another_town_of_its_state_that_day_are_one_event_of_one_
     assert read_twice(shooting, hospital) and read_twice(hospital, shooting)
     assert not read_twice(shooting, replace(hospital, start=date(2023, 1, 23), end=date(2023, 1, 23)))
     assert not read_twice(shooting, replace(hospital, admin1="Donetsk"))
+
+
+# follow-ups of a shooting read loosely, clashes, stale reports, one article's story ---------------
+
+def test_a_follow_up_whose_month_covers_the_shooting_meets_it_even_read_as_a_clash() -> None:
+    assert late_similarity(shooting("a"), undated("b", days=31, sub="Armed clash"), 30) >= 0.6
+
+
+def test_a_last_night_clash_days_after_an_attack_in_the_same_town_stays_apart() -> None:
+    assert late_similarity(shooting("a"), undated("b", sub="Armed clash"), 30) == 0.0
+
+
+def test_charges_meet_a_shooting_first_reported_as_last_night() -> None:
+    last_night = undated("a", published=date(2016, 3, 6))
+    assert open_ended(last_night)
+    assert firm_follow_up_similarity(last_night, charges("b"), 30) >= 0.6
+
+
+def test_a_report_dated_a_week_before_its_publication_meets_the_fresh_report_of_that_week() -> None:
+    # published on Monday the 14th, it dates its "Monday" shooting on the 7th
+    stale = shooting("a", day=date(2016, 3, 7), published=date(2016, 3, 14), killed=None)
+    fresh = shooting("b", day=date(2016, 3, 14), published=date(2016, 3, 14), killed=None)
+    assert stale_similarity(stale, fresh, 30) >= 0.6
+    assert stale_similarity(fresh, stale, 30) >= 0.6
+
+
+def test_two_shootings_each_reported_fresh_a_week_apart_are_not_stale_reports() -> None:
+    first = shooting("a", day=date(2016, 3, 7), published=date(2016, 3, 8))
+    second = shooting("b", day=date(2016, 3, 14), published=date(2016, 3, 14))
+    assert stale_similarity(first, second, 30) == 0.0
+    # nor two stale ones: the later one may be the follow-up, which needs its cue
+    late = shooting("c", day=date(2016, 3, 14), published=date(2016, 3, 18))
+    assert stale_similarity(shooting("a", day=date(2016, 3, 7), published=date(2016, 3, 18)), late, 30) == 0.0
+
+
+def test_a_town_struck_again_is_never_a_stale_report() -> None:
+    stale = report("a", day=date(2023, 1, 13), published=date(2023, 1, 20))
+    fresh = report("b", day=date(2023, 1, 20), published=date(2023, 1, 20))
+    assert stale_similarity(stale, fresh, 30) == 0.0
+
+
+def test_one_articles_shooting_and_arrest_days_later_in_one_town_are_one_story() -> None:
+    shot = shooting("a", day=date(2016, 3, 5))
+    arrest = replace(shooting("a", day=date(2016, 3, 9)), event_type="Strategic developments",
+                     sub_event_type="Arrests")
+    assert read_twice(shot, arrest) and read_twice(shot, shooting("a", day=date(2016, 3, 12)))
+
+
+def test_one_articles_strikes_or_clashes_on_one_town_on_two_days_stay_two_events() -> None:
+    assert not read_twice(report("a", day=date(2023, 1, 18)), report("a", day=date(2023, 1, 20)))
+    clash = shooting("a", day=date(2016, 3, 5), sub="Armed clash")
+    assert not read_twice(clash, replace(clash, start=date(2016, 3, 8), end=date(2016, 3, 8)))
+    # nor a shooting and another town days later, nor the same town a season later
+    kettering = replace(shooting("a", day=date(2016, 3, 9)), name="Kettering", geonames_id=4515843)
+    assert not read_twice(shooting("a"), kettering)
+    assert not read_twice(shooting("a"), shooting("a", day=date(2016, 6, 5)))

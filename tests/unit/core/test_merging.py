@@ -107,3 +107,9 @@ def test_two_readings_of_one_article_keep_its_higher_figure_whichever_comes_last
     county = incident("a", date(2023, 7, 5), date(2023, 7, 5)).model_copy(update={"fatalities": _figure("a", 1)})
     assert merge_incident(town, county).fatalities.best == 3
     assert merge_incident(county, town).fatalities.best == 3
+
+
+def test_a_date_the_deduplicator_names_is_the_incidents_whatever_the_reports_say() -> None:
+    stale, fresh = incident("a", date(2023, 7, 3), date(2023, 7, 3)), incident("b", date(2023, 7, 10), date(2023, 7, 10))
+    assert merge_incident(stale, fresh).date.start == date(2023, 7, 3)  # ordinary: not inside
+    assert merge_incident(stale, fresh, date=fresh.date).date.start == date(2023, 7, 10)
