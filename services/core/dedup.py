@@ -427,6 +427,8 @@ class Deduplicator:
             if data is None:
                 continue
             cand = Claim.model_validate(data)
+            if _another_claim_of_the_article(cand, claim):
+                continue
             score = claim_similarity(cand, claim)
             if score > best_score:
                 best, best_score = cand, score
@@ -446,6 +448,16 @@ class Deduplicator:
                 del self.state[f"c/{dropped}"]
         self.state[f"cx/{block}"] = ids[-self.params.max_candidates :]
         return [fresh]
+
+
+def _another_claim_of_the_article(known: Claim, new: Claim) -> bool:
+    """Two claims the extractor read at different places of one article are two statements,
+    however alike their words (a speaker's "ten people died" and "the toll will rise"); the
+    same place again is a redelivery, which must match to change nothing."""
+    here = {(e.article_id, e.char_start) for e in new.evidence}
+    there = {(e.article_id, e.char_start) for e in known.evidence}
+    articles = {a for a, _ in here} & {a for a, _ in there}
+    return bool(articles) and not here & there
 
 
 def _content(record: Record) -> dict[str, Any]:

@@ -617,3 +617,42 @@ def test_an_earlier_day_one_story_recalls_in_its_town_leaves_the_shootings_date(
     dedup.add(elsewhere(first, where=DAYTON, day=date(2016, 2, 27)))
     [live] = live_incidents(dedup)
     assert live["date"] == {"start": "2016-03-05", "end": "2016-03-05", "precision": "day"}
+
+
+# claims of one article --------------------------------------------------------------------------
+
+
+def spoken(article: str, content: str, at: int) -> Mention:
+    """A claim of the regional governor read at offset `at` of `article` (no figures)."""
+    published = datetime(2024, 3, 2, 9, tzinfo=UTC)
+    evidence = Evidence(article_id=article, source="ansa.it", published_at=published, text=content,
+                        char_start=at, char_end=at + len(content))
+    claim = Claim(
+        claim_id=f"clm-{article}-{at}", speaker=Speaker(name="Oleh Kiper", kind="person"),
+        cue="said", content=content, language="en", quote="direct", claim_type="casualty_report",
+        evidence=[evidence], article_ids=[article], sources=["ansa.it"], confidence=0.5,
+        first_reported_at=published, last_reported_at=published, extractor_version="t",
+    )
+    return Mention(mention_id=f"men-{article}-{at}", kind="claim", blocking_key="speaker/olehkiper",
+                   article_id=article, source="ansa.it", published_at=published,
+                   extractor_version="t", claim=claim)
+
+
+def test_two_alike_statements_of_one_speaker_in_one_article_stay_two_claims() -> None:
+    dedup = Deduplicator({})
+    dedup.add(spoken("a", "ten people have died in Odesa", 120))
+    [out] = dedup.add(spoken("a", "ten people have died in Odesa, and the toll may rise", 480))
+    assert out.claim_id == "clm-a-480" and out.revision == 1
+
+
+def test_the_same_statement_in_another_article_is_the_same_claim() -> None:
+    dedup = Deduplicator({})
+    dedup.add(spoken("a", "ten people have died in Odesa", 120))
+    [out] = dedup.add(spoken("b", "ten people have died in Odesa", 64))
+    assert out.claim_id == "clm-a-120" and out.revision == 2
+
+
+def test_a_redelivered_claim_changes_nothing() -> None:
+    dedup = Deduplicator({})
+    dedup.add(spoken("a", "ten people have died in Odesa", 120))
+    assert dedup.add(spoken("a", "ten people have died in Odesa", 120)) == []
