@@ -581,7 +581,10 @@ def assemble_incidents(
     if brief:
         # A brief is read whole as well: "G20 protests ... This part of town was the scene of
         # escalating violence" is a violent demonstration though no one sentence says so.
-        whole = " ".join(s.text for s in sentences)
+        # an alert sentence is a warning in the whole reading too ("air raid alert over the
+        # threat of a drone attack")
+        whole = " ".join(s.text for s in sentences
+                         if markers.alert is None or not markers.alert.search(s.text))
         read.extend((c, 0) for c in classify_sentence(whole, language)
                     if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE)
         reportable = _read_as_brief(reportable, read)
@@ -819,8 +822,11 @@ def _brief_fallback(
     if read:
         cue, at = max(read, key=lambda ci: ci[0].score)
     else:
+        # what an alert sentence names ("the threat of a drone attack") was not observed
+        alerts = [s for s in sentences if markers.alert is not None and markers.alert.search(s.text)]
         for observation in _observations(language):
-            m = observation.pattern.search(text)
+            m = next((o for o in observation.pattern.finditer(text)
+                      if not any(s.start <= o.start() < s.end for s in alerts)), None)
             if m is not None:
                 cue = EventCue(observation.event_type, observation.sub_event_type, m.group(0),
                                m.start(), m.end(), (), False, OBSERVATION_SCORE, False)

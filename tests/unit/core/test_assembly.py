@@ -518,3 +518,13 @@ def test_a_strike_reported_today_and_another_dated_in_its_own_sentence_stay_two(
     text = ("Ieri un attacco missilistico ha colpito Kharkiv, uccidendo tre persone.\n\n"
             "Il 3 giugno un attacco missilistico aveva colpito Kharkiv, uccidendo una donna.")
     assert sorted(d.date.start for d in incidents(text, "it")) == [date(2024, 6, 3), date(2024, 6, 4)]
+
+
+def test_a_brief_about_an_air_raid_alert_reports_no_drone_strike() -> None:
+    text = "Air raid alert in Kyiv\n\nAn air raid alert was declared in Kyiv over the threat of attack drones."
+    assert incidents(text, "en") == []
+
+
+def test_a_brief_about_an_air_raid_alert_in_ukrainian_reports_no_drone_strike() -> None:
+    text = "Тривога у Києві\n\nУ Києві оголошено повітряну тривогу через загрозу ударних БпЛА."
+    assert incidents(text, "uk") == []
