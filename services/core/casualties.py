@@ -19,7 +19,12 @@ _LEXICON = "casualties"
 _NUMBER_WORD_THRESHOLD = 2
 _TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "it", "de", "pt", "nl", "da"})
 _FLAGS = regex.IGNORECASE
-_DIGITS = r"(?<!\d[:.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|(?<!\d[:.,])\d+(?![.,]?\d)(?!\s?-?\s?(?:year|yr|anni|enne|months?|mesi|percent|per cento|%|[:.]\d))"
+# An age is no count: "62-year-old", "62enne", uk "62-річну", ru "62-летнюю".
+_DIGITS = (r"(?<!\d[:.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|(?<!\d[:.,])\d+(?![.,]?\d)"
+           r"(?!\s?-?\s?(?:year|yr|anni|enne|months?|mesi|percent|per cento|%|[:.]\d|річн|літн|летн))")
+# The apostrophes Ukrainian spells number words with ("п'ять", "п’ять", "пʼять").
+_APOSTROPHES = "'’ʼ"
+_APOSTROPHE_CLASS = f"[{_APOSTROPHES}]"
 _SEPARATOR = regex.compile(r"[.,]")
 # Titles and bylines glued to a body by a newline must not lend their numbers to the next line.
 _SPACE = r"[^\S\n]+"
@@ -140,6 +145,8 @@ class _Rules:
     singular_words: regex.Pattern[str]
     articles: regex.Pattern[str]
     vague: tuple[tuple[regex.Pattern[str], int | None, int | None, int | None], ...]
+    # exact number words in every case form ("трьох", "дев'ятеро"), folded, apostrophes as "'"
+    number_words: Mapping[str, int]
     at_least: regex.Pattern[str]
     at_most: regex.Pattern[str]
     self_harm: regex.Pattern[str] | None
@@ -198,7 +205,17 @@ def _rules(language: str) -> _Rules:
     lex: Mapping[str, Any] = language_section(_LEXICON, language)
     quant: Mapping[str, list[str]] = lex["quantifiers"]
     vague: list[Mapping[str, Any]] = lex["vague"]
-    number = _alt([_DIGITS] + [v["pattern"] for v in vague] + list(lex["singular"]))
+    # Languages text2num does not read spell their number words out in the lexicon, in every
+    # case form: "поранено трьох людей", "ще дев'ятеро отримали поранення".
+    words: Mapping[str, int] = {
+        _plain_apostrophes(fold_case(form)): int(value)
+        for value, forms in lex.get("number_words", {}).items() for form in forms
+    }
+    spelled = [
+        regex.escape(w).replace("'", _APOSTROPHE_CLASS) + rf"(?!{_APOSTROPHE_CLASS})"
+        for w in sorted(words, key=len, reverse=True)
+    ]
+    number = _alt([_DIGITS] + spelled + [v["pattern"] for v in vague] + list(lex["singular"]))
     qty = rf"(?P<q>(?:{_alt(quant['at_least'] + quant['at_most'] + quant['about'])}){_SPACE})?(?P<n>{number})(?!\w)"
     # Words between a number and its victim noun: not another number, article or possessive
     # ("NBC 6 the teen was shot", "911 caller's father dead").
@@ -270,6 +287,7 @@ def _rules(language: str) -> _Rules:
         vague=tuple(
             (regex.compile(rf"^(?:{v['pattern']})$", _FLAGS), v["best"], v["low"], v["high"]) for v in vague
         ),
+        number_words=words,
         at_least=regex.compile(rf"^(?:{_alt(quant['at_least'])})\s*$", _FLAGS),
         at_most=regex.compile(rf"^(?:{_alt(quant['at_most'])})\s*$", _FLAGS),
         self_harm=_whole_or_none(lex.get("self_harm", [])),
@@ -360,20 +378,34 @@ def _numbers_to_digits(sentence: str, language: str, protect: regex.Pattern[str]
 def _value(n: str, q: str | None, rules: _Rules) -> tuple[int | None, int | None, int | None] | None:
     n = n.strip()
     if n[0].isdigit():
-        value = int(_SEPARATOR.sub("", n))
-        if q and rules.at_least.match(q):
-            return value, value, None
-        if q and rules.at_most.match(q):
-            return value, None, value
-        if q:
-            return value, None, None
-        return value, value, value
+        return _bounded(int(_SEPARATOR.sub("", n)), q, rules)
+    spelled = rules.number_words.get(_plain_apostrophes(fold_case(n))) if rules.number_words else None
+    if spelled is not None:
+        return _bounded(spelled, q, rules)
     if rules.singular_words.match(n):
         return 1, 1, 1
     for pattern, best, low, high in rules.vague:
         if pattern.match(n):
             return best, low, high
     return None
+
+
+def _bounded(value: int, q: str | None, rules: _Rules) -> _Value:
+    """An exact figure under its quantifier: "at least 5" is (5, 5, None)."""
+    if q and rules.at_least.match(q):
+        return value, value, None
+    if q and rules.at_most.match(q):
+        return value, None, value
+    if q:
+        return value, None, None
+    return value, value, value
+
+
+_APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHES})
+
+
+def _plain_apostrophes(word: str) -> str:
+    return word.translate(_APOSTROPHE_FOLD)
 
 
 def _magnitude(count: Count) -> int:

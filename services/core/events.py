@@ -100,6 +100,9 @@ class _Rules:
     # them (about half of a news story's) names no event, and one plain pass tells.
     required: LiteralFilter | None
     modal_near: re.Pattern[str]
+    # Phrases that hold a negation word yet state a fact ("не выжила": she died; "не менее": at
+    # least): they negate no trigger after them.
+    affirmed: re.Pattern[str] | None
     conditional: re.Pattern[str]
     history: re.Pattern[str]
     # "on the anniversary of the massacre": only what comes after it is recalled; a protest
@@ -172,6 +175,7 @@ def _rules(language: str) -> _Rules:
             [t.pattern.pattern for t in triggers] + [p.pattern for _, p in weapon_classes], ignore_case=False
         ),
         modal_near=_folded(modality["hypothetical"] + modality["negation"]),
+        affirmed=_folded(modality["affirmed"]) if modality.get("affirmed") else None,
         conditional=_folded(modality["conditional"]),
         history=_folded(modality["history"]),
         commemoration=_folded(modality["commemoration"]) if modality.get("commemoration") else None,
@@ -356,7 +360,11 @@ def _is_modal(sentence: str, start: int, end: int, rules: _Rules,
         clause_start = m.end()
     clause = sentence[clause_start:start]
     near = " ".join(clause.split()[-_MODAL_WORDS:])
-    return bool(rules.modal_near.search(near) or rules.conditional.search(clause))
+    modal = rules.modal_near.search(near)
+    if modal is not None and rules.affirmed is not None:
+        # "не выжила после атаки дрона": the death is the attack's outcome, not its denial
+        modal = rules.modal_near.search(rules.affirmed.sub(" ", near))
+    return bool(modal or rules.conditional.search(clause))
 
 
 def _denied_capture(sentence: str, sub_event_type: str, end: int, rules: _Rules) -> bool:
