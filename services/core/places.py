@@ -98,6 +98,7 @@ class _Lexicon:
     agency_after: frozenset[str]
     lone_prepositions: frozenset[str]
     name_abbreviations: dict[str, tuple[str, ...]]
+    story_state_countries: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +143,7 @@ def _lexicon() -> _Lexicon:
         frozenset(w.lower() for w in raw["lone_place_prepositions"]),
         {_key(short): tuple(_key(w) for w in full)
          for short, full in raw["name_abbreviations"].items()},
+        frozenset(raw["story_state_countries"]),
     )
 
 
@@ -718,6 +720,9 @@ FAR_SMALL_TOWN_PENALTY = 0.3
 # names small towns of its own country, which need no more evidence than a big foreign city.
 HOME_MIN_SHARE = 0.5
 HOME_MIN_NAMES = 2
+# The prior of a home-country region that shares its name with a country (a country's is 1.6
+# plus its preference).
+HOME_REGION_OVER_COUNTRY = 1.8
 
 
 def _far_country_penalty(place: Place, lex: _Lexicon) -> bool:
@@ -731,7 +736,9 @@ def _home_country(spans: list[_Span], best: list[Place], lex: _Lexicon) -> str |
     small places never pay the far-country penalty."""
     votes: dict[str, int] = {}
     for span, place in zip(spans, best):
-        if not span.weak:
+        # "Georgia", a country and a US state, says nothing of the text's country.
+        if not span.weak and not (place.kind == "country" and len(span.candidates) > 1
+                                  and any(c.kind == "region" for c in span.candidates)):
             votes[place.country_code] = votes.get(place.country_code, 0) + 1
     if not votes:
         return None
@@ -800,14 +807,47 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
             key = lex.region_acronyms[m.group()]
             region_hint[key] = max(region_hint.get(key, 0.0), 0.5)
     home = _home_country(spans, best_prior, lex)
+    counties = _named_counties(spans, lex.story_state_countries)
+    located = [(other.key, (place.lat, place.lon), place) for other, place in zip(spans, best_prior)
+               if place.kind in ("settlement", "district")]
+    return _read_spans(text, spans, priors, same_candidates, located, region_hint,
+                       country_hint, gazetteer, lex, home, counties)
+
+
+# Context a town gets from its county named in the text, and a county from a town of it.
+COUNTY_AND_TOWN = 0.6
+
+
+def _named_counties(spans: list[_Span], countries: frozenset[str]
+                    ) -> dict[tuple[str, str, str], set[str]]:
+    """The counties (second-level divisions of these countries) the text's names may be or lie
+    in, each with the keys of the names that point to it: a county's own name, or a town of
+    that county. Limited to the countries of local news (`story_state_countries`): in war
+    news a raion and a village of it are not yet measured to gain from it."""
+    counties: dict[tuple[str, str, str], set[str]] = {}
+    for span in spans:
+        for place in span.candidates:
+            county = place.admin2 if place.kind == "settlement" else \
+                place.name if place.kind == "district" else None
+            if county and place.admin1 and place.country_code in countries:
+                counties.setdefault((place.country_code, place.admin1, county), set()).add(span.key)
+    return counties
+
+
+def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
+                same_candidates: list[tuple[int, ...]],
+                located: list[tuple[str, tuple[float | None, float | None], Place]],
+                region_hint: dict[tuple[str, str], float], country_hint: set[str],
+                gazetteer: Gazetteer, lex: _Lexicon, home: str | None,
+                counties: dict[tuple[str, str, str], set[str]] | None = None,
+                ) -> list[tuple[_Span, Place, float]]:
+    """Each span's reading given the context, with its confidence; unsure readings dropped."""
     resolved: list[tuple[_Span, Place, float]] = []
     anchors_by_key: dict[str, list[Place]] = {}
     # A name repeated in the text has the same anchors, so the same distances: the places
     # (alive through `spans`) are told apart by identity, as Place compares every field.
     nearest: dict[tuple[str, int], float] = {}
     scored_memo: dict[tuple[object, ...], list[tuple[float, int]]] = {}
-    located = [(other.key, (place.lat, place.lon), place) for other, place in zip(spans, best_prior)
-               if place.kind in ("settlement", "district")]
     for idx, (span, pr, ids) in enumerate(zip(spans, priors, same_candidates)):
         anchors = anchors_by_key.get(span.key)
         if anchors is None:
@@ -820,7 +860,7 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
         scored = scored_memo.get(sign)
         if scored is None:
             scored = scored_memo[sign] = _scores(span, pr, anchors, region_hint, country_hint,
-                                                   qualifier, nearest, lex, home)
+                                                   qualifier, nearest, lex, home, counties)
         top_score, top = scored[0]
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
@@ -841,7 +881,9 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
 def _scores(span: _Span, pr: list[float], anchors: list[Place],
             region_hint: dict[tuple[str, str], float], country_hint: set[str],
             qualifier: set[tuple[str, str]] | None, nearest: dict[tuple[str, int], float],
-            lex: _Lexicon, home: str | None = None) -> list[tuple[float, int]]:
+            lex: _Lexicon, home: str | None = None,
+            counties: dict[tuple[str, str, str], set[str]] | None = None,
+            ) -> list[tuple[float, int]]:
     """(score, candidate index) of each candidate of a span, best first."""
     scored: list[tuple[float, int]] = []
     # Nearness lifts a small home town over a far-away namesake (Katy near Houston, not Kati in
@@ -851,12 +893,22 @@ def _scores(span: _Span, pr: list[float], anchors: list[Place],
         for p in span.candidates)
     for c, (place, prior) in enumerate(zip(span.candidates, pr)):
         context, near = 0.0, 1e9
+        in_named_county = False
         lifted = place.country_code == home and _far_country_penalty(place, lex) \
             and not span.lone_local
         if place.admin1 and place.kind != "region":
             context += 0.6 * region_hint.get((place.country_code, place.admin1), 0.0)
         if place.country_code in country_hint and place.kind != "country":
             context += 0.15
+        if counties and place.admin1:
+            # "FAYETTE COUNTY (KDKA) … in Brownsville": a town and the county it lies in,
+            # both named, read each other (Brownsville, Pennsylvania; its Fayette County).
+            county = place.admin2 if place.kind == "settlement" else \
+                place.name if place.kind == "district" else None
+            named = counties.get((place.country_code, place.admin1, county)) if county else None
+            if named and (len(named) > 1 or span.key not in named):
+                context += COUNTY_AND_TOWN
+                in_named_county = True
         if anchors and place.kind in ("settlement", "district"):
             near_key = (span.key, id(place))
             known = nearest.get(near_key)
@@ -870,10 +922,14 @@ def _scores(span: _Span, pr: list[float], anchors: list[Place],
         elif place.kind == "region" and any(
                 (a.country_code, a.admin1) == (place.country_code, place.admin1) for a in anchors):
             context += 0.4  # "Punta Gorda ... a Florida woman": the state, not a Cuban town
-        if lifted and ((lift_when_near and near < 60)
+        if home is not None and place.kind == "region" and place.country_code == home \
+                and any(c.kind == "country" for c in span.candidates):
+            # "South Georgia" in a story of the United States: the state, not the country.
+            prior = max(prior, HOME_REGION_OVER_COUNTRY)
+        if lifted and ((lift_when_near and near < 60) or in_named_county
                        or region_hint.get((place.country_code, place.admin1 or ""), 0.0) >= 1.0):
-            # A small town of the story's own country, near its other places or in a state it
-            # names, is not a far-away village: it pays no far-country penalty.
+            # A small town of the story's own country, near its other places or in a state or
+            # county it names, is not a far-away village: it pays no far-country penalty.
             prior += FAR_SMALL_TOWN_PENALTY
         # Several weak context signals must not outvote a name written exactly.
         score = prior - span.penalty - _alias_penalty(place, span, lex) + min(context, 0.7)
@@ -1054,12 +1110,7 @@ def _named_neighbourhoods(text: str, mentions: list[PlaceMention]) -> list[Place
               for m in mentions]
     if not any(marked):
         return mentions
-    counts: dict[int, int] = {}
-    for m, hood in zip(mentions, marked):
-        if not hood and m.place.kind == "settlement":
-            counts[id(m.place)] = counts.get(id(m.place), 0) + 1
-    home = max((m for m, hood in zip(mentions, marked) if not hood and id(m.place) in counts),
-               key=lambda m: counts[id(m.place)], default=None)
+    home = _most_named_town(mentions, marked)
     out: list[PlaceMention] = []
     for k, (m, hood) in enumerate(zip(mentions, marked)):
         if not hood:
@@ -1072,6 +1123,16 @@ def _named_neighbourhoods(text: str, mentions: list[PlaceMention]) -> list[Place
         out.append(m if city is None else PlaceMention(
             m.text, m.start, m.end, city.place, city.precision, m.score, m.after_preposition))
     return out
+
+
+def _most_named_town(mentions: list[PlaceMention], marked: list[bool]) -> PlaceMention | None:
+    """The first mention of the town named most often outside the marked mentions."""
+    counts: dict[int, int] = {}
+    for m, hood in zip(mentions, marked):
+        if not hood and m.place.kind == "settlement":
+            counts[id(m.place)] = counts.get(id(m.place), 0) + 1
+    return max((m for m, hood in zip(mentions, marked) if not hood and id(m.place) in counts),
+               key=lambda m: counts[id(m.place)], default=None)
 
 
 # A small namesake this far from the town the text is about, in a region the text never names,
@@ -1152,6 +1213,12 @@ _NAME_WITH_AGE = re.compile(
 # "Tristan, 8, shows where he was hit", "Male, 17, arrested": a lone word given an age is a
 # person (or "male") too; a place is never followed by a one- or two-digit number and a comma.
 _WORD_WITH_AGE = re.compile(r"(?<![A-Za-z] )(?<![\w.])([A-Z][a-z]+),\s+\d{1,2}\s*,")
+# "18-year-old Dametrious Addison, and", "17-year-old Steven Evans was": a first name and a
+# surname after an age, closing a clause or its subject; the surname is not a town anywhere in
+# the text ("shooting Addison in the face"). Not "a 7-year-old South Dallas girl".
+_AGE_BEFORE_NAME = re.compile(
+    r"\b\d{1,3}-year-old\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:['’-][A-Za-z]+)?)"
+    r"(?=\s*[,.;:)]|\s+(?:was|is|who|has|had|and|of|said|told|died|remains)\b)")
 
 
 def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
@@ -1162,6 +1229,8 @@ def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
     dotted = (". ", ".")
     aged = {name.lower() for m in _NAME_WITH_AGE.finditer(text) for name in m.groups() if name}
     aged.update(m.group(1).lower() for m in _WORD_WITH_AGE.finditer(text))
+    if "year-old" in text:
+        aged.update(m.group(1).lower() for m in _AGE_BEFORE_NAME.finditer(text))
     return aged | {tok.lower for prev, tok in pairwise(tokens) if tok.capital and (
         (len(prev.text) == 1 and prev.text.isupper() and text[prev.end: tok.start] in dotted)
         or ((prev.capital and prev.lower in given) or prev.lower.rstrip(".") in markers

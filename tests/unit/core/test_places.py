@@ -535,3 +535,58 @@ def test_a_town_name_before_and_another_street_and_streets_is_a_street() -> None
     text = ("Two teens were shot in East Nashville. The car ran a four-way stop at Meridian "
             "and Grace Streets, police said.")
     assert "Meridian" not in [m.text for m in find_places(text, "en")]
+
+
+def test_a_state_named_in_passing_does_not_outvote_the_towns_of_the_story() -> None:
+    text = ("The teen was shot in Lakeland, Polk County deputies said. She first told deputies "
+            "the two were in Georgia.")
+    assert {m.place.admin1 for m in find_places(text, "en") if m.text != "Georgia"} == {"Florida"}
+
+
+def test_a_neighbourhood_of_the_story_town_stays_that_town() -> None:
+    text = ("4-year-old shot in St. Augustine\n\nThe boy was shot in St. Augustine on Sunday. "
+            "He was flown to a hospital in Jacksonville. Neighbors in the St. Augustine "
+            "neighborhood said they heard one shot. St. Augustine police are investigating.")
+    assert {m.place.name for m in find_places(text, "en") if m.text == "St. Augustine"} \
+        == {"Saint Augustine"}
+
+
+def test_a_us_state_named_like_a_country_is_the_state_in_american_local_news() -> None:
+    text = ("Four teens were shot in Valdosta on Friday. Tifton police are helping. It was the "
+            "worst shooting in South Georgia this year.")
+    georgia = _only(text, "Georgia")
+    assert (georgia.place.country_code, georgia.place.admin1) == ("US", "Georgia")
+
+
+def test_the_country_georgia_stays_a_country_in_war_news() -> None:
+    text = "Ukraine and Georgia condemned the strike on Kharkiv."
+    assert _only(text, "Georgia").place.kind == "country"
+
+
+def test_a_surname_after_an_age_and_a_first_name_is_not_a_town() -> None:
+    text = ("Police said 18-year-old Dametrious Addison was hit in the neck. His friend "
+            "admitted shooting Addison in the face.")
+    assert "Addison" not in [m.text for m in find_places(text, "en")]
+
+
+def test_a_town_after_an_age_and_before_a_person_noun_stays_a_town() -> None:
+    text = "A 7-year-old South Dallas girl was hit by a stray bullet, Dallas police said."
+    assert [m.place.name for m in find_places(text, "en")] == ["Dallas", "Dallas"]
+
+
+def test_a_county_and_a_town_named_together_read_each_other() -> None:
+    text = ("FAYETTE COUNTY - A fire captain was charged after a junior firefighter was shot at "
+            "a firehouse in Brownsville.")
+    assert {(m.place.name, m.place.admin1) for m in find_places(text, "en")} == {
+        ("Fayette County", "Pennsylvania"), ("Brownsville", "Pennsylvania")}
+
+
+def test_two_towns_of_one_county_read_each_other() -> None:
+    text = "The shooting happened in Universal City, San Antonio police said."
+    assert _only(text, "Universal City").place.admin1 == "Texas"
+
+
+def test_lake_alone_is_no_place() -> None:
+    text = ("A child was shot in Marion County. Deputies responded to a shooting on Monica Drive "
+            "in the Lake O' the Pines area, near Shreveport, Louisiana.")
+    assert "Lake" not in [m.text for m in find_places(text, "en")]
