@@ -590,3 +590,8 @@ def test_lake_alone_is_no_place() -> None:
     text = ("A child was shot in Marion County. Deputies responded to a shooting on Monica Drive "
             "in the Lake O' the Pines area, near Shreveport, Louisiana.")
     assert "Lake" not in [m.text for m in find_places(text, "en")]
+
+
+def test_an_oblast_adjective_names_its_region_not_a_namesake_village() -> None:
+    places = find_places("Росіяни атакували Харківську область, а у Донецькій області тривають бої.", "uk")
+    assert [(p.place.name, p.precision) for p in places] == [("Kharkiv", "region"), ("Donetsk", "region")]
