@@ -395,8 +395,6 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
                 if found is None or strength > max(_plain_prior(p, lex)
                                                    for p in found.candidates):
                     found = _Span(i, i + 1, tok.start, tok.end, inflected[1], inflected[0])
-        nxt = tokens[found.end_tok] if found and found.end_tok < n else (
-            tokens[i + 1] if found is None and i + 1 < n else None)
         if (found is None or found.end_tok == i + 1) and tok.glued and tok.capital \
                 and i + 1 < n and tokens[i + 1].lower in lex.region_after:
             # "Харківську область": an adjective before a region noun names the region of
