@@ -160,6 +160,8 @@ class _ContextMarkers:
     building_name_after: re.Pattern[str] | None
     building_name_before: re.Pattern[str] | None
     elsewhere_before: re.Pattern[str] | None
+    # "The incident happened Oct. 4": a sentence that dates the event with no event word
+    event_day: regex.Pattern[str] | None
 
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
@@ -217,6 +219,7 @@ def _context_markers(language: str) -> _ContextMarkers:
         building_name_before=re.compile(rf"(?<!\w)(?:{_words(names_before)})\s+$", re.IGNORECASE)
         if names_before else None,
         elsewhere_before=re.compile(_words(elsewhere), re.IGNORECASE) if elsewhere else None,
+        event_day=anywhere("event_day"),
     )
 
 
@@ -453,7 +456,11 @@ def _nearest_cue(cues: list[EventCue], place: PlaceMention, offset: int) -> Even
 
 def _sharpest(dates: list[EventDate]) -> EventDate:
     """A sentence's first date, or a day it names inside that month: "arrested in late February
-    in connection with a shooting on Wednesday, Feb. 17" dates the shooting to the day."""
+    in connection with a shooting on Wednesday, Feb. 17" dates the shooting to the day. A day
+    that names the event comes first: "pleaded guilty Friday in the Oct. 14 murder"."""
+    named = [d for d in dates if d.role == "event" and d.precision in ("day", "range")]
+    if named:
+        return named[0]
     first = dates[0]
     if first.precision == "month":
         for d in dates[1:]:
@@ -626,9 +633,18 @@ def assemble_incidents(
     reportable = _dated_by_the_text(_one_state_story(reportable, places), merged)
 
     def shooting_days() -> list[EventDate]:
-        return [_sharpest(own_dates(i)) for c, i in read if c.sub_event_type in _SHOOTING and own_dates(i)]
+        cued = {i for c, i in read if c.sub_event_type in _SHOOTING}
+        days = []
+        for i, sentence in enumerate(sentences):
+            # a day that names the event ("the incident happened Oct. 4") needs no cue beside it
+            named = [d for d in own_dates(i) if d.role == "event"] if i not in cued and (
+                markers.event_day is not None and markers.event_day.search(sentence.text)) else []
+            usable = [d for d in own_dates(i) if d.role != "development"] if i in cued else named
+            if usable:
+                days.append(_sharpest(usable))
+        return days
 
-    _dated_by_a_cue(reportable, shooting_days)
+    _dated_by_a_cue(reportable, shooting_days, published_at.date())
     for d in reportable:
         _zero_the_unmentioned_toll(d)
     return reportable
@@ -683,20 +699,35 @@ def _dated_by_the_text(reportable: list[IncidentDraft], merged: list[IncidentDra
     return out
 
 
-def _dated_by_a_cue(reportable: list[IncidentDraft], shooting_days: Callable[[], list[EventDate]]) -> None:
+def _dated_by_a_cue(reportable: list[IncidentDraft], shooting_days: Callable[[], list[EventDate]],
+                    published: date) -> None:
     """"Coroner: teen's shooting death ruled accidental ... Goode was shot and killed on Sep. 12":
     the article's one shooting report with no date of its own is dated by the one day its
     shooting sentences name before it, wherever they place it (or name no place); a day more
-    than a month old only for a follow-up (dated to the month before publication), as above."""
-    undated = [d for d in reportable if d.date.text is None and d.cue.sub_event_type in _SHOOTING]
-    if len(undated) != 1:
-        return
-    report = undated[0]
-    follow_up = _width(report.date) > 1
-    oldest = date.min if follow_up else report.date.end - timedelta(days=BACKGROUND_AFTER_DAYS)
-    days = {_day_key(d): d for d in shooting_days() if d.precision == "day" and oldest <= d.end < report.date.end}
-    if len(days) == 1:
-        report.date = next(iter(days.values()))
+    than a month old only for a follow-up (dated to the month before publication), as above.
+    A report dated only by a statement or a step of the case ("was indicted Tuesday") is
+    undated in this sense, and a follow-up; a day that names the event ("the Oct. 14 murder",
+    "the incident happened Oct. 4") counts with or without a cue beside it."""
+    shooting = [d for d in reportable if d.cue.sub_event_type in _SHOOTING]
+    undated = [d for d in shooting if d.date.text is None]
+    # a report dated only by a statement or a step of the case ("police said Monday", "was
+    # arrested Tuesday") is as undated: that day came after the shooting, as in a follow-up
+    developments = [d for d in shooting if d.date.role == "development"]
+    # the one undated report, and each report dated by a development: its day is never the
+    # shooting's, whatever the other reports
+    reports = (undated if len(undated) == 1 else []) + developments
+    named = shooting_days() if reports else []
+    for report in reports:
+        follow_up = _width(report.date) > 1 or report.date.role == "development"
+        oldest = date.min if follow_up else report.date.end - timedelta(days=BACKGROUND_AFTER_DAYS)
+        # a development read before the shooting day is the week's other day of that name
+        # ("said in a statement Monday" in an update stamped Sunday): any other day up to the
+        # publication's can be the shooting's
+        latest = published if report.date.role == "development" else report.date.end - timedelta(days=1)
+        days = {_day_key(d): d for d in named
+                if d.precision == "day" and oldest <= d.end <= latest and _day_key(d) != _day_key(report.date)}
+        if len(days) == 1:
+            report.date = next(iter(days.values()))
 
 
 def _place_tolls(

@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Literal
@@ -18,6 +18,10 @@ from text_to_num import text2num
 from services.core.lexicon import HeadIndex, LiteralFilter, load_lexicon
 
 Precision = Literal["day", "range", "month", "year"]
+# What a date dates besides "when": "event" when it names the event ("the Nov. 7 killing", "the
+# shooting happened Oct. 4"), "development" when it dates a statement or a step of the case
+# after it ("police said Monday", "was arrested Tuesday").
+DateRole = Literal["event", "development"]
 
 _LEXICON = "date_expressions"
 _MONTH_KEYS = (
@@ -30,6 +34,8 @@ _WEEKDAY_KEYS = (
 # Past this, a "morning" publication can no longer mean the night that just ended.
 _MORNING_ENDS_AT_HOUR = 12
 _MAX_WINDOW_DAYS = 366
+# How far before or after a date the words that give its role are looked for.
+_ROLE_WINDOW = 60
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _ORDINAL = r"(?:°|º|st|nd|rd|th)?"
 # After a preposition: an elided one (dall') runs straight into the next word.
@@ -49,6 +55,7 @@ class EventDate:
     text: str | None
     start_char: int | None
     end_char: int | None
+    role: DateRole | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,11 @@ class _Rule:
     days: int | None
     hours: int | None
     units: tuple[tuple[str, int], ...]
+    # holidays: a fixed month and day, or the nth (negative: from the end) weekday of a month
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +110,10 @@ class _Grammar:
     one_words: frozenset[str]
     day_first: bool
     capitalised_names: bool
+    # matched at a date's end / start / start: see DateRole
+    event_after: re.Pattern[str] | None
+    event_before: re.Pattern[str] | None
+    development_before: re.Pattern[str] | None
 
 
 _NUMERIC = re.compile(
@@ -106,7 +122,10 @@ _NUMERIC = re.compile(
 )
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _DIGIT = re.compile(r"\d")
-_WEEKDAY_BEFORE_DATE = re.compile(r"[\s,]*(?:the\s+|il\s+)?$")
+# "Wednesday afternoon, July 9, 2014" restates the date as much as "Wednesday, July 9" does.
+_WEEKDAY_BEFORE_DATE = re.compile(
+    r"[\s,]*(?:(?:morning|afternoon|evening|night|mattina|pomeriggio|sera|notte)[\s,]+)?"
+    r"(?:the\s+|il\s+)?$", re.IGNORECASE)
 _ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<b>[01]\d)-(?P<a>[0-3]\d)(?!\d)")
 
 
@@ -179,7 +198,8 @@ def _rules(
         pattern = re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
         units = tuple((str(k), int(v)) for k, v in raw.get("units", {}).items())
         rules.append(
-            _Rule(raw["kind"], pattern, raw.get("days"), raw.get("hours"), units)
+            _Rule(raw["kind"], pattern, raw.get("days"), raw.get("hours"), units,
+                  raw.get("month"), raw.get("day"), raw.get("weekday"), raw.get("nth"))
         )
     if info is None:
         return rules
@@ -304,7 +324,18 @@ def _grammar(language: str) -> _Grammar:
         one_words=frozenset(w.lower() for w in words("one_words")),
         day_first=not month_first,
         capitalised_names=bool(table.get("capitalised_names", False)),
+        event_after=_role_pattern(table, "event_after", "^"),
+        event_before=_role_pattern(table, "event_before", "$"),
+        development_before=_role_pattern(table, "development_before", "$"),
     )
+
+
+def _role_pattern(table: Mapping[str, Any], key: str, anchor: str) -> re.Pattern[str] | None:
+    fragments = [str(f) for f in table.get("roles", {}).get(key, [])]
+    if not fragments:
+        return None
+    body = "|".join(f"(?:{f})" for f in fragments)
+    return re.compile(f"^(?:{body})" if anchor == "^" else rf"(?<!\w)(?:{body})$", re.IGNORECASE)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -458,6 +489,26 @@ def _months_and_years(
                 )
 
 
+def _holiday_in(year: int, rule: _Rule) -> date | None:
+    if rule.month is None:
+        return None
+    if rule.day is not None:
+        return _safe_date(year, rule.month, rule.day)
+    if rule.weekday is None or not rule.nth:
+        return None
+    days = [d for d in calendar.Calendar().itermonthdates(year, rule.month)
+            if d.month == rule.month and d.weekday() == rule.weekday]
+    return days[rule.nth - 1] if rule.nth > 0 else days[rule.nth]
+
+
+def _holiday(rule: _Rule, pub: date) -> date | None:
+    """The holiday's last occurrence on or before the publication day."""
+    this_year = _holiday_in(pub.year, rule)
+    if this_year is not None and this_year <= pub:
+        return this_year
+    return _holiday_in(pub.year - 1, rule)
+
+
 def _weekday_date(name: str, strict: bool, grammar: _Grammar, pub: date) -> date:
     delta = (pub.weekday() - (grammar.weekdays[name.lower()] - 1)) % 7
     return pub - timedelta(days=7 if strict and delta == 0 else delta)
@@ -528,6 +579,10 @@ def _relative(
                     min(saturday + timedelta(days=1), pub),
                     "range",
                 )
+            elif rule.kind == "holiday":
+                holiday = _holiday(rule, pub)
+                if holiday is not None:
+                    out.add(start, end, holiday, holiday, "day")
             elif rule.kind in ("weekday", "night_between"):
                 name = groups.get("wd") or groups.get("wd2")
                 if not name or (
@@ -605,7 +660,22 @@ def resolve_dates(
         offset = len(grammar.first_rules)
         later = tuple(r for i, r in enumerate(grammar.rules, offset) if i in present)
         _relative(sentence, grammar, later, published_at, pub, out)
-    return sorted(out.found, key=lambda d: d.start_char or 0)
+    found = sorted(out.found, key=lambda d: d.start_char or 0)
+    if grammar.event_after is None and grammar.development_before is None:
+        return found
+    return [_with_role(d, sentence, grammar) for d in found]
+
+
+def _with_role(found: EventDate, sentence: str, grammar: _Grammar) -> EventDate:
+    start, end = found.start_char or 0, found.end_char or 0
+    before = sentence[max(0, start - _ROLE_WINDOW):start]
+    role: DateRole | None = None
+    if (grammar.event_after is not None and grammar.event_after.match(sentence[end:end + _ROLE_WINDOW])) or (
+            grammar.event_before is not None and grammar.event_before.search(before)):
+        role = "event"
+    elif grammar.development_before is not None and grammar.development_before.search(before):
+        role = "development"
+    return replace(found, role=role) if role else found
 
 
 def default_event_date(published_at: datetime) -> EventDate:

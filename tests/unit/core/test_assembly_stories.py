@@ -59,3 +59,62 @@ def test_strikes_on_towns_of_two_regions_stay_two_incidents() -> None:
     text = ("Russian missiles struck Kharkiv on Tuesday, killing two people. "
             "Russian shelling hit Kherson on Tuesday, wounding three.")
     assert sorted(d.place.place.name for d in incidents(text)) == ["Kharkiv", "Kherson"]
+
+
+def test_a_day_that_names_the_shooting_dates_it_over_the_day_of_the_hearing() -> None:
+    text = ("Charges stand in Memphis shooting that killed a teen\n\n"
+            "A Memphis man waived a preliminary hearing Tuesday in the May 28 shooting that killed "
+            "a 17-year-old girl in Memphis.")
+    [incident] = incidents(text)
+    assert incident.date.start == date(2024, 5, 28)
+
+
+def test_the_day_police_spoke_gives_way_to_the_day_the_text_gives_the_shooting() -> None:
+    text = ("Gunman who shot four at Memphis bar still sought\n\n"
+            "Police said Monday that the gunman who shot four people at a Memphis bar is still "
+            "at large.\n\n"
+            "Officers responded to the bar on Union Avenue on May 12 and found four people shot.")
+    [incident] = incidents(text)
+    assert incident.date.start == date(2024, 5, 12)
+
+
+def test_an_undated_shooting_takes_the_day_a_sentence_says_it_happened() -> None:
+    text = ("Police name person of interest in Memphis shooting that left 3 dead\n\n"
+            "Police want to talk to a man about the shooting in Memphis that left three people dead.\n\n"
+            "The incident happened May 20 around 9:30 p.m. in the 3700 block of Union Avenue.")
+    [incident] = incidents(text)
+    assert incident.date.start == date(2024, 5, 20)
+
+
+def _read_on(text: str, published: datetime) -> list[IncidentDraft]:
+    return assemble_incidents(text, split_sentences(text, "en"), "en", published)
+
+
+def test_a_statement_day_read_before_the_shooting_day_gives_way_to_the_shooting_day() -> None:
+    # an update stamped with its day only (midnight): its "Monday" is the day after
+    sunday = datetime(2024, 6, 2, tzinfo=UTC)
+    text = ("Teen shot in head at home\n\n"
+            "A teenager was shot in the head in the 1200 block of Rosedale Drive on Sunday night.\n\n"
+            "Dayton police said in a statement Monday that they believe the shooting was accidental.")
+    [incident] = _read_on(text, sunday)
+    assert incident.date.start == date(2024, 6, 2)
+
+
+def test_a_day_something_will_happen_is_not_the_shootings_day() -> None:
+    tuesday = datetime(2024, 6, 4, tzinfo=UTC)
+    text = ("Community center to reopen after shooting\n\n"
+            "The community center in Nashville will reopen on Wednesday after two teens were shot "
+            "in its parking lot.\n\n"
+            "Crews repaired the windows broken in the Monday afternoon shooting.")
+    [incident] = _read_on(text, tuesday)
+    assert incident.date.start == date(2024, 6, 3)
+
+
+def test_every_report_dated_by_a_sentencing_takes_the_day_of_the_murder() -> None:
+    text = ("Man sentenced in restaurant robbery\n\n"
+            "The man who shot and killed a teenager at a Cleveland Heights restaurant was sentenced "
+            "to life in prison Tuesday in Cleveland.\n\n"
+            "He was arrested two days after the May 14 murder.")
+    found = incidents(text)
+    assert len(found) == 2
+    assert {d.date.start for d in found} == {date(2024, 5, 14)}

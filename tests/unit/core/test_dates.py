@@ -304,3 +304,45 @@ def test_a_cue_in_capitals_or_glued_to_punctuation_is_still_read() -> None:
 def test_a_sentence_with_no_word_any_rule_needs_has_no_relative_date() -> None:
     assert _spans("Un missile ha colpito una scuola di Kharkiv.", "it") == []
     assert _spans("A missile hit a school in Kharkiv.", "en") == []
+
+
+# Friday 2 December 2016, a date without a time, as local news sites stamp it.
+LOCAL_NEWS = datetime(2016, 12, 2, tzinfo=UTC)
+
+
+def _roles(sentence: str) -> list[tuple[date, str | None]]:
+    return [(d.start, d.role) for d in resolve_dates(sentence, LOCAL_NEWS, "en")]
+
+
+def test_a_holiday_is_its_last_day_on_or_before_publication() -> None:
+    assert _spans("A man shot his cousin on New Year's Eve, police say.", "en", LOCAL_NEWS) == [
+        _day(date(2015, 12, 31))]
+    assert _spans("Two men were wounded in a shooting on Thanksgiving night.", "en", LOCAL_NEWS) == [
+        _day(date(2016, 11, 24))]
+    assert _spans("Three people were shot at a cookout on Mother's Day.", "en", LOCAL_NEWS) == [
+        _day(date(2016, 5, 8))]
+    assert _spans("Fireworks turned to gunfire on the Fourth of July.", "en", LOCAL_NEWS) == [
+        _day(date(2016, 7, 4))]
+
+
+def test_a_weekday_with_a_part_of_the_day_before_a_full_date_only_restates_it() -> None:
+    assert _spans("Five people were shot Wednesday afternoon, July 9, 2014 in Spring.", "en",
+                  LOCAL_NEWS) == [_day(date(2014, 7, 9))]
+
+
+def test_a_date_inside_the_phrase_naming_the_event_is_the_events_date() -> None:
+    assert _roles("He is charged in the Nov. 7 killing of his girlfriend.") == [
+        (date(2016, 11, 7), "event")]
+    assert _roles("Police released new details of the April 24 mass shooting.") == [
+        (date(2016, 4, 24), "event")]
+    assert _roles("The incident happened Oct. 4 around 9:30 p.m.") == [(date(2016, 10, 4), "event")]
+
+
+def test_a_date_of_a_statement_or_a_step_of_the_case_is_a_development() -> None:
+    assert _roles("A man was shot Sunday, police said Monday.") == [
+        (date(2016, 11, 27), None), (date(2016, 11, 28), "development")]
+    assert _roles("He was arrested at his girlfriend's house on Tuesday.") == [
+        (date(2016, 11, 29), "development")]
+    assert _roles("The center will reopen on a limited schedule Wednesday.") == [
+        (date(2016, 11, 30), "development")]
+    assert _roles("Police identified the man shot and killed on Tuesday.") == [(date(2016, 11, 29), None)]
