@@ -161,13 +161,17 @@ def _locale_info(language: str) -> Mapping[str, Any] | None:
 
 
 def _names(
-    info: Mapping[str, Any], keys: tuple[str, ...], min_len: int
+    info: Mapping[str, Any], keys: tuple[str, ...], min_len: int, cut_offs: bool = True
 ) -> dict[str, int]:
     out: dict[str, int] = {}
     for index, key in enumerate(keys, start=1):
         names = [str(n).lower() for n in info.get(key, [])]
         longest = max((len(n) for n in names), default=0)
         for name in names:
+            # a cut-off weekday ("серед" of "середа") is an abbreviation, and as a word of its
+            # own something else ("серед них": among them); months keep theirs ("Sept. 4")
+            if not cut_offs and any(other != name and other.startswith(name) for other in names):
+                continue
             if len(name) >= min_len or len(name) == longest:
                 out[name] = index
                 out[_fold(name)] = index
@@ -243,7 +247,7 @@ def _grammar(language: str) -> _Grammar:
     info = _locale_info(language)
     months = _names(info, _MONTH_KEYS, 3) if info else {}
     full_months = _names(info, _MONTH_KEYS, 4) if info else {}
-    weekdays = _names(info, _WEEKDAY_KEYS, 5) if info else {}
+    weekdays = _names(info, _WEEKDAY_KEYS, 5, cut_offs=False) if info else {}
     rules = _rules(table, info, _alternation(set(weekdays)) if weekdays else _NEVER)
     month_first = str(info.get("date_order", "DMY") if info else "DMY").startswith("M")
 

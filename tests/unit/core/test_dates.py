@@ -346,3 +346,9 @@ def test_a_date_of_a_statement_or_a_step_of_the_case_is_a_development() -> None:
     assert _roles("The center will reopen on a limited schedule Wednesday.") == [
         (date(2016, 11, 30), "development")]
     assert _roles("Police identified the man shot and killed on Tuesday.") == [(date(2016, 11, 29), None)]
+
+
+def test_among_in_ukrainian_is_not_the_abbreviation_of_wednesday() -> None:
+    assert resolve_dates("Серед них п'ятеро дітей, ще 30 людей поранені.", EVENING, "uk") == []
+    [wednesday] = resolve_dates("У середу росіяни обстріляли Херсон.", EVENING, "uk")
+    assert wednesday.start.weekday() == 2
