@@ -407,11 +407,17 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
                     tokens[i - 1].lower in lex.locative
                     or _REGION_QUALIFIER.match(text, tok.end) is not None):
             fuzzy_budget -= 1
-            similar = gazetteer.variant_key(tok.key, lex.focus_countries) \
-                or gazetteer.similar_key(tok.key, lex.focus_countries)
-            rescued = [] if similar is None else [
-                p for p in gazetteer.candidates_for_key(similar)
-                if _key(p.name) == similar or lex.prefer.get(p.country_code, 0.0) >= 0.1]
+            # A hromada named by its town's adjective before any misspelling of a town.
+            adjective = _town_of_adjective(tok.key, gazetteer, lex)
+            similar: str | None
+            if adjective is not None:
+                similar, rescued = adjective
+            else:
+                similar = gazetteer.variant_key(tok.key, lex.focus_countries) \
+                    or gazetteer.similar_key(tok.key, lex.focus_countries)
+                rescued = [] if similar is None else [
+                    p for p in gazetteer.candidates_for_key(similar)
+                    if _key(p.name) == similar or lex.prefer.get(p.country_code, 0.0) >= 0.1]
             if similar is not None and rescued:
                 found = _Span(i, i + 1, tok.start, tok.end, rescued, similar, penalty=0.1)
         if found is None and tok.capital and "-" in tok.text:
@@ -437,6 +443,31 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
 # misspelt one (Krustalnyi for Khrustalnyi) is worth the misspelling rescue.
 _REGION_QUALIFIER = re.compile(
     r"\s*,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:[Oo]blast|[Rr]egion|[Rr]aion|[Dd]istrict|област[іи]|[Рр]айон)\b")
+
+
+# The adjective of a town names its hromada or raion ("in Zymohiryivs'ka", "Bakhmutska"): on
+# skeleton keys, the ending -ska/-ske/-skyi and its Russian forms -skaya/-skoe.
+_ADJECTIVE_KEY = re.compile(r"sk(?:a|e|i|ii|aia|oe|oie)$")
+
+
+def _town_of_adjective(key: str, gazetteer: Gazetteer, lex: _Lexicon
+                       ) -> tuple[str, list[Place]] | None:
+    """The focus-country town an adjective is built on: Pokrovsk-a (before Pokrov-ska), Bakhmut-ska,
+    Andriiv(ka)-ska, Zymohir(ia)-yivska; None when no town of the name is its own."""
+    match = _ADJECTIVE_KEY.search(key)
+    if match is None or match.start() < 4:
+        return None
+    stem = key[: match.start()]
+    bases = [stem + "sk", stem]
+    if stem.endswith("iv"):
+        bases += [stem + "ka", stem[:-2] + "ia"]
+    for base in bases:
+        towns = [p for p in gazetteer.candidates_for_key(base)
+                 if p.kind == "settlement" and _key(p.name) == base
+                 and lex.prefer.get(p.country_code, 0.0) >= 0.1]
+        if towns:
+            return base, towns
+    return None
 
 
 _STREETS_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
@@ -868,8 +899,9 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         confidence *= min(1.0, 0.5 + top_score / 2.0)
         if top_score < _MIN_SCORE and not span.region_marked:
             continue
-        if len(scored) > 1 and margin < 0.03:
-            chosen = _honest_fallback(chosen, span.candidates[scored[1][1]], gazetteer)
+        if len(scored) > 1 and margin < TIE_MARGIN:
+            tied = [span.candidates[c] for score, c in scored[1:] if top_score - score < TIE_MARGIN]
+            chosen = _honest_fallback(chosen, tied, gazetteer)
         if span.weak:
             confidence *= 0.6
         if resolved and chosen.kind != "region":
@@ -941,9 +973,17 @@ def _scores(span: _Span, pr: list[float], anchors: list[Place],
     return scored
 
 
-def _honest_fallback(chosen: Place, runner: Place, gazetteer: Gazetteer) -> Place:
-    """Two equally likely small places: report only what they share (region or country)
-    rather than guess one of them."""
+# Readings closer than this in score are a tie.
+TIE_MARGIN = 0.03
+# Namesakes of one oblast this close together are one answer for a map: either lies nearer
+# the truth than the oblast's centre would.
+NAMESAKES_CLOSE_KM = 30.0
+
+
+def _honest_fallback(chosen: Place, tied: list[Place], gazetteer: Gazetteer) -> Place:
+    """Equally likely small places: report only what they share (raion, region or country)
+    rather than guess one of them, unless they all lie close together in one region."""
+    runner = tied[0]
     if chosen.kind != "settlement" or chosen.population >= 10_000 \
             or runner.country_code != chosen.country_code:
         return chosen
@@ -953,6 +993,9 @@ def _honest_fallback(chosen: Place, runner: Place, gazetteer: Gazetteer) -> Plac
             district = gazetteer.district(chosen.country_code, chosen.admin1, chosen.admin2)
             if district is not None and not district.approximate:
                 return district
+        if all(p.admin1 == chosen.admin1 and _nearest_km(p, [chosen]) < NAMESAKES_CLOSE_KM
+               for p in tied):
+            return chosen
         return gazetteer.region(chosen.country_code, chosen.admin1) or chosen
     return gazetteer.country(chosen.country_code) or chosen
 

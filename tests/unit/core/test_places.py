@@ -396,7 +396,8 @@ def _two_sadoves(same_raion: bool, second_raion: str = "Henicheskyi Raion") -> G
         Place("Skadovskyi Raion", None, "UA", "Kherson", "Skadovskyi Raion", 46.2, 32.9, 0,
               "district"),
         village("Skadovskyi Raion", 46.1),
-        village("Skadovskyi Raion" if same_raion else second_raion, 46.3),
+        # Namesakes of two raions ~80 km apart; of one raion ~20 km apart.
+        village("Skadovskyi Raion", 46.3) if same_raion else village(second_raion, 46.8),
     ]
     index: dict[str, tuple[int, ...]] = {}
     for row, place in enumerate(places):
@@ -595,3 +596,24 @@ def test_lake_alone_is_no_place() -> None:
 def test_an_oblast_adjective_names_its_region_not_a_namesake_village() -> None:
     places = find_places("Росіяни атакували Харківську область, а у Донецькій області тривають бої.", "uk")
     assert [(p.place.name, p.precision) for p in places] == [("Kharkiv", "region"), ("Donetsk", "region")]
+
+
+def test_two_namesakes_close_together_in_one_oblast_read_as_a_village_not_the_oblast() -> None:
+    # Two Nelipivkas of Donetsk oblast lie ~18 km apart: either is nearer than the oblast.
+    mention = _only("Shelling was reported in Nelipivka on Sunday morning.", "Nelipivka")
+    assert (mention.place.kind, mention.place.name, mention.place.admin1) == (
+        "settlement", "Nelipivka", "Donetsk")
+
+
+def test_far_apart_namesakes_in_one_oblast_still_give_the_oblast() -> None:
+    # The Hrakoves of Kharkiv oblast lie ~60 km apart: no guess between them.
+    mention = _only("Artillery hit Hrakove, Kharkiv Oblast, on Tuesday.", "Hrakove")
+    assert (mention.place.kind, mention.place.admin1) == ("region", "Kharkiv")
+
+
+def test_a_hromada_named_by_its_towns_adjective_is_that_town() -> None:
+    mention = _only("Two houses burned in Zymohiryivska overnight, officials said.",
+                    "Zymohiryivska")
+    assert (mention.place.name, mention.place.admin1) == ("Zymohiria", "Luhansk")
+    mention = _only("Gas supply failed in Bakhmutska on Friday.", "Bakhmutska")
+    assert (mention.place.name, mention.place.admin1) == ("Bakhmut", "Donetsk")
