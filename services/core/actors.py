@@ -9,7 +9,7 @@ from typing import Literal
 
 import regex
 
-from services.core.lexicon import HeadIndex, compile_alternation, language_section
+from services.core.lexicon import HeadIndex, LiteralFilter, compile_alternation, fold_case, language_section
 
 Role = Literal["perpetrator", "target", "other"]
 
@@ -46,6 +46,13 @@ class _ActorRules:
     scan: regex.Pattern[str]
     # Which entries may start at each word start; None when some entry may start anywhere.
     index: HeadIndex | None
+    # Which entries a sentence may hold at all, from the literals their patterns need (one
+    # pass over the folded sentence): most sentences name no actor, and the others one or
+    # two of them, so most tries at the index's word starts are spared. None when some
+    # pattern needs no telling literal.
+    required: LiteralFilter | None
+    # The entry of each pattern the filter was built from, in its order.
+    pattern_entries: tuple[int, ...]
     perpetrator_cue: regex.Pattern[str]
     target_cue: regex.Pattern[str]
     other_cue: regex.Pattern[str]
@@ -81,10 +88,15 @@ def _rules(language: str) -> _ActorRules:
     union = "|".join(f"(?P<a{i}>{body})" for i, body in enumerate(bodies))
     passive = "|".join(f"(?:{p})" for p in section["passive"])
     attack_verb = compile_alternation(section["attack_verbs"])
+    # One pattern at a time: the regex parser factors a prefix shared by all of an entry's
+    # patterns ("Israeli …", "IDF") out of their union, leaving too short a literal to filter on.
+    patterns = [(i, p) for i, e in enumerate(section["actors"]) for p in e["patterns"]]
     return _ActorRules(
         entries=entries,
         scan=regex.compile(rf"(?<!\w)(?:{union})(?![\w-])", regex.IGNORECASE),
         index=HeadIndex.build(bodies, ignore_case=True),
+        required=LiteralFilter.build([p for _, p in patterns], ignore_case=True),
+        pattern_entries=tuple(i for i, _ in patterns),
         perpetrator_cue=_cue_at_end(section["perpetrator_cues"]),
         target_cue=_cue_at_end(section["target_cues"]),
         other_cue=_cue_at_end(section["other_cues"]),
@@ -100,8 +112,16 @@ def _rules(language: str) -> _ActorRules:
 def _first_entries(sentence: str, rules: _ActorRules) -> Iterator[tuple[int, int, _ActorEntry]]:
     """At every offset where an actor phrase starts, the first entry (in lexicon order) that fits."""
     if rules.index is not None:
+        possible: frozenset[int] | None = None
+        if rules.required is not None:
+            owners = rules.pattern_entries
+            possible = frozenset(owners[k] for k in rules.required.which_may_match_folded(fold_case(sentence)))
+            if not possible:
+                return
         for start, which in rules.index.candidates(sentence):
             for i in which:
+                if possible is not None and i not in possible:
+                    continue
                 own = rules.entries[i].pattern.match(sentence, start)
                 if own is not None:
                     yield start, own.end(), rules.entries[i]

@@ -111,3 +111,32 @@ def test_the_subject_of_a_clause_is_its_first_actor_after_the_subordinator() -> 
 def test_an_actor_after_a_preposition_is_no_subject() -> None:
     sentence = "Clashing with insurgents and capturing a village."
     assert clause_subject(sentence, "en", sentence.index("capturing")) is None
+
+
+def test_actors_found_through_the_literal_filter_match_a_plain_union_scan() -> None:
+    from services.core.actors import _mentions, _rules
+
+    for language, sentence in (
+        ("en", "The IDF said Israeli troops and Hamas fighters clashed near the border."),
+        ("en", "Police arrested two men after the protest."),
+        ("it", "L'esercito russo ha colpito Kharkiv, secondo le forze armate ucraine."),
+        ("en", "The weather was mild and the market reopened."),
+    ):
+        rules = _rules(language)
+        assert rules.required is not None
+        scanned = []
+        for m in rules.scan.finditer(sentence, overlapped=True):
+            entry = rules.entries[int((m.lastgroup or "a0")[1:])]
+            own = entry.pattern.match(sentence, m.start())
+            scanned.append((m.start(), own.end() if own else m.end(), entry))
+        scanned.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        kept: list[tuple[int, int, object]] = []
+        for start, end, entry in scanned:
+            if all(end <= s or start >= e for s, e, _ in kept):
+                kept.append((start, end, entry))
+        assert _mentions(sentence, rules) == sorted(kept, key=lambda f: f[0])
+
+
+def test_an_entry_whose_patterns_share_a_first_letter_is_still_found() -> None:
+    # "Israeli …" and "IDF" begin alike: the filter reads each pattern's literals on its own
+    assert [a.name for a in find_actors("The IDF confirmed the strike.", "en")] == ["Israeli forces"]
