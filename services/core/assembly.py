@@ -163,6 +163,10 @@ class _ContextMarkers:
     # "The incident happened Oct. 4": a sentence that dates the event with no event word
     event_day: regex.Pattern[str] | None
 
+    def alerts(self, text: str) -> bool:
+        """An air raid alert or warning ("allarme aereo", "повітряна тривога"): not an attack."""
+        return self.alert is not None and self.alert.search(text) is not None
+
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
                 r"(?:(?:regione|region|oblast|città|city|provincia|province|région|región|comune|"
@@ -527,7 +531,7 @@ def assemble_incidents(
             c for c in classify_sentence(sentence.text, language)
             if not c.negated_or_hypothetical and (c.score > GENERIC_CUE_SCORE or has_figures)
         ]
-        if cues and markers.alert is not None and markers.alert.search(sentence.text):
+        if cues and markers.alerts(sentence.text):
             cues = []  # "air raid alert in Kyiv": a warning, not an attack
         read.extend((c, index) for c in cues)
         targets = strict or focus.get(sentence.paragraph) or located
@@ -590,8 +594,7 @@ def assemble_incidents(
         # escalating violence" is a violent demonstration though no one sentence says so.
         # an alert sentence is a warning in the whole reading too ("air raid alert over the
         # threat of a drone attack")
-        whole = " ".join(s.text for s in sentences
-                         if markers.alert is None or not markers.alert.search(s.text))
+        whole = " ".join(s.text for s in sentences if not markers.alerts(s.text))
         read.extend((c, 0) for c in classify_sentence(whole, language)
                     if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE)
         reportable = _read_as_brief(reportable, read)
@@ -854,7 +857,7 @@ def _brief_fallback(
         cue, at = max(read, key=lambda ci: ci[0].score)
     else:
         # what an alert sentence names ("the threat of a drone attack") was not observed
-        alerts = [s for s in sentences if markers.alert is not None and markers.alert.search(s.text)]
+        alerts = [s for s in sentences if markers.alerts(s.text)]
         for observation in _observations(language):
             m = next((o for o in observation.pattern.finditer(text)
                       if not any(s.start <= o.start() < s.end for s in alerts)), None)

@@ -849,6 +849,13 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
 COUNTY_AND_TOWN = 0.6
 
 
+def _county_key(place: Place) -> tuple[str, str, str] | None:
+    """(country, first-level division, county) of a town (the county it lies in) or of a
+    county itself; None for anything else or without a first-level division."""
+    county = place.admin2 if place.kind == "settlement" else place.name if place.kind == "district" else None
+    return (place.country_code, place.admin1, county) if county and place.admin1 else None
+
+
 def _named_counties(spans: list[_Span], countries: frozenset[str]
                     ) -> dict[tuple[str, str, str], set[str]]:
     """The counties (second-level divisions of these countries) the text's names may be or lie
@@ -858,10 +865,9 @@ def _named_counties(spans: list[_Span], countries: frozenset[str]
     counties: dict[tuple[str, str, str], set[str]] = {}
     for span in spans:
         for place in span.candidates:
-            county = place.admin2 if place.kind == "settlement" else \
-                place.name if place.kind == "district" else None
-            if county and place.admin1 and place.country_code in countries:
-                counties.setdefault((place.country_code, place.admin1, county), set()).add(span.key)
+            key = _county_key(place)
+            if key is not None and place.country_code in countries:
+                counties.setdefault(key, set()).add(span.key)
     return counties
 
 
@@ -935,9 +941,8 @@ def _scores(span: _Span, pr: list[float], anchors: list[Place],
         if counties and place.admin1:
             # "FAYETTE COUNTY (KDKA) … in Brownsville": a town and the county it lies in,
             # both named, read each other (Brownsville, Pennsylvania; its Fayette County).
-            county = place.admin2 if place.kind == "settlement" else \
-                place.name if place.kind == "district" else None
-            named = counties.get((place.country_code, place.admin1, county)) if county else None
+            key = _county_key(place)
+            named = counties.get(key) if key is not None else None
             if named and (len(named) > 1 or span.key not in named):
                 context += COUNTY_AND_TOWN
                 in_named_county = True
