@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from itertools import accumulate
-from pathlib import Path
-from typing import Literal, NamedTuple, cast
+from typing import Any, Literal, NamedTuple, TypeGuard, cast
 
-_LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
+from services.core.lexicon import load_lexicon
 
 SpeakerKind = Literal["person", "organization"]
 
@@ -49,12 +47,16 @@ _TOKEN = re.compile(
 )
 
 
+@cache
+def _lexicon(name: str) -> Mapping[str, Any]:
+    """A lexicon file parsed once, however many of this module's tables read it."""
+    return load_lexicon(name)
+
+
 @lru_cache(maxsize=1)
 def honorifics() -> tuple[str, ...]:
     """Honorifics and name suffixes written with a period ("Mr", "Sen", "Jr"), capitalised."""
-    roles_data = json.loads(
-        (_LEXICON_DIR / "speaker_roles.json").read_text(encoding="utf-8")
-    )
+    roles_data = _lexicon("speaker_roles")
     words = roles_data["title_prefixes"] + roles_data["name_suffixes"]
     return tuple(sorted({t[:1].upper() + t[1:] for t in words}, key=len, reverse=True))
 
@@ -135,11 +137,9 @@ def _phrase_tokens(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def speaker_lexicon() -> SpeakerLexicon:
     """Load speaker_roles.json, channels.json and the pronoun list of claim_cues.json once."""
-    roles_data = json.loads(
-        (_LEXICON_DIR / "speaker_roles.json").read_text(encoding="utf-8")
-    )
-    cues = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
-    channels = json.loads((_LEXICON_DIR / "channels.json").read_text(encoding="utf-8"))
+    roles_data = _lexicon("speaker_roles")
+    cues = _lexicon("claim_cues")
+    channels = _lexicon("channels")
     roles = frozenset(_phrase_tokens(p) for p in roles_data["person_roles"])
     heads = frozenset(_phrase_tokens(p) for p in roles_data["org_heads"])
     function_words = frozenset(w.lower() for w in roles_data["np_function_words"])
@@ -674,7 +674,7 @@ def office_key(role: str) -> str | None:
 @lru_cache(maxsize=1)
 def _verb_words() -> frozenset[str]:
     """Every word of every reporting-verb cue (claim_cues.json), lower-cased."""
-    cues = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
+    cues = _lexicon("claim_cues")
     function_words = speaker_lexicon().function_words | speaker_lexicon().determiners
     return frozenset(
         w
@@ -713,12 +713,7 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
             and not any(w in _verb_words() for w in between)
         ):
             speaker = parse_speaker(text, tokens[k].start, tokens[end - 1].end)
-            if (
-                speaker is not None
-                and speaker.kind == "person"
-                and " " in speaker.name
-                and not bare_settlement(speaker)
-            ):
+            if _named_holder(speaker):
                 found.append((m.start(), office, speaker))
                 continue
         # "Name Surname, the (regional) governor": a name just before an appositive office.
@@ -731,15 +726,16 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
                 a -= 1
             if j - 1 - a >= 2:
                 speaker = parse_speaker(text, tokens[a].start, tokens[j - 2].end)
-                if (
-                    speaker is not None
-                    and speaker.kind == "person"
-                    and " " in speaker.name
-                    # "the city of Kryvyi Rih, according to local officials": a town, not a holder
-                    and not bare_settlement(speaker)
-                ):
+                if _named_holder(speaker):
                     found.append((m.start(), office, speaker))
     return found
+
+
+def _named_holder(speaker: Speaker | None) -> TypeGuard[Speaker]:
+    """A person with a first name and a surname who can hold an office; not a town ("the city
+    of Kryvyi Rih, according to local officials")."""
+    return (speaker is not None and speaker.kind == "person" and " " in speaker.name
+            and not bare_settlement(speaker))
 
 
 @lru_cache(maxsize=256)
@@ -827,8 +823,8 @@ class _NameRules:
 
 @lru_cache(maxsize=1)
 def _name_rules() -> _NameRules:
-    roles_data = json.loads((_LEXICON_DIR / "speaker_roles.json").read_text(encoding="utf-8"))
-    capitals = json.loads((_LEXICON_DIR / "capitals.json").read_text(encoding="utf-8"))
+    roles_data = _lexicon("speaker_roles")
+    capitals = _lexicon("capitals")
     return _NameRules(
         relatives=frozenset(w.lower() for w in roles_data["relative_pronouns"]),
         clause_words=frozenset(w.lower() for w in roles_data["clause_words"]),
