@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -46,7 +47,7 @@ from tqdm import tqdm
 from schemas import Article
 from services.bench.core import NEWS_MIN_WORDS, bench_articles
 from services.bench.passthrough import OUTPUT_TOPIC as PASSTHROUGH_TOPIC
-from services.cli.admin import create_topics, wait_for_broker
+from services.cli.admin import create_topics, delete_topics_with_prefix, wait_for_broker
 from services.common import topics
 from services.common.codecs import encode
 from services.common.kafka import aiokafka_options
@@ -115,6 +116,13 @@ class Worker:
             tail = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
             raise BenchError(f"worker {self.name} exited with {self.proc.returncode}:\n{tail}")
 
+    def cpu_s(self) -> float | None:
+        """CPU time (user + system) the worker process has used so far, all threads."""
+        try:
+            return cpu_seconds(Path(f"/proc/{self.proc.pid}/stat").read_text(), os.sysconf("SC_CLK_TCK"))
+        except OSError:
+            return None
+
     def peak_rss_mb(self) -> float | None:
         try:
             for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
@@ -123,6 +131,14 @@ class Worker:
         except OSError:
             return None
         return None
+
+
+def cpu_seconds(stat: str, ticks_per_s: int) -> float:
+    """utime + stime from a /proc/<pid>/stat line. The command name (field 2) is in parentheses
+    and may itself hold spaces and ')', so fields are counted from its last ')'."""
+    fields = stat.rsplit(")", 1)[1].split()
+    # fields[0] is field 3 of proc(5), the state; utime and stime are fields 14 and 15
+    return (int(fields[11]) + int(fields[12])) / ticks_per_s
 
 
 def _child_settings(settings: Settings) -> list[str]:
@@ -474,16 +490,23 @@ async def bench_pipeline_and_latency(run: Run, articles: list[Article], plan: Pl
                 label = f"{round(level * 100)}pct"
                 since = {t: await probe.ends(t) for t in (topics.INCIDENTS, topics.CLAIMS)}
                 total = await probe.end(topics.ARTICLES)
+                cpu_before = [w.cpu_s() for w in ws]
                 sent = await paced(settings, articles, rate * level, plan.latency_s, f"lat{label}")
                 await wait_drained(probe, ws, plan, total + len(sent))
+                for w, before in zip(ws, cpu_before, strict=True):
+                    after = w.cpu_s()
+                    if before is not None and after is not None and sent:
+                        latency[f"{w.name}_cpu_ms_per_article_at_{label}"] = round(
+                            (after - before) * 1000 / len(sent), 1)
                 values = latencies_ms(sent, await outputs(probe, since))
                 latency[f"rate_per_s_at_{label}"] = round(rate * level, 2)
                 latency[f"articles_at_{label}"] = len(sent)
                 latency[f"articles_with_output_at_{label}"] = len(values)
                 for q in (50, 95, 99):
                     latency[f"p{q}_ms_at_{label}"] = round(percentile(values, q / 100)) if values else None
+                cpu = ", ".join(f"{w.name} {latency.get(f'{w.name}_cpu_ms_per_article_at_{label}')}" for w in ws)
                 say(f"  latency at {level:.0%} ({rate * level:.1f}/s): p50 {latency[f'p50_ms_at_{label}']} ms, "
-                    f"p99 {latency[f'p99_ms_at_{label}']} ms over {len(values)} articles")
+                    f"p99 {latency[f'p99_ms_at_{label}']} ms over {len(values)} articles; CPU ms/article: {cpu}")
         memory["extractor_rss_mb"] = ws[0].peak_rss_mb()
         memory["deduplicator_rss_mb"] = ws[1].peak_rss_mb()
     return pipeline, latency, memory
@@ -524,18 +547,6 @@ async def bench_scale(run: Run, articles: list[Article], plan: Plan, workers: in
     return _window_rate(plan.scale_articles, min(stamps), max(stamps))
 
 
-async def delete_run_topics(base: Settings, prefix: str) -> None:
-    """Everything this run created (its topics, Faust's changelogs), so the broker stays tidy."""
-    admin = AIOKafkaAdminClient(**aiokafka_options(base))
-    await admin.start()
-    try:
-        names = [t for t in await admin.list_topics() if t.startswith(prefix)]
-        if names:
-            await admin.delete_topics(names)
-    finally:
-        await admin.close()
-
-
 async def _bench_pipeline(quick: bool, say: Progress, base: Settings) -> dict[str, Any]:
     plan = QUICK if quick else FULL
     try:
@@ -567,7 +578,7 @@ async def _bench_pipeline(quick: bool, say: Progress, base: Settings) -> dict[st
             two = await bench_scale(run, articles, plan, 2)
             say(f"  2 extractors: {two} articles/s")
         finally:
-            await delete_run_topics(base, run.prefix)
+            await delete_topics_with_prefix(base, run.prefix)  # its topics and changelogs
     rate = pipeline["pipeline_per_s"]
     pipeline.update({
         "quick": quick,  # the top-level flag is the last run's, which may have been another section

@@ -33,6 +33,8 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("pipeline.ratio_vs_passthrough", "c / b", "×"),
     *((f"latency.p{q}_ms_at_{lv}pct", f"latency p{q} at {lv}% of (c)", "ms")
       for lv in (25, 50, 90) for q in (50, 95, 99)),
+    ("latency.extractor_cpu_ms_per_article_at_50pct", "extractor worker CPU at 50% of (c)", "ms/article"),
+    ("latency.deduplicator_cpu_ms_per_article_at_50pct", "deduplicator worker CPU at 50% of (c)", "ms/article"),
     ("scale.per_s_1_worker", "1 extractor", "articles/s"),
     ("scale.per_s_2_workers", "2 extractors", "articles/s"),
     ("scale.speedup_2_workers", "speed-up with 2 extractors", "×"),

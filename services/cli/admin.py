@@ -77,6 +77,20 @@ async def create_topics(settings: Settings) -> list[tuple[TopicSpec, str]]:
         await admin.close()
 
 
+async def delete_topics_with_prefix(settings: Settings, prefix: str) -> list[str]:
+    """Delete every topic whose name starts with `prefix` (a test's or a benchmark run's topics and
+    Faust's changelogs for its groups), so a long-lived broker does not pile up partitions."""
+    admin = AIOKafkaAdminClient(**aiokafka_options(settings))
+    await admin.start()
+    try:
+        names = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if names:
+            await admin.delete_topics(names)
+        return names
+    finally:
+        await admin.close()
+
+
 async def _wait_for_leaders(admin: AIOKafkaAdminClient, names: list[str], timeout_s: float = 30.0) -> None:
     """Return once every partition of the new topics has a leader: a client that writes right
     after `topics create` would otherwise meet "not leader for partition" retries."""

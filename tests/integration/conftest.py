@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from services.cli.admin import create_topics, wait_for_broker
+from services.cli.admin import create_topics, delete_topics_with_prefix, wait_for_broker
 from services.common.settings import Settings
 
 BOOTSTRAP = os.environ.get("NEWSEVENTS_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
@@ -85,18 +85,26 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: every test run's prefix (its topics, and Faust's changelogs for its groups), deleted at the end
+_RUN_PREFIXES: list[str] = []
+
+
 @pytest.fixture(scope="session")
-def broker() -> str:
+def broker() -> Iterator[str]:
     try:
         asyncio.run(wait_for_broker(BOOTSTRAP, 30))
     except TimeoutError as e:
         pytest.fail(f"{e}\nStart the local broker with `make kafka-up` (`make test` does it).")
-    return BOOTSTRAP
+    yield BOOTSTRAP
+    # A developer's broker lives across many `make test` runs: leave it as we found it.
+    for prefix in _RUN_PREFIXES:
+        asyncio.run(delete_topics_with_prefix(Settings(kafka_bootstrap=BOOTSTRAP), prefix))
 
 
 def isolated_settings(broker: str, tmp: Path) -> tuple[Settings, dict[str, str]]:
     """Settings and environment with topics and consumer groups of their own, so tests never meet."""
     run = uuid.uuid4().hex[:8]
+    _RUN_PREFIXES.append(f"it{run}")
     values = {
         "NEWSEVENTS_KAFKA_BOOTSTRAP": broker,
         "NEWSEVENTS_TOPIC_PREFIX": f"it{run}.",
