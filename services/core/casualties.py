@@ -12,7 +12,7 @@ from typing import Any, Literal
 import regex
 from text_to_num import alpha2digit
 
-from services.core.lexicon import HeadIndex, LiteralFilter, fold_case, language_section, lower_pattern
+from services.core.lexicon import PatternGate, fold_case, language_section, lower_pattern
 
 _LEXICON = "casualties"
 # text2num: 2 converts "due"/"two" but leaves the articles "un"/"una"/"a" alone (see OFFLINE-LIBRARIES.md §3).
@@ -68,50 +68,28 @@ class _Anchors:
 
     Every reading (a field, its patterns before and after the figure, each frame) needs some
     of these words, so the sentence is read for all of them once and each prefilter is a set
-    test. Patterns whose first letters are known are tried only at the word starts those
-    letters allow (HeadIndex); the few that may begin with anything are searched on their own
-    rather than sending every other one back to a search at every offset.
+    test. One Aho-Corasick pass over the sentence tells which patterns may occur at all (the
+    literals they need are there): most sentences hold none, and the others a few, which
+    alone are searched for.
     """
 
     patterns: tuple[re.Pattern[str], ...]
-    index: HeadIndex | None
-    headed: tuple[int, ...]  # the patterns the index covers, in its order
-    headless: tuple[int, ...]
-    # Literal strings one of which every match of every pattern contains: a sentence with
-    # none of them (most sentences) has no anchor, and one plain search tells.
-    required: LiteralFilter | None
-    # The same for each headless pattern on its own ("-year-old ... died" needs "-old "): a
-    # plain search spares the pattern's own search, tried at every offset, in most sentences.
-    headless_required: tuple[LiteralFilter | None, ...]
+    gate: PatternGate
+    position: Mapping[str, int]  # of each pattern, by its source
 
     @staticmethod
     def build(patterns: list[str]) -> _Anchors:
         compiled = tuple(re.compile(rf"(?<!\w)(?:{p})(?!\w)") for p in patterns)
-        headed = tuple(i for i, p in enumerate(compiled) if HeadIndex.build([p.pattern], ignore_case=False))
-        index = HeadIndex.build([compiled[i].pattern for i in headed], ignore_case=False)
-        if index is None:
-            headed = ()
-        headless = tuple(i for i in range(len(compiled)) if i not in headed)
-        required = LiteralFilter.build([p.pattern for p in compiled], ignore_case=False)
-        headless_required = tuple(LiteralFilter.build([compiled[i].pattern], ignore_case=False) for i in headless)
-        return _Anchors(compiled, index, headed, headless, required, headless_required)
+        sources = [p.pattern for p in compiled]
+        return _Anchors(compiled, PatternGate(sources, ignore_case=False), {p: i for i, p in enumerate(sources)})
 
     def present(self, folded: str) -> set[int]:
         """Indexes of the patterns found in `folded`."""
-        if self.required is not None and not self.required.may_match(folded):
-            return set()
-        patterns, headed = self.patterns, self.headed
-        found = {
-            i for i, needs in zip(self.headless, self.headless_required, strict=True)
-            if (needs is None or needs.may_match_folded(folded)) and patterns[i].search(folded) is not None
+        patterns, position = self.patterns, self.position
+        return {
+            i for i in (position[source] for source in self.gate.possible(folded))
+            if patterns[i].search(folded) is not None
         }
-        if self.index is not None:
-            for start, alternatives in self.index.candidates(folded):
-                for k in alternatives:
-                    i = headed[k]
-                    if i not in found and patterns[i].match(folded, start) is not None:
-                        found.add(i)
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +158,10 @@ class _Rules:
     wound_anchor: frozenset[int] = frozenset()
     # "the third death this year": a count across incidents, no one incident's toll
     ordinal_series: regex.Pattern[str] | None = None
+    # Which of the patterns read over a sentence that has anchors (denials, singular
+    # readings, background, round-ups) may match it: one pass over its case-folded text
+    # spares the searches of the others.
+    later: PatternGate | None = None
 
 
 def _alt(patterns: list[str] | tuple[str, ...]) -> str:
@@ -276,7 +258,7 @@ def _rules(language: str) -> _Rules:
     }
     if lex.get("shot"):
         fields["shot"] = field("shot", lex["shot"], lex.get("shot_after", []), lex.get("singular_shot", []))
-    return _Rules(
+    rules = _Rules(
         fields=fields,
         zero=tuple((z["field"], _whole([z["pattern"]])) for z in lex["zero"]),
         anchors=_Anchors.build(lowered),
@@ -322,6 +304,11 @@ def _rules(language: str) -> _Rules:
         ordinal_series=None if not lex.get("ordinal_series") else regex.compile(
             rf"^[^\w.;:]*(?:[\w'’]+{_SPACE}){{0,3}}?(?:{_alt(lex['ordinal_series'])})(?!\w)", _FLAGS),
     )
+    later = [
+        *(p for _, p in rules.zero), *(f.singular for f in fields.values()),
+        rules.counterfactual, rules.background, rules.roundup,
+    ]
+    return replace(rules, later=PatternGate([p.pattern for p in later if p is not None], ignore_case=True))
 
 
 def _optional(pattern: str | None) -> regex.Pattern[str] | None:
@@ -483,13 +470,16 @@ def _enumerated(text: str, start: int, value: _Value, rules: _Rules) -> tuple[_V
     return (best, low, high), start
 
 
+_NO_FIGURES = Casualties(None, None)
+
+
 def find_casualties(sentence: str, language: str) -> Casualties:
     """Fatalities and injured reported in `sentence`; enemy-loss claims are not casualties."""
     rules = _rules(language)
     folded = fold_case(sentence)
     present = rules.anchors.present(folded)
     if not present:
-        return Casualties(None, None)
+        return _NO_FIGURES
     original, sentence = sentence, _without_asides(sentence, rules)
     text = sentence
     if language in _TEXT2NUM_LANGUAGES:
@@ -505,9 +495,14 @@ def find_casualties(sentence: str, language: str) -> Casualties:
             s, e = maps[0][0][start], maps[0][1][end]
         return Count(best=value[0], low=value[1], high=value[2], text=original[s:e], start=s, end=e)
 
+    assert rules.later is not None
+    may = rules.later.possible(fold_case(text))
     # "no one was killed" holds "one was killed": nothing inside a denial is a count.
-    denials = [(z.start(), z.end(), zero_field) for zero_field, pattern in rules.zero for z in pattern.finditer(text)]
-    if rules.counterfactual is not None:
+    denials = [
+        (z.start(), z.end(), zero_field) for zero_field, pattern in rules.zero if pattern.pattern in may
+        for z in pattern.finditer(text)
+    ]
+    if rules.counterfactual is not None and rules.counterfactual.pattern in may:
         # "it could have hit her in the heart and killed her": up to the end of the clause
         denials.extend((m.start(), _clause_end(text, m.end()), "none") for m in rules.counterfactual.finditer(text))
     result: dict[_Reading, Count | None] = {}
@@ -522,7 +517,7 @@ def find_casualties(sentence: str, language: str) -> Casualties:
         zeros = [(zs, ze) for zs, ze, zero_field in denials if zero_field in (name, "both")]
         if counts:
             counted.add(name)
-        if not counts and readable and field_rules.singular is not None:
+        if not counts and readable and field_rules.singular is not None and field_rules.singular.pattern in may:
             for m in field_rules.singular.finditer(text):
                 inside_denial = any(zs <= m.start() < ze for zs, ze, _ in denials)
                 enemy = rules.enemies.search(text[max(0, m.start() - 40):m.end()])
@@ -554,13 +549,13 @@ def find_casualties(sentence: str, language: str) -> Casualties:
         if fatalities is None and injured is not None:
             injured = replace(injured, hit=True)
     if fatalities is None and injured is None:
-        return Casualties(None, None)
-    if rules.background is not None and rules.background.search(text) is not None:
+        return _NO_FIGURES
+    if rules.background is not None and rules.background.pattern in may and rules.background.search(text) is not None:
         # "Last year, a man was killed on the same block": an earlier event's toll, not this one's.
-        return Casualties(None, None)
-    if rules.roundup is not None and rules.roundup.search(text) is not None:
+        return _NO_FIGURES
+    if rules.roundup is not None and rules.roundup.pattern in may and rules.roundup.search(text) is not None:
         # a city's tally of its night's shootings is no one incident's toll
-        return Casualties(None, None)
+        return _NO_FIGURES
     return Casualties(fatalities=fatalities, injured=injured)
 
 

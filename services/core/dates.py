@@ -15,7 +15,7 @@ from typing import Any, Literal
 from dateparser.languages import default_loader
 from text_to_num import text2num
 
-from services.core.lexicon import HeadIndex, LiteralFilter, load_lexicon
+from services.core.lexicon import LiteralFilter, PatternGate, fold_case, load_lexicon
 
 Precision = Literal["day", "range", "month", "year"]
 # What a date dates besides "when": "event" when it names the event ("the Nov. 7 killing", "the
@@ -80,22 +80,13 @@ class _Grammar:
     # night_between rules run first: they must beat the plain weekdays they contain.
     first_rules: tuple[_Rule, ...]
     rules: tuple[_Rule, ...]
-    # One pass that tells whether any rule can match, and which: most sentences carry no
-    # cue at all, and the rest one or two. The rules whose first letters are known are
-    # indexed (see HeadIndex) and matched as one union at their candidate starts; the
-    # others (a rule opening with a number word) are searched for outright.
-    any_rule: re.Pattern[str]
-    # Every rule needs one of a few literal strings ("ieri", "ago"): a sentence holding none
-    # of them (most sentences) is ruled out by one automaton pass before any rule is tried.
-    rule_filter: LiteralFilter | None
-    any_rule_index: HeadIndex | None
-    # For each alternative of any_rule_index, the rule's position in first_rules + rules.
-    indexed_rules: tuple[int, ...]
-    other_rules: tuple[int, ...]
-    any_other_rule: re.Pattern[str] | None
-    # Where a month name may start (see HeadIndex); None: try everywhere.
+    # Which rules may match a sentence: each needs one of a few literal strings ("ieri",
+    # "ago"), and one automaton pass tells which of them a sentence holds. Most sentences
+    # hold none, the rest one or two rules' (see PatternGate).
+    rule_gate: PatternGate
+    # Whether a sentence may name a month: the month patterns need one of the names.
+    month_filter: LiteralFilter | None
     any_month: re.Pattern[str] | None
-    any_month_index: HeadIndex | None
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
     day_month: re.Pattern[str] | None
@@ -120,7 +111,6 @@ _NUMERIC = re.compile(
     r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
     r"(?P<y>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
 )
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _DIGIT = re.compile(r"\d")
 # "Wednesday afternoon, July 9, 2014" restates the date as much as "Wednesday, July 9" does.
 _WEEKDAY_BEFORE_DATE = re.compile(
@@ -217,30 +207,6 @@ def _rules(
     return other + _locale_day_rules(info) + weekday_rules
 
 
-def _any_rule(branches: list[str]) -> re.Pattern[str]:
-    # Every rule starts at a word start; saying so up front lets the scan skip other positions.
-    return re.compile(rf"\b(?=\w)(?:{'|'.join(branches) or _NEVER})", re.IGNORECASE)
-
-
-def _rule_scan(ordered: list[_Rule]) -> tuple[
-        re.Pattern[str], HeadIndex | None, tuple[int, ...], tuple[int, ...], re.Pattern[str] | None]:
-    """(union of the indexed rules, their index, their positions, the other rules'
-    positions, the union of the other rules)."""
-    branches = [_NAMED_GROUP.sub("(?:", r.pattern.pattern) for r in ordered]
-    indexed = [i for i, b in enumerate(branches) if HeadIndex.build([b], ignore_case=True) is not None]
-    index = HeadIndex.build([branches[i] for i in indexed], ignore_case=True) if indexed else None
-    if index is None:
-        indexed = []
-    others = [i for i in range(len(branches)) if i not in indexed]
-    return (
-        _any_rule([branches[i] for i in indexed] if index is not None else branches),
-        index,
-        tuple(indexed),
-        tuple(others),
-        _any_rule([branches[i] for i in others]) if others and index is not None else None,
-    )
-
-
 @lru_cache(maxsize=32)
 def _grammar(language: str) -> _Grammar:
     table: Mapping[str, Any] = load_lexicon(_LEXICON)["languages"].get(language, {})
@@ -265,23 +231,14 @@ def _grammar(language: str) -> _Grammar:
     since_alt, connectors = _phrases(since_words), _phrases(words("range_connectors"))
     first_rules = tuple(r for r in rules if r.kind == "night_between")
     later_rules = tuple(r for r in rules if r.kind != "night_between")
-    any_rule, rule_index, indexed_rules, other_rules, any_other_rule = _rule_scan(
-        [*first_rules, *later_rules])
     any_month = re.compile(rf"(?<!\w)(?:{m_alt})", flags) if months else None
     return _Grammar(
         language=language,
         first_rules=first_rules,
         rules=later_rules,
-        any_rule=any_rule,
-        rule_filter=LiteralFilter.build(
-            [_NAMED_GROUP.sub("(?:", r.pattern.pattern) for r in (*first_rules, *later_rules)],
-            ignore_case=True),
-        any_rule_index=rule_index,
-        indexed_rules=indexed_rules,
-        other_rules=other_rules,
-        any_other_rule=any_other_rule,
+        rule_gate=PatternGate([r.pattern.pattern for r in (*first_rules, *later_rules)], ignore_case=True),
+        month_filter=LiteralFilter.build([any_month.pattern], ignore_case=True) if any_month else None,
         any_month=any_month,
-        any_month_index=HeadIndex.build([any_month.pattern], ignore_case=True) if any_month else None,
         months=months,
         weekdays=weekdays,
         day_month=re.compile(
@@ -608,35 +565,6 @@ def _names_a_date(sentence: str, end: int, out: _Collector) -> bool:
     )
 
 
-def _found(pattern: re.Pattern[str], index: HeadIndex | None, sentence: str) -> bool:
-    if index is None:
-        return pattern.search(sentence) is not None
-    return any(pattern.match(sentence, start) for start, _ in index.candidates(sentence))
-
-
-def _rules_present(sentence: str, grammar: _Grammar) -> frozenset[int] | None:
-    """None when no rule matches `sentence`; else the positions (in first_rules + rules)
-    of the rules that may: the others cannot match, and need not be run."""
-    if grammar.rule_filter is not None and not grammar.rule_filter.may_match(sentence):
-        return None
-    index = grammar.any_rule_index
-    if index is None:
-        if grammar.any_rule.search(sentence) is None:
-            return None
-        return frozenset(range(len(grammar.first_rules) + len(grammar.rules)))
-    matched = False
-    seen: set[int] = set()
-    for start, which in index.candidates(sentence):
-        seen.update(which)
-        if not matched and grammar.any_rule.match(sentence, start):
-            matched = True
-    if not matched and (grammar.any_other_rule is None
-                        or grammar.any_other_rule.search(sentence) is None):
-        return None
-    indexed = grammar.indexed_rules
-    return frozenset([indexed[k] for k in seen] + list(grammar.other_rules))
-
-
 def resolve_dates(
     sentence: str, published_at: datetime, language: str
 ) -> list[EventDate]:
@@ -647,22 +575,24 @@ def resolve_dates(
     grammar = _grammar(language)
     pub = published_at.date()
     out = _Collector(sentence)
-    present = _rules_present(sentence, grammar)
-    if present is not None and grammar.first_rules:
-        first = tuple(r for i, r in enumerate(grammar.first_rules) if i in present)
+    folded = fold_case(sentence)
+    # A rule that cannot match finds nothing: only the others are run.
+    present = grammar.rule_gate.possible(folded)
+    if present and grammar.first_rules:
+        first = tuple(r for r in grammar.first_rules if r.pattern.pattern in present)
         _relative(sentence, grammar, first, published_at, pub, out)
     has_digit = _DIGIT.search(sentence) is not None
-    # Every pattern with a month name needs one of the names somewhere: one indexed pass
+    # Every pattern with a month name needs one of the names somewhere: one automaton pass
     # spares the four month patterns in the many sentences with a figure but no month.
-    has_month = grammar.any_month is not None and _found(
-        grammar.any_month, grammar.any_month_index, sentence)
+    has_month = grammar.any_month is not None and (
+        grammar.any_month.search(sentence) is not None if grammar.month_filter is None
+        else grammar.month_filter.may_match_folded(folded))
     if has_digit:
         _absolute(sentence, grammar, pub, out, has_month)
     if has_digit or has_month:
         _months_and_years(sentence, grammar, pub, out, has_month)
-    if present is not None:
-        offset = len(grammar.first_rules)
-        later = tuple(r for i, r in enumerate(grammar.rules, offset) if i in present)
+    if present:
+        later = tuple(r for r in grammar.rules if r.pattern.pattern in present)
         _relative(sentence, grammar, later, published_at, pub, out)
     found = sorted(out.found, key=lambda d: d.start_char or 0)
     if grammar.event_after is None and grammar.development_before is None:

@@ -359,3 +359,38 @@ def _window(folded: str, start: int, end: int) -> str:
     # Bounds as re reads them: negative ones count from the text's start, not its end.
     start, end = max(start, 0), max(end, 0)
     return folded if start == 0 and end >= len(folded) else folded[start:end]
+
+
+class PatternGate:
+    """Which of several patterns may match a text, told by one Aho-Corasick pass over it.
+
+    A LiteralFilter over the patterns, read per pattern: a pattern that requires no telling
+    literal (or that the stdlib parser cannot read) is always possible rather than a reason
+    to give up on the others. Patterns are named by their source text.
+    """
+
+    __slots__ = ("_always", "_filter", "_sources")
+
+    def __init__(self, patterns: Collection[str], ignore_case: bool) -> None:
+        telling: list[str] = []
+        always: set[str] = set()
+        for pattern in dict.fromkeys(patterns):
+            try:
+                alone = LiteralFilter.build([pattern], ignore_case)
+            except re.error:
+                alone = None
+            if alone is None:
+                always.add(pattern)
+            else:
+                telling.append(pattern)
+        self._always = frozenset(always)
+        self._filter = LiteralFilter.build(telling, ignore_case) if telling else None
+        self._sources = tuple(telling)
+
+    def possible(self, folded: str) -> frozenset[str]:
+        """The sources of the patterns that may match in `folded` (text passed through
+        `fold_case` when the patterns ignore case): the others match nowhere in it."""
+        if self._filter is None:
+            return self._always
+        sources = self._sources
+        return self._always.union([sources[i] for i in self._filter.which_may_match_folded(folded)])

@@ -508,3 +508,19 @@ def test_a_night_counted_in_several_shootings_is_a_roundup() -> None:
     # two shootings may be one incident told twice: its toll stays
     pair = find_casualties("Two shootings that wounded a 9-year-old boy were linked by police.", "en")
     assert _figure(pair.injured) == (1, 1, 1)
+
+
+def test_a_denial_in_capitals_still_voids_the_figure_inside_it() -> None:
+    result = find_casualties("NO ONE WAS INJURED in the blast, officials said.", "en")
+    assert _figure(result.injured) == (0, 0, 0)
+
+
+def test_a_toll_told_with_a_number_word_is_read_after_the_words_are_converted() -> None:
+    result = find_casualties("Three people were killed and a dozen were wounded in the attack.", "en")
+    assert _figure(result.fatalities) == (3, 3, 3)
+    assert _figure(result.injured) == (12, 12, 12)
+
+
+def test_a_singular_victim_is_read_only_where_its_words_are() -> None:
+    assert _figure(find_casualties("A woman was killed when a shell hit her house.", "en").fatalities) == (1, 1, 1)
+    assert find_casualties("A woman was seen near the house.", "en") == find_casualties("Nothing happened.", "en")

@@ -352,3 +352,13 @@ def test_among_in_ukrainian_is_not_the_abbreviation_of_wednesday() -> None:
     assert resolve_dates("Серед них п'ятеро дітей, ще 30 людей поранені.", EVENING, "uk") == []
     [wednesday] = resolve_dates("У середу росіяни обстріляли Херсон.", EVENING, "uk")
     assert wednesday.start.weekday() == 2
+
+
+def test_rules_and_month_names_are_read_whatever_their_case() -> None:
+    # the literal prefilters look at the case-folded sentence: capitals must not hide a cue
+    assert _spans("YESTERDAY a drone hit the depot.", "en") == [_day(date(2023, 1, 19))]
+    assert _spans("The attack came on 3 JANUARY, police said.", "en") == [_day(date(2023, 1, 3))]
+
+
+def test_a_month_name_inside_another_word_dates_nothing() -> None:
+    assert _spans("The Mayor said 12 people were moved.", "en") == []

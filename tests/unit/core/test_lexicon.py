@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from re import _parser as _sre  # type: ignore[attr-defined]
 
-from services.core.lexicon import HeadIndex, LiteralFilter, fold_case, literal_trie, required_literals
+from services.core.lexicon import (
+    HeadIndex,
+    LiteralFilter,
+    PatternGate,
+    fold_case,
+    literal_trie,
+    required_literals,
+)
 
 _ALTERNATIVES = ["air ?strikes?", "shell(?:ed|ing|s)?", "(?:rockets?|missiles?) (?:hit|struck)", "strike"]
 
@@ -170,3 +177,31 @@ def test_a_filter_names_the_patterns_a_text_may_match() -> None:
     assert prefilter.which_may_match_folded(folded, 0, 20) == frozenset()
     # "İ", which lower-casing turns into two characters, leaves every pattern possible
     assert prefilter.which_may_match_folded(fold_case("Back to gallery, İzmir")) == frozenset({0, 1, 2})
+
+
+_GATED = [r"(?<!\w)(?:no one|nobody) (?:was|were) (?:hurt|injured)(?!\w)", r"(?<!\w)(?:last year|years? ago)(?!\w)",
+          r"(?<!\w)\w+(?!\w)", r"(?<!\w)(?:could|would) have(?!\w)"]
+
+
+def test_a_gate_names_only_the_patterns_whose_literals_a_text_holds() -> None:
+    gate = PatternGate(_GATED, ignore_case=True)
+    possible = gate.possible(fold_case("Nobody was hurt when the roof fell, police said."))
+    assert _GATED[0] in possible and _GATED[1] not in possible and _GATED[3] not in possible
+
+
+def test_a_gate_keeps_a_pattern_without_a_telling_literal_always_possible() -> None:
+    gate = PatternGate(_GATED, ignore_case=True)
+    assert gate.possible(fold_case("Quiet streets.")) == frozenset({_GATED[2]})
+
+
+def test_a_gate_never_drops_a_pattern_that_matches() -> None:
+    gate = PatternGate(_GATED, ignore_case=True)
+    for text in ("NO ONE WAS INJURED", "Two years ago, it could have killed him", "Last Year's toll", "Il ſecondo"):
+        possible = gate.possible(fold_case(text))
+        assert all(p in possible for p in _GATED if re.search(p, text, re.IGNORECASE))
+
+
+def test_a_gate_over_patterns_the_stdlib_cannot_read_tries_them_all() -> None:
+    branch_reset = r"(?<!\w)(?|killed (by)|shot (at))"  # the regex module's syntax
+    gate = PatternGate([branch_reset, _GATED[1]], ignore_case=False)
+    assert gate.possible("nothing here") == frozenset({branch_reset})
