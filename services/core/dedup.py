@@ -37,6 +37,7 @@ from services.core.matching import (
     same_story,
     settlement_key,
     stale_similarity,
+    victim_similarity,
 )
 from services.core.merging import merge_claim, merge_incident
 
@@ -84,7 +85,7 @@ class _Match:
     score: float
     incident: Incident
     members: list[Profile]
-    #: matched only as a late report of it (matching.late_similarity): joins, never bridges
+    #: matched only by a follow-up rule (late, firm, stale, victim): joins, never bridges
     late: bool = False
     #: an incident of the new report's own article that it restates (matching.read_twice):
     #: joins, never bridges
@@ -156,8 +157,9 @@ class Deduplicator:
     def _score(self, members: list[Profile], profile: Profile, dated: bool) -> tuple[float, str]:
         """The best score of the new report against any member (single link), and the rule it
         came from: "" (ordinary), "late" (matching.late_similarity), "firm" (matching.
-        firm_follow_up_similarity) or "stale" (matching.stale_similarity), each tried only when
-        the ones before fall short. An incident
+        firm_follow_up_similarity), "stale" (matching.stale_similarity) or "victim" (matching.
+        victim_similarity: a common victim's age), each tried only when the ones before fall
+        short. An incident
         found only by its settlement (not `dated`: no member on the new report's days) can only
         be joined as a late report: a month-wide follow-up range overlaps too much to count as
         the same date."""
@@ -166,7 +168,7 @@ class Deduplicator:
             best = max(best, profile_similarity(m, profile))
         days = self.params.late_report_days
         for name, similarity in (("late", late_similarity), ("firm", firm_follow_up_similarity),
-                                 ("stale", stale_similarity)):
+                                 ("stale", stale_similarity), ("victim", victim_similarity)):
             if best >= self.params.incident_threshold:
                 break
             for m in members:

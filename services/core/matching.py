@@ -12,7 +12,7 @@ import regex
 from rapidfuzz import fuzz
 
 from schemas import Claim, Count, Incident
-from services.core.lexicon import compile_alternation, language_section
+from services.core.lexicon import compile_alternation, language_section, load_lexicon
 
 #: weights of the incident similarity; they sum to 1 (chosen on dev data, see docs/dedup.md)
 W_PLACE, W_DATE, W_TYPE, W_CASUALTIES = 0.4, 0.2, 0.25, 0.15
@@ -64,6 +64,22 @@ _ARMED_VIOLENCE = {"Armed clash", "Attack"}
 CROSS_TYPE_SCORE = 0.5
 #: place score of a town and the county (district) that holds it
 COUNTY_TOWN_SCORE = 0.8
+#: a victim's (or suspect's) age as news states it ("a 16-year-old", "Jane Doe, 16,", "16enne",
+#: "16-річний"; data/lexicons/victim_ages.json): two reports of shootings that give the same age
+#: are about the same people (victim_similarity)
+_AGE = regex.compile("|".join(p["pattern"] for p in load_lexicon("victim_ages")["patterns"]), regex.V1)
+#: ages kept per member report (a family's, a group's): enough to tell one story from another
+MAX_AGES = 6
+#: the kinds of report that carry a victim's age: a shooting or killing, read as an attack or
+#: a clash, and the arrest that follows it. Strikes and shelling never join on an age
+_VICTIM_SUB_TYPES = frozenset({"Attack", "Armed clash", "Arrests", "Abduction/forced disappearance",
+                               "Sexual violence"})
+#: two reports of different, named settlements that name the same victim's age are one event
+#: only on one day (±1) and this close: a town and its neighbour, a neighbourhood and its city
+VICTIM_NEAR_KM = 30.0
+#: reports of one town days apart meet on one common age only when it is a minor's: adults of
+#: 18 to 40 are most of a city's shooting victims, and a month of them repeats every age
+MINOR_AGE = 17
 
 
 class Place(Protocol):
@@ -112,6 +128,8 @@ class Profile:
     follow_up: bool = False
     #: the county (or raion) a town lies in, or a county's own name
     admin2: str | None = None
+    #: ages the report gives (victim_ages): "a 6-year-old", "Jane Doe, 16,"
+    ages: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, inc: Incident) -> Profile:
@@ -123,7 +141,7 @@ class Profile:
             start=inc.date.start, end=inc.date.end, published=inc.first_reported_at.date(),
             event_type=inc.event_type, sub_event_type=inc.sub_event_type,
             fatalities=inc.fatalities.best, injured=inc.injured.best,
-            follow_up=reads_as_follow_up(inc), admin2=loc.admin2,
+            follow_up=reads_as_follow_up(inc), admin2=loc.admin2, ages=victim_ages(inc),
         )
 
     def to_json(self) -> list[Any]:
@@ -131,16 +149,17 @@ class Profile:
         return [self.article_id, self.name, self.geonames_id, self.country_code, self.admin1,
                 self.lat, self.lon, self.precision, self.start.isoformat(), self.end.isoformat(),
                 self.published.isoformat(), self.event_type, self.sub_event_type,
-                self.fatalities, self.injured, self.follow_up, self.admin2]
+                self.fatalities, self.injured, self.follow_up, self.admin2, list(self.ages)]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Profile:
-        # rows stored before the follow_up flag have 15 fields, before admin2 16
+        # rows stored before the follow_up flag have 15 fields, before admin2 16, before ages 17
         (article_id, name, gid, cc, admin1, lat, lon, precision, start, end, published, et, sub,
          killed, hurt, *extra) = row
         return cls(article_id, name, gid, cc, admin1, lat, lon, precision,
                    date.fromisoformat(start), date.fromisoformat(end), date.fromisoformat(published),
-                   et, sub, killed, hurt, bool(extra and extra[0]), extra[1] if len(extra) > 1 else None)
+                   et, sub, killed, hurt, bool(extra and extra[0]), extra[1] if len(extra) > 1 else None,
+                   tuple(extra[2]) if len(extra) > 2 else ())
 
 
 @lru_cache(maxsize=16)
@@ -160,6 +179,20 @@ def reads_as_follow_up(inc: Incident) -> bool:
         if cues is not None and cues.search(e.text):
             return True
     return False
+
+
+def victim_ages(inc: Incident) -> tuple[int, ...]:
+    """The ages a shooting or killing report's sentences give (_AGE), in order of first
+    mention, at most MAX_AGES; empty for other kinds of report."""
+    if inc.sub_event_type not in _VICTIM_SUB_TYPES:
+        return ()
+    found: dict[int, None] = {}
+    for e in inc.evidence:
+        for m in _AGE.finditer(e.text):
+            age = int(next(n for n in m.captures("n")))
+            if age > 0:
+                found[age] = None
+    return tuple(found)[:MAX_AGES]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -311,6 +344,64 @@ def _follow_up_score(a: Profile, b: Profile, max_days: int, gaps_found: list[int
         return 0.0
     day = LATE_DATE_SCORE * (1 - min(gaps) / (max_days + 1))
     return W_PLACE + W_DATE * day + W_TYPE * kind + W_CASUALTIES * (killed + hurt) / 2
+
+
+def victim_similarity(a: Profile, b: Profile, max_days: int) -> float:
+    """Two reports of a shooting or killing, or of the arrest after it (_VICTIM_SUB_TYPES), that
+    give the same age of a victim or suspect ("a 6-year-old girl", "Malik Jones, 17,"), with
+    figures that do not contradict: reports of the same people. Either of the same settlement
+    up to `max_days` apart, whatever else each calls the event or dates by its own news (the car
+    found, the charges), when the common age is a minor's or they share two (_telling); or of
+    the same day (±1) at two places close by (VICTIM_NEAR_KM, a county and its town: a
+    neighbourhood and its city, the town and the suburb next to it).
+    Scored like a late report (the nearer the better); 0 otherwise."""
+    if max_days <= 0 or not set(a.ages) & set(b.ages):
+        return 0.0
+    if a.sub_event_type not in _VICTIM_SUB_TYPES or b.sub_event_type not in _VICTIM_SUB_TYPES:
+        return 0.0
+    killed, hurt = figure_similarity(a.fatalities, b.fatalities), figure_similarity(a.injured, b.injured)
+    if min(killed, hurt) < LATE_MIN_FIGURES and _victims(a, b) < LATE_MIN_FIGURES:
+        return 0.0
+    gap = day_gap(a, b)
+    key = settlement_key(a)
+    if key is not None and key == settlement_key(b):
+        place = 1.0
+    elif gap <= 1 and _near(a, b):
+        place = COUNTY_TOWN_SCORE
+    else:
+        return 0.0
+    if gap > max_days or gap > 1 and not _telling(set(a.ages) & set(b.ages)):
+        return 0.0
+    day = 1.0 if gap <= 1 else LATE_DATE_SCORE * (1 - gap / (max_days + 1))
+    kind = max(type_similarity(a, b), LATE_MIN_TYPE)
+    return W_PLACE * place + W_DATE * day + W_TYPE * kind + W_CASUALTIES * (killed + hurt) / 2
+
+
+def _telling(common: set[int]) -> bool:
+    """Ages that tell one story from another of the same town days apart: a minor's, or two."""
+    return len(common) >= 2 or min(common) <= MINOR_AGE
+
+
+def _victims(a: Profile, b: Profile) -> float:
+    """How alike the counts of people shot are, dead and wounded together: "a 16-year-old shot"
+    and, a day later, "a 16-year-old killed" are one victim whose toll grew."""
+    if None in (a.fatalities, a.injured, b.fatalities, b.injured):
+        return 0.0
+    return figure_similarity((a.fatalities or 0) + (a.injured or 0), (b.fatalities or 0) + (b.injured or 0))
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Two places of one first-level division, a county and a town in it or two points at most
+    VICTIM_NEAR_KM apart."""
+    if a.country_code != b.country_code or a.admin1 != b.admin1:
+        return False
+    if _holds(a, b) or _holds(b, a):
+        return True
+    if a.precision not in _SETTLEMENT or b.precision not in _SETTLEMENT:
+        return False
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= VICTIM_NEAR_KM
 
 
 def read_twice(a: Profile, b: Profile) -> bool:

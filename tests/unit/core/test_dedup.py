@@ -656,3 +656,32 @@ def test_a_redelivered_claim_changes_nothing() -> None:
     dedup = Deduplicator({})
     dedup.add(spoken("a", "ten people have died in Odesa", 120))
     assert dedup.add(spoken("a", "ten people have died in Odesa", 120)) == []
+
+
+# the same victim's age ----------------------------------------------------------------------------
+
+SHOT = "A 1-year-old girl was shot and killed in a drive-by shooting in Dayton on Saturday night."
+CAR_FOUND = "Dayton police find the car used in the drive-by that killed a 1-year-old girl."
+
+
+def test_the_car_found_weeks_later_joins_the_shooting_of_the_same_1_year_old_and_keeps_its_date() -> None:
+    for order in ((0, 1), (1, 0)):
+        mentions = [shooting_mention("shot", day=date(2016, 3, 5), lead=SHOT),
+                    shooting_mention("car", day=date(2016, 3, 23), published=date(2016, 3, 30),
+                                     sub="Armed clash", lead=CAR_FOUND)]
+        dedup = Deduplicator({})
+        for k in order:
+            dedup.add(mentions[k])
+        [live] = live_incidents(dedup)
+        assert set(live["article_ids"]) == {"shot", "car"}  # type: ignore[arg-type]
+        assert live["date"] == {"start": "2016-03-05", "end": "2016-03-05", "precision": "day"}
+        assert dedup.add(mentions[order[1]]) == []  # a redelivery changes nothing
+
+
+def test_a_later_shooting_in_the_town_with_a_victim_of_another_age_is_a_new_incident() -> None:
+    dedup = Deduplicator({})
+    dedup.add(shooting_mention("shot", day=date(2016, 3, 5), lead=SHOT))
+    other = "A 35-year-old man was shot in Dayton on Wednesday, police said."
+    [out] = dedup.add(shooting_mention("other", day=date(2016, 3, 23), published=date(2016, 3, 24),
+                                       lead=other))
+    assert out.incident_id == "inc-other" and len(live_incidents(dedup)) == 2

@@ -18,6 +18,8 @@ from services.core.matching import (
     settlement_key,
     stale_similarity,
     type_similarity,
+    victim_ages,
+    victim_similarity,
 )
 
 
@@ -297,3 +299,77 @@ def test_one_articles_strikes_or_clashes_on_one_town_on_two_days_stay_two_events
     kettering = replace(shooting("a", day=date(2016, 3, 9)), name="Kettering", geonames_id=4515843)
     assert not read_twice(shooting("a"), kettering)
     assert not read_twice(shooting("a"), shooting("a", day=date(2016, 6, 5)))
+
+
+# the same victim's age ----------------------------------------------------------------------------
+
+
+def test_a_report_reads_the_ages_news_gives_its_victims_and_suspects() -> None:
+    lead = ("Police say a 19-year-old man shot a 6-year-old girl; Jamal Price, 19, was charged. "
+            "The girl, aged 6, died in hospital, where 2 people were treated in 2016.")
+    assert victim_ages(incident_with_lead(lead)) == (19, 6)
+    assert victim_ages(incident_with_lead("Un 16enne ferito, un ragazzo di 17 anni arrestato.")) == (16, 17)
+
+
+def test_a_strike_report_carries_no_victim_age() -> None:
+    lead = "A 16-year-old was among the dead of the missile strike."
+    assert victim_ages(incident_with_lead(lead, event="Explosions/Remote violence",
+                                          sub="Shelling/artillery/missile attack")) == ()
+
+
+def test_a_profile_row_stored_before_the_ages_still_loads() -> None:
+    p = replace(charges("b"), ages=(6, 19))
+    assert Profile.from_json(p.to_json()) == p
+    assert Profile.from_json(p.to_json()[:17]).ages == ()
+
+
+def test_the_car_found_weeks_after_a_shooting_of_a_1_year_old_meets_it_by_the_age() -> None:
+    shot = replace(shooting("a", day=date(2016, 3, 5)), ages=(1, 24))
+    car = replace(shooting("b", day=date(2016, 3, 23), published=date(2016, 3, 30), sub="Armed clash"),
+                  ages=(1,))
+    assert late_similarity(shot, car, 30) == firm_follow_up_similarity(shot, car, 30) == 0.0
+    assert stale_similarity(shot, car, 30) == 0.0
+    assert victim_similarity(shot, car, 30) >= 0.6 and victim_similarity(car, shot, 30) >= 0.6
+
+
+def test_a_neighbourhood_and_its_city_the_same_day_meet_when_they_name_the_same_teenager() -> None:
+    city = replace(shooting("a", name="Chicago", gid=4887398), ages=(16,))
+    lawndale = replace(shooting("b", name="North Lawndale", gid=4903535), lat=39.8, lon=-84.25, ages=(16, 42))
+    assert profile_similarity(city, lawndale) == 0.0
+    assert victim_similarity(city, lawndale, 30) >= 0.6
+
+
+def test_reports_that_give_no_common_age_or_contradict_stay_apart() -> None:
+    shot = replace(shooting("a"), ages=(6,))
+    assert victim_similarity(shot, replace(shooting("b", day=date(2016, 3, 15)), ages=(7,)), 30) == 0.0
+    assert victim_similarity(shot, shooting("b", day=date(2016, 3, 15)), 30) == 0.0
+    assert victim_similarity(shot, replace(shooting("b", day=date(2016, 3, 15), killed=5), ages=(6,)), 30) == 0.0
+    # beyond the look-back, or another town days later, or far away the same day
+    assert victim_similarity(shot, replace(shooting("b", day=date(2016, 4, 15)), ages=(6,)), 30) == 0.0
+    later = replace(shooting("b", name="Kettering", gid=4515843, day=date(2016, 3, 9)), lat=39.69, ages=(6,))
+    assert victim_similarity(shot, later, 30) == 0.0
+    far_away = replace(later, start=date(2016, 3, 5), end=date(2016, 3, 5), lat=41.5)  # ~190 km
+    assert victim_similarity(shot, far_away, 30) == 0.0
+
+
+def test_two_strikes_on_a_town_that_killed_a_16_year_old_each_are_not_matched_by_age() -> None:
+    first = replace(report("a", day=date(2023, 1, 20)), ages=(16,))
+    again = replace(report("b", day=date(2023, 1, 27), published=date(2023, 1, 28)), ages=(16,))
+    assert victim_similarity(first, again, 30) == 0.0
+
+
+def test_a_wounded_teenager_who_died_is_one_victim_whose_toll_grew() -> None:
+    wounded = replace(shooting("a", killed=0), injured=1, ages=(16,))
+    died = replace(shooting("b", killed=1), injured=1, ages=(16,))
+    assert victim_similarity(wounded, died, 30) >= 0.6
+    # five victims against one is another shooting, whatever the age
+    assert victim_similarity(wounded, replace(died, fatalities=3, injured=2), 30) == 0.0
+
+
+def test_two_shootings_of_a_town_days_apart_with_a_24_year_old_each_stay_apart() -> None:
+    first = replace(shooting("a", day=date(2016, 3, 5)), ages=(24,))
+    again = replace(shooting("b", day=date(2016, 3, 15), published=date(2016, 3, 16)), ages=(24,))
+    assert victim_similarity(first, again, 30) == 0.0
+    # the same day, or with a second common age, they are the same people
+    assert victim_similarity(first, replace(again, start=date(2016, 3, 5), end=date(2016, 3, 5)), 30) >= 0.6
+    assert victim_similarity(replace(first, ages=(24, 31)), replace(again, ages=(31, 24)), 30) >= 0.6
