@@ -31,5 +31,8 @@ def find_demonyms(text: str, language: str) -> list[Demonym]:
     return [Demonym(str(m.lastgroup), m.start(), m.end()) for m in _pattern(language).finditer(text)]
 
 
+@lru_cache(maxsize=50_000)
 def is_demonym(word: str, language: str) -> bool:
+    """Whether `word` is a nationality word; the place reader asks it of every one-word name,
+    and news names the same places article after article."""
     return _pattern(language).fullmatch(word) is not None

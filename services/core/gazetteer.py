@@ -119,12 +119,14 @@ def _region_key(admin1: str) -> str:
 
 
 _FUZZY_MEMO_SIZE = 50_000
+_BY_KEY_SIZE = 100_000
 
 
 class Gazetteer:
     """Places indexed by the skeleton key of every name they are written with."""
 
     __slots__ = (
+        "_by_key",
         "_countries",
         "_districts",
         "_fuzzy_keys",
@@ -146,6 +148,9 @@ class Gazetteer:
         self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
         self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
         self._prefixes: frozenset[str] | None = None
+        # The places of each key looked up so far: news names the same places in article after
+        # article, and a copied tuple is a C-level copy where the row look-ups are not.
+        self._by_key: dict[str, tuple[Place, ...]] = {}
         # Words that reach the fuzzy rescue ("in September", "in Parliament") recur from one
         # article to the next; remembering the answers keeps the rescue off the hot path.
         self._fuzzy_memo: dict[tuple[str, frozenset[str], float], str | None] = {}
@@ -202,11 +207,15 @@ class Gazetteer:
 
     def candidates_for_key(self, key: str) -> list[Place]:
         """All places whose name skeleton is exactly `key` (see name_key)."""
-        rows = self._index.get(key)
-        if rows is None:
-            return []
-        places = self._places
-        return [places[i] for i in rows]
+        places = self._by_key.get(key)
+        if places is None:
+            rows = self._index.get(key)
+            if rows is None:
+                return []
+            if len(self._by_key) >= _BY_KEY_SIZE:
+                self._by_key.clear()
+            places = self._by_key[key] = tuple(self._places[i] for i in rows)
+        return list(places)
 
     def has_key(self, key: str) -> bool:
         """Whether any place is written with this skeleton key."""

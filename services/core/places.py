@@ -6,12 +6,12 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from itertools import accumulate, compress, pairwise
-from operator import attrgetter
-from typing import Literal, NamedTuple, cast
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
+from typing import Literal
 
 from schemas.models import PRECISION_RANK
 from services.core.demonyms import is_demonym
@@ -29,12 +29,13 @@ Precision = Literal["point", "settlement", "district", "region", "country"]
 LEXICON_PATH = DATA_DIR / "places_lexicon.json"
 MAX_NGRAM = 5
 
-# Abbreviations that open a place name; the gazetteer spells them without the dot. Written
-# out as classes (with the long s that IGNORECASE equates with "s") rather than as a
-# case-insensitive group after \b: that form is tried at every offset of the document,
-# this one only where a class letter stands (the first letter is one class, which the engine
-# skips ahead to; lookbehinds tell the two forms apart). The word boundary is checked apart.
-_NAME_ABBREVIATION = re.compile(r"[SsFfMm\u017f](?:(?<=[Ss\u017f])[Tt][Ee]?|(?<=[FfMm])[Tt])\. ?(?=[A-Z])")
+# Abbreviations that open a place name ("St.", "Ste.", "Ft.", "Mt."); the gazetteer spells
+# them without the dot. Written from the dot, which the engine skips ahead to, with the letters
+# checked behind it as classes (with the long s that IGNORECASE equates with "s"): a pattern
+# opening with a letter is tried at every offset of the document. Behind a dot only one of
+# the two forms can hold (its last letter is "e" or "t"). The word boundary is checked apart.
+_NAME_ABBREVIATION = re.compile(
+    r"\.(?:(?<=[Ss\u017f][Tt][Ee]\.)|(?<=[SsFfMm\u017f][Tt]\.)) ?(?=[A-Z])")
 _WORD_CHAR = re.compile(r"\w")
 # A word: letters, joined by single apostrophes or hyphens ("Bila Tserkva", "Kryvyi-Rih",
 # "dell'Ucraina"); captured so that a split keeps the separators between words.
@@ -126,7 +127,9 @@ def _lexicon() -> _Lexicon:
         frozenset(w.lower() for w in (*raw["stopwords"], *raw["given_names"], *raw["surnames"],
                                       *raw["person_markers"])),
         dict(raw["us_state_abbreviations"]),
-        re.compile(r"(?<=[^\W\d_]),\s*(?P<abbr>" + "|".join(
+        # The comma first, the letter before it checked behind: a pattern opening with a
+        # literal is searched for at C speed, one opening with a lookbehind is tried everywhere.
+        re.compile(r",(?<=[^\W\d_],)\s*(?P<abbr>" + "|".join(
             re.escape(a) for a in sorted(raw["us_state_abbreviations"], key=len, reverse=True))
             + r")(?!\w)"),
         {(cc, admin1): float(w) for cc, weights in raw["prefer_regions"].items()
@@ -155,27 +158,30 @@ def place_words_after() -> frozenset[str]:
     lex = _lexicon()
     return lex.stopwords | lex.region_after | lex.agency_after | lex.street_after | lex.street_after_any
 
-class _Token(NamedTuple):
-    text: str
-    start: int
-    end: int
-    key: str
-    lower: str
-    capital: bool
-    # Only up to two whitespace characters separate it from the next token: the two can
-    # belong to one name ("Nova Kakhovka"). Every caller asks this of adjacent tokens.
-    glued: bool
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """A text's words, field by field. A document has hundreds of words and most are only ever
+    looked at in whole-document passes, so each field is one list built by C-level calls
+    (split, accumulate, map) rather than one object per word; word k is index k of each."""
+
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    lower: list[str]
+    capital: list[bool]
+    # Only up to two whitespace characters separate word k from word k + 1: the two can
+    # belong to one name ("Nova Kakhovka"). Every caller asks this of adjacent words.
+    glued: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
-_CAPITAL = attrgetter("capital")
-_TEXT = attrgetter("text")
-_START = attrgetter("start")
 _APOSTROPHE = re.compile("['’]")
-
-# A document has hundreds of tokens: they are built column by column by C-level calls
-# (split, accumulate, map) rather than one Python statement at a time.
-_new_token = cast(Callable[[tuple[str, int, int, str, str, bool, bool]], _Token],
-                  partial(tuple.__new__, _Token))
+_FIRST_CHARACTER = itemgetter(0)
+# A common name has dozens of namesakes: their kinds are compared by C-level iterators.
+_KIND = attrgetter("kind")
+_SETTLEMENT = "settlement"
 
 
 @dataclass(slots=True)
@@ -202,11 +208,11 @@ _SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
 _GLUE = frozenset(["", *_SPACES, *(a + b for a in _SPACES for b in _SPACES)])
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str) -> _Tokens:
     parts = _WORD_SPLIT.split(text)  # separator, word, separator, word, ..., separator
     words: list[str] = parts[1::2]
     if not words:
-        return []
+        return _Tokens([], [], [], [], [], [])
     offsets = list(accumulate(map(len, parts)))
     starts, ends = offsets[0::2], offsets[1::2]
     glued = list(map(_GLUE.__contains__, parts[2::2]))
@@ -218,13 +224,14 @@ def _tokens(text: str) -> list[_Token]:
                 end, following = ends[g], starts[g + 1]
                 glued[g] = following - end <= 2 and not text[end:following].strip()
     for m in _NAME_ABBREVIATION.finditer(text):  # "St. Louis", "Ft. Lauderdale": one name
-        if m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1):
-            continue  # inside a word ("Amst. "): no match of it can start before its end
-        k = bisect_right(starts, m.start()) - 1
-        if 0 <= k < last and starts[k] == m.start():
+        start = m.start() - (3 if text[m.start() - 1] in "Ee" else 2)
+        if start > 0 and _WORD_CHAR.match(text, start - 1):
+            continue  # inside a word ("Amst. ")
+        k = bisect_right(starts, start) - 1
+        if 0 <= k < last and starts[k] == start:
             glued[k] = True
-    keys, lowers, capitals = zip(*map(_word_features, words))
-    return list(map(_new_token, zip(words, starts, ends, keys, lowers, capitals, glued)))
+    return _Tokens(words, starts, ends, list(map(str.lower, words)),
+                   list(map(str.isupper, map(_FIRST_CHARACTER, words))), glued)
 
 
 def _trim_apostrophes(text: str, words: list[str], starts: list[int], ends: list[int]
@@ -250,12 +257,6 @@ def _trim_apostrophes(text: str, words: list[str], starts: list[int], ends: list
             words[k], starts[k], ends[k] = word, start, end
             changed.append(k)
     return changed
-
-
-@lru_cache(maxsize=200_000)
-def _word_features(word: str) -> tuple[str, str, bool]:
-    """Skeleton key, lower case and capitalisation of a word; news reuses its vocabulary."""
-    return _key(word), word.lower(), word[0].isupper()
 
 
 @lru_cache(maxsize=200_000)
@@ -331,28 +332,29 @@ def _region_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
     return found
 
 
-def _is_title_case(tokens: Sequence[_Token]) -> bool:
+def _is_title_case(words: list[str], capitals: list[bool]) -> bool:
     # Whether each word longer than three letters is capitalised (C-level iterators: this
-    # looks at every token of the document).
-    capitals = list(compress(map(_CAPITAL, tokens), map((3).__lt__, map(len, map(_TEXT, tokens)))))
-    return len(capitals) >= 4 and sum(capitals) >= 0.7 * len(capitals)
+    # looks at every word of the document).
+    long_capitals = list(compress(capitals, map((3).__lt__, map(len, words))))
+    return len(long_capitals) >= 4 and sum(long_capitals) >= 0.7 * len(long_capitals)
 
 
-def _sentence_initial(text: str, token: _Token) -> bool:
-    before = text[max(0, token.start - 3): token.start]
-    return token.start == 0 or _SENTENCE_END.search(before or "\n") is not None \
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3): start]
+    return start == 0 or _SENTENCE_END.search(before or "\n") is not None \
         or before.strip() in {"\"", "“", "«", "-", "—"}
 
 
-def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lexicon,
+def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
                 allow_lowercase: bool) -> list[_Span]:
     spans: list[_Span] = []
+    words, lowers, capitals, glued = tokens.text, tokens.lower, tokens.capital, tokens.glued
     # Headlines are often Written Like This, whatever the body does ("6 Hurt in 2 Downtown
     # Minneapolis Shootings"): the title (before the first blank line) is judged on its own.
     title_end = text.find("\n\n")
-    title_tokens = bisect_right(tokens, title_end, key=_START) if title_end > 0 else 0
-    title_mode = _is_title_case(tokens)
-    title_line_mode = title_mode or _is_title_case(tokens[:title_tokens])
+    title_tokens = bisect_right(tokens.start, title_end) if title_end > 0 else 0
+    title_mode = _is_title_case(words, capitals)
+    title_line_mode = title_mode or _is_title_case(words[:title_tokens], capitals)
     # Misspelling rescue is the slowest path; a handful per document is plenty.
     fuzzy_budget = 3
     noun_starts = _region_noun_starts(text)
@@ -360,78 +362,81 @@ def _find_spans(text: str, tokens: list[_Token], gazetteer: Gazetteer, lex: _Lex
     n = len(tokens)
     # Only capitalised words open a name (unless asked otherwise); `resume` skips the
     # tokens of the name just read.
-    starts = range(n) if allow_lowercase else list(compress(range(n), map(_CAPITAL, tokens)))
+    starts = range(n) if allow_lowercase else list(compress(range(n), capitals))
     resume = 0
     has_key, prefixes = gazetteer.has_key, gazetteer.name_prefixes()
     not_single = lex.not_single_places
     for i in starts:
-        tok = tokens[i]
-        if i < resume or not tok.key:
+        if i < resume:
             continue
+        word, lower, capital = words[i], lowers[i], capitals[i]
+        key = _key(word)
+        if not key:
+            continue
+        start, end = tokens.start[i], tokens.end[i]
         found: _Span | None = None
-        limit = min(n, i + MAX_NGRAM)
         # The longest run of glued tokens i..j (at most MAX_NGRAM) that names a place; a
         # lone token only when it may be a place on its own. Lengthening stops at the first
         # run that begins no longer name: most capitalised words need one or two look-ups.
-        key, j, best = tok.key, i, -1
+        run_key, j, best = key, i, -1
         best_key = key
-        if not (tok.lower in not_single or len(key) < 3) and has_key(key):
+        if not (lower in not_single or len(key) < 3) and has_key(key):
             best = i
-        while key in prefixes and j + 1 < limit and tokens[j].glued:
+        while run_key in prefixes and j + 1 < min(n, i + MAX_NGRAM) and glued[j]:
             j += 1
-            key = key + " " + tokens[j].key
-            if has_key(key):
-                best, best_key = j, key
+            run_key = run_key + " " + _key(words[j])
+            if has_key(run_key):
+                best, best_key = j, run_key
         if best >= 0:
-            found = _Span(i, best + 1, tok.start, tokens[best].end,
+            found = _Span(i, best + 1, start, tokens.end[best],
                           gazetteer.candidates_for_key(best_key), best_key)
-        if tok.capital and cyrillic and _CYRILLIC.search(tok.text) and (
+        if capital and cyrillic and _CYRILLIC.search(word) and (
                 found is None or found.end_tok == i + 1):
             # An oblique form can collide with a hamlet's nominative (Харькове is also a
             # village); keep whichever reading names the more likely place.
-            inflected = _inflected_candidates(tok.text, gazetteer, lex)
+            inflected = _inflected_candidates(word, gazetteer, lex)
             if inflected is not None:
                 strength = max(_plain_prior(p, lex) for p in inflected[1]) - 0.1
                 if found is None or strength > max(_plain_prior(p, lex)
                                                    for p in found.candidates):
-                    found = _Span(i, i + 1, tok.start, tok.end, inflected[1], inflected[0])
-        if (found is None or found.end_tok == i + 1) and tok.glued and tok.capital \
-                and i + 1 < n and tokens[i + 1].lower in lex.region_after:
+                    found = _Span(i, i + 1, start, end, inflected[1], inflected[0])
+        if (found is None or found.end_tok == i + 1) and glued[i] and capital \
+                and i + 1 < n and lowers[i + 1] in lex.region_after:
             # "Харківську область": an adjective before a region noun names the region of
             # its city, whatever village its oblique form also spells (Kharkivske).
-            regions = _region_from_adjective(tok.text, gazetteer)
+            regions = _region_from_adjective(word, gazetteer)
             if regions:
-                found = _Span(i, i + 1, tok.start, tok.end, regions, tok.key)
-        if found is None and tok.capital and len(tok.key) >= 6 and i > 0 and fuzzy_budget > 0 \
-                and tok.lower not in lex.stopwords and (
-                    tokens[i - 1].lower in lex.locative
-                    or _REGION_QUALIFIER.match(text, tok.end) is not None):
+                found = _Span(i, i + 1, start, end, regions, key)
+        if found is None and capital and len(key) >= 6 and i > 0 and fuzzy_budget > 0 \
+                and lower not in lex.stopwords and (
+                    lowers[i - 1] in lex.locative
+                    or _REGION_QUALIFIER.match(text, end) is not None):
             fuzzy_budget -= 1
             # A hromada named by its town's adjective before any misspelling of a town.
-            adjective = _town_of_adjective(tok.key, gazetteer, lex)
+            adjective = _town_of_adjective(key, gazetteer, lex)
             similar: str | None
             if adjective is not None:
                 similar, rescued = adjective
             else:
-                similar = gazetteer.variant_key(tok.key, lex.focus_countries) \
-                    or gazetteer.similar_key(tok.key, lex.focus_countries)
+                similar = gazetteer.variant_key(key, lex.focus_countries) \
+                    or gazetteer.similar_key(key, lex.focus_countries)
                 rescued = [] if similar is None else [
                     p for p in gazetteer.candidates_for_key(similar)
                     if _key(p.name) == similar or lex.prefer.get(p.country_code, 0.0) >= 0.1]
             if similar is not None and rescued:
-                found = _Span(i, i + 1, tok.start, tok.end, rescued, similar, penalty=0.1)
-        if found is None and tok.capital and "-" in tok.text:
-            found = _hyphen_part(tok, i, gazetteer, lex)
+                found = _Span(i, i + 1, start, end, rescued, similar, penalty=0.1)
+        if found is None and capital and "-" in word:
+            found = _hyphen_part(word, start, i, gazetteer, lex)
         if found is None:
             continue
-        if not allow_lowercase and not tok.capital:
+        if not allow_lowercase and not capital:
             continue
         if not _accept(text, tokens, found, lex, title_line_mode if i < title_tokens else title_mode):
             resume = found.end_tok
             continue
-        if allow_lowercase and not tok.capital:
+        if allow_lowercase and not capital:
             found.weak = True
-        _mark_region(text, tokens, found, lex)
+        _mark_region(tokens, found, lex)
         _mark_listed_region(text, found, noun_starts)
         found.village_marked = _village_marked(tokens, found, lex)
         spans.append(found)
@@ -474,109 +479,117 @@ _STREETS_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
                             r"(?:Streets|Avenues|Roads|Boulevards|Drives|Lanes|streets|avenues|roads)\b")
 
 
-def _hyphen_part(tok: _Token, index: int, gazetteer: Gazetteer, lex: _Lexicon
+def _hyphen_part(word: str, word_start: int, index: int, gazetteer: Gazetteer, lex: _Lexicon
                  ) -> _Span | None:
     """Kherson-Dnipropetrovsk border, 'Bakhmut-Bread' store: a place inside a compound."""
     offset = 0
-    for part in tok.text.split("-"):
+    for part in word.split("-"):
         key = _key(part)
         if len(part) >= 4 and part[0].isupper() and part.lower() not in lex.stopwords:
             places = [p for p in gazetteer.candidates_for_key(key)
                       if lex.prefer.get(p.country_code, 0.0) >= 0.1 and _key(p.name) == key]
             if places:
-                start = tok.start + offset
+                start = word_start + offset
                 return _Span(index, index + 1, start, start + len(part), places, key)
         offset += len(part) + 1
     return None
 
 
-def _accept(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon,
+def _accept(text: str, tokens: _Tokens, span: _Span, lex: _Lexicon,
             title_mode: bool) -> bool:
     """Reject names that are part of a person's name, a street or a longer proper name."""
-    first = tokens[span.start_tok]
-    prev = tokens[span.start_tok - 1] if span.start_tok > 0 else None
-    nxt = tokens[span.end_tok] if span.end_tok < len(tokens) else None
-    joined_prev = prev is not None and prev.glued
-    joined_next = nxt is not None and tokens[span.end_tok - 1].glued
+    lowers, capitals = tokens.lower, tokens.capital
+    first = span.start_tok
+    prev = first - 1 if first > 0 else None
+    nxt = span.end_tok if span.end_tok < len(tokens) else None
+    joined_prev = prev is not None and tokens.glued[prev]
+    joined_next = nxt is not None and tokens.glued[span.end_tok - 1]
     single = span.end_tok - span.start_tok == 1
-    only_settlements = all(p.kind == "settlement" for p in span.candidates)
-    if single and first.text.isupper() and len(first.text) <= 4 \
+    only_settlements = all(map(_SETTLEMENT.__eq__, map(_KIND, span.candidates)))
+    first_text = tokens.text[first]
+    if single and first_text.isupper() and len(first_text) <= 4 \
             and not any(p.kind == "country" for p in span.candidates):
         return False  # TOS-1, BMP, GIU: acronyms, not towns (USA, UK stay countries)
-    if prev is not None and _names_person(text, prev, first, lex):
+    if prev is not None and _names_person(text, tokens, prev, lex):
         return False
-    if single and first.lower in lex.given_names and joined_next and nxt is not None \
-            and nxt.capital and nxt.lower not in lex.stopwords and nxt.lower not in lex.region_after:
+    if single and lowers[first] in lex.given_names and joined_next and nxt is not None \
+            and capitals[nxt] and lowers[nxt] not in lex.stopwords and lowers[nxt] not in lex.region_after:
         return False  # "Tyler Manow", not "Charlotte police" or "Madison County"
-    if only_settlements and _run_ends_in_street(text, tokens, span.end_tok, lex.street_after):
+    if only_settlements and _run_ends_in_street(tokens, span.end_tok, lex.street_after):
         return False  # Leningradskaya Street, Svobody Square, Siverskyi Donets river
-    if _run_ends_in_street(text, tokens, span.end_tok, lex.street_after_any):
+    if _run_ends_in_street(tokens, span.end_tok, lex.street_after_any):
         return False  # Florida Avenue, Georgia Street: a region's name too (not "Kharkiv Court of Appeal")
     if only_settlements and _STREETS_AFTER.match(text, span.end) is not None:
         return False  # "at Meridian and Grace Streets": two streets that share the last word
-    if joined_prev and prev is not None and prev.lower in lex.street_before and only_settlements \
-            and not (nxt is not None and joined_next and nxt.lower in lex.region_after):
+    if joined_prev and prev is not None and lowers[prev] in lex.street_before and only_settlements \
+            and not (nxt is not None and joined_next and lowers[nxt] in lex.region_after):
         return False  # via Roma, the Moskva (a ship), piazza Venezia
     if title_mode:
         return True
     # "Mariupol Drama Theater": a name in the middle of a capitalised run names a building
     # or an organisation, not the place (unless the run starts with a function word).
-    if joined_prev and prev is not None and _name_like(prev) and prev.lower not in lex.stopwords \
-            and not _sentence_initial(text, prev) and prev.lower not in lex.region_after:
+    if joined_prev and prev is not None and _name_like(tokens, prev) and lowers[prev] not in lex.stopwords \
+            and not _sentence_initial(text, tokens.start[prev]) and lowers[prev] not in lex.region_after:
         return False
-    if single and joined_next and nxt is not None and nxt.capital \
-            and nxt.lower not in lex.stopwords and nxt.lower not in lex.region_after:
+    if single and joined_next and nxt is not None and capitals[nxt] \
+            and lowers[nxt] not in lex.stopwords and lowers[nxt] not in lex.region_after:
         if all(p.kind == "settlement" and p.population < 1000 for p in span.candidates):
             return False
         span.penalty = 0.3
     return True
 
 
-def _village_marked(tokens: list[_Token], span: _Span, lex: _Lexicon) -> bool:
+def _village_marked(tokens: _Tokens, span: _Span, lex: _Lexicon) -> bool:
     """"the village of X", "village X", "у селі X", "X village" (not "X village council"),
     when some namesake is a village: the cue picks among namesakes, it never drops the name."""
-    if not any(p.kind == "settlement" and p.population < VILLAGE_MAX_POPULATION
-               for p in span.candidates):
-        return False
+    return _village_cue(tokens, span, lex) and any(
+        p.kind == "settlement" and p.population < VILLAGE_MAX_POPULATION for p in span.candidates)
+
+
+def _village_cue(tokens: _Tokens, span: _Span, lex: _Lexicon) -> bool:
+    """A word before or after the name that writes it as a village (looked at first: rare)."""
+    lowers, glued = tokens.lower, tokens.glued
+    n = len(lowers)
     k = span.start_tok - 1
-    if k >= 0 and tokens[k].glued and tokens[k].lower in ("of", "di", "de", "du"):
+    if k >= 0 and glued[k] and lowers[k] in ("of", "di", "de", "du"):
         k -= 1
-    if k >= 0 and tokens[k].glued and tokens[k].lower in lex.village_words:
+    if k >= 0 and glued[k] and lowers[k] in lex.village_words:
         return True
     end = span.end_tok
-    if not (end < len(tokens) and tokens[end - 1].glued and tokens[end].lower in lex.village_words):
+    if not (end < n and glued[end - 1] and lowers[end] in lex.village_words):
         return False
-    after = tokens[end + 1] if end + 1 < len(tokens) else None
-    return after is None or not tokens[end].glued or after.capital \
-        or after.lower in lex.locative or after.lower in lex.stopwords
+    after = end + 1
+    return after >= n or not glued[end] or tokens.capital[after] \
+        or lowers[after] in lex.locative or lowers[after] in lex.stopwords
 
 
-def _run_ends_in_street(text: str, tokens: list[_Token], index: int, words: frozenset[str]) -> bool:
-    previous = tokens[index - 1]
-    while index < len(tokens) and previous.glued:
-        word = tokens[index]
-        if word.lower in words:
+def _run_ends_in_street(tokens: _Tokens, index: int, words: frozenset[str]) -> bool:
+    glued, lowers, capitals = tokens.glued, tokens.lower, tokens.capital
+    n = len(lowers)
+    while index < n and glued[index - 1]:
+        if lowers[index] in words:
             return True
-        if not word.capital:
+        if not capitals[index]:
             return False
-        previous, index = word, index + 1
+        index += 1
     return False
 
 
-def _name_like(token: _Token) -> bool:
+def _name_like(tokens: _Tokens, k: int) -> bool:
     """Capitalised and not a hyphenated adjective such as Russian-occupied."""
-    if not token.capital:
+    if not tokens.capital[k]:
         return False
-    tail = token.text.rsplit("-", 1)[-1]
+    tail = tokens.text[k].rsplit("-", 1)[-1]
     return not tail[:1].islower()
 
 
-def _mark_region(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon) -> None:
+def _mark_region(tokens: _Tokens, span: _Span, lex: _Lexicon) -> None:
     n = len(tokens)
-    if span.end_tok < n and tokens[span.end_tok - 1].glued:
-        word = tokens[span.end_tok].lower
+    lowers, glued = tokens.lower, tokens.glued
+    if span.end_tok < n and glued[span.end_tok - 1]:
+        word = lowers[span.end_tok]
         if word in lex.region_after:
-            span.end = tokens[span.end_tok].end
+            span.end = tokens.end[span.end_tok]
             span.end_tok += 1
             if word in {"district", "raion", "rayon", "район", "району", "районе", "county"}:
                 span.district_marked = True
@@ -586,16 +599,16 @@ def _mark_region(text: str, tokens: list[_Token], span: _Span, lex: _Lexicon) ->
             else:
                 span.region_marked = True
             return
-    if span.start_tok == 0 or tokens[span.start_tok - 1].lower not in lex.before_last_words:
+    if span.start_tok == 0 or lowers[span.start_tok - 1] not in lex.before_last_words:
         return
     for words in (*lex.district_before, *lex.region_before):
         k = len(words)
-        if span.start_tok - k < 0:
+        first = span.start_tok - k
+        if first < 0:
             continue
-        before = tokens[span.start_tok - k: span.start_tok]
-        if tuple(t.lower for t in before) == words and all(t.glued for t in before):
-            span.start = before[0].start
-            span.start_tok -= k
+        if tuple(lowers[first: span.start_tok]) == words and all(glued[first: span.start_tok]):
+            span.start = tokens.start[first]
+            span.start_tok = first
             if words in lex.district_before:
                 span.district_marked = True
             else:
@@ -623,25 +636,28 @@ _LIST_CLOSED = re.compile(
 
 # Both list patterns need a region or district noun inside their window; finding the nouns
 # once per document spares the costly list searches around every name in most texts.
-_ANY_REGION_NOUN = re.compile(rf"\b(?:{_REGION_NOUNS}|{_DISTRICT_NOUNS})", re.IGNORECASE)
+def _noun_start_pattern() -> re.Pattern[str]:
+    """What `\\b(?:region|oblast|...)` matches under IGNORECASE, in a form the engine searches
+    fast. A case-sensitive class opens it: the nouns' ASCII initials in both cases and any
+    non-ASCII character (IGNORECASE also matches look-alikes such as Kelvin K or long s), so
+    the engine skips ahead to those few characters. Behind the initial it checks the word
+    boundary and which nouns the initial opens, case-blind."""
+    nouns = f"{_REGION_NOUNS}|{_DISTRICT_NOUNS}".split("|")
+    by_initial: dict[str, list[str]] = {}
+    for noun in nouns:
+        by_initial.setdefault(noun[0], []).append(noun[1:])
+    initials = "".join(sorted({c + c.upper() for c in by_initial if c.isascii()}))
+    rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(map(re.escape, tails))})"
+                     for c, tails in by_initial.items())
+    return re.compile(rf"[{initials}\x80-\U0010ffff](?<!\w.)(?i:{rests})")
 
 
-# A noun starts after a non-word character, with one of the nouns' initials or (as
-# IGNORECASE also matches look-alikes such as Kelvin K or long s) a non-ASCII letter: a
-# fast case-sensitive scan finds those few places to try the noun pattern at.
-_NOUN_INITIALS = "".join(sorted({w[0] + w[0].upper() for w in
-                                 f"{_REGION_NOUNS}|{_DISTRICT_NOUNS}".split("|")
-                                 if w[0].isascii()}))
-_NOUN_START = re.compile(rf"\W(?=[{_NOUN_INITIALS}\x80-\U0010ffff])")
+_NOUN_START = _noun_start_pattern()
 
 
 def _region_noun_starts(text: str) -> list[int]:
     """Offsets where a region or district noun starts, ascending."""
-    starts = [0] if _ANY_REGION_NOUN.match(text) else []
-    for m in _NOUN_START.finditer(text):
-        if _ANY_REGION_NOUN.match(text, m.end()):
-            starts.append(m.end())
-    return starts
+    return [m.start() for m in _NOUN_START.finditer(text)]
 
 
 def _noun_between(noun_starts: list[int], lo: int, hi: int) -> bool:
@@ -809,23 +825,30 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
     # its priors, and below its scores, are worked out once (candidates, alive through
     # `spans`, are told apart by identity).
     same_candidates = [tuple(map(id, s.candidates)) for s in spans]
-    prior_memo: dict[tuple[object, ...], list[float]] = {}
+    prior_memo: dict[tuple[object, ...], tuple[list[float], Place]] = {}
     priors: list[list[float]] = []
+    best_prior: list[Place] = []
     for s, ids in zip(spans, same_candidates):
         marks = (s.key, ids, s.region_marked, s.district_marked, s.village_marked, s.lone_local)
-        pr = prior_memo.get(marks)
-        if pr is None:
+        memo = prior_memo.get(marks)
+        if memo is None:
             floor = _unlisted_population(s.candidates)
-            pr = prior_memo[marks] = [_prior(p, s, lex, floor) for p in s.candidates]
-        priors.append(pr)
-    best_prior = [s.candidates[max(range(len(s.candidates)), key=pr.__getitem__)]
-                  for s, pr in zip(spans, priors)]
+            pr = [_prior(p, s, lex, floor) for p in s.candidates]
+            memo = prior_memo[marks] = (pr, s.candidates[max(range(len(pr)), key=pr.__getitem__)])
+        priors.append(memo[0])
+        best_prior.append(memo[1])
     # Context: regions and countries the document names, and where its other places lie.
     region_hint: dict[tuple[str, str], float] = {}
     country_hint: set[str] = set()
-    for span, place in zip(spans, best_prior):
+    hinted: set[tuple[tuple[int, ...], bool, int]] = set()
+    for span, ids, place in zip(spans, same_candidates, best_prior):
         if place.kind == "country":
             country_hint.add(place.country_code)
+        # A name read again the same way adds the same hints again: looked at once.
+        reading = (ids, span.region_marked, id(place))
+        if reading in hinted:
+            continue
+        hinted.add(reading)
         for cand in span.candidates:
             if cand.kind == "region" and cand.admin1:
                 weight = 1.0 if span.region_marked or place is cand else 0.5
@@ -838,7 +861,7 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
             key = lex.region_acronyms[m.group()]
             region_hint[key] = max(region_hint.get(key, 0.0), 0.5)
     home = _home_country(spans, best_prior, lex)
-    counties = _named_counties(spans, lex.story_state_countries)
+    counties = _named_counties(spans, same_candidates, lex.story_state_countries)
     located = [(other.key, (place.lat, place.lon), place) for other, place in zip(spans, best_prior)
                if place.kind in ("settlement", "district")]
     return _read_spans(text, spans, priors, same_candidates, located, region_hint,
@@ -856,18 +879,20 @@ def _county_key(place: Place) -> tuple[str, str, str] | None:
     return (place.country_code, place.admin1, county) if county and place.admin1 else None
 
 
-def _named_counties(spans: list[_Span], countries: frozenset[str]
-                    ) -> dict[tuple[str, str, str], set[str]]:
+def _named_counties(spans: list[_Span], same_candidates: list[tuple[int, ...]],
+                    countries: frozenset[str]) -> dict[tuple[str, str, str], set[str]]:
     """The counties (second-level divisions of these countries) the text's names may be or lie
     in, each with the keys of the names that point to it: a county's own name, or a town of
     that county. Limited to the countries of local news (`story_state_countries`): in war
     news a raion and a village of it are not yet measured to gain from it."""
     counties: dict[tuple[str, str, str], set[str]] = {}
-    for span in spans:
-        for place in span.candidates:
-            key = _county_key(place)
-            if key is not None and place.country_code in countries:
-                counties.setdefault(key, set()).add(span.key)
+    names = {(span.key, ids): span.candidates for span, ids in zip(spans, same_candidates)}
+    for (name, _), candidates in names.items():  # a name written again points nowhere new
+        for place in candidates:
+            if place.country_code in countries:
+                key = _county_key(place)
+                if key is not None:
+                    counties.setdefault(key, set()).add(name)
     return counties
 
 
@@ -952,7 +977,7 @@ def _scores(span: _Span, pr: list[float], anchors: list[Place],
             if known is None:
                 # A place is no evidence for itself ("East Las Vegas", an alias of Las
                 # Vegas NM, must not pull "Las Vegas" there).
-                others = [a for a in anchors if a is not place] if place in anchors else anchors
+                others = [a for a in anchors if a is not place]
                 known = nearest[near_key] = _nearest_km(place, others)
             near = known
             context += 0.4 if near < 60 else 0.25 if near < 150 else 0.1 if near < 400 else 0.0
@@ -1052,16 +1077,16 @@ _LOCATIVE_FILLERS = frozenset({"the", "city", "town", "village", "of", "città",
                                "periferia", "місто", "село", "город", "селе", "селі", "місті"})
 
 
-def _after_preposition(text: str, tokens: list[_Token], start_tok: int, lex: _Lexicon) -> bool:
+def _after_preposition(tokens: _Tokens, start_tok: int, lex: _Lexicon) -> bool:
     """A locative preposition before the name, allowing a few filler words in between
     ("in the village of X", "to Russia-occupied X", "nella città di X")."""
     for k in range(start_tok - 1, max(-1, start_tok - 5), -1):
-        word = tokens[k]
-        if not word.glued:
+        if not tokens.glued[k]:
             return False
-        if word.lower in lex.locative and (k == start_tok - 1 or word.lower not in ("of", "di")):
+        lower = tokens.lower[k]
+        if lower in lex.locative and (k == start_tok - 1 or lower not in ("of", "di")):
             return True
-        if word.lower not in _LOCATIVE_FILLERS and _name_like(word):
+        if lower not in _LOCATIVE_FILLERS and _name_like(tokens, k):
             return False
     return False
 
@@ -1090,30 +1115,30 @@ def find_places(text: str, language: str | None = None,
     people = _surnames(text, tokens, lex)
     languages = [language] if language else ["en", "it"]
     spans = [s for s in spans if not (s.end_tok - s.start_tok == 1 and (
-        tokens[s.start_tok].lower in people
+        tokens.lower[s.start_tok] in people
         or any(is_demonym(text[s.start:s.end], lang) for lang in languages)))]
     if not spans:
         return []
     lone_countries = lex.lone_place_countries.get(language or "")
     if lone_countries:
-        _mark_lone_places(text, tokens, spans, lex, lone_countries)
+        _mark_lone_places(tokens, spans, lex, lone_countries)
     mentions: list[PlaceMention] = []
     resolved = _resolve(text, spans, gaz, lex)
     if lone_countries:
         resolved = [r for r in resolved if not r[0].lone_local or _fits_the_story(r[1], resolved)]
     for span, place, score in resolved:
-        locative = _after_preposition(text, tokens, span.start_tok, lex)
+        locative = _after_preposition(tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
     return _neighbourhoods_of_home(_named_neighbourhoods(text, mentions))
 
 
-def _mark_lone_places(text: str, tokens: list[_Token], spans: list[_Span], lex: _Lexicon,
+def _mark_lone_places(tokens: _Tokens, spans: list[_Span], lex: _Lexicon,
                       countries: frozenset[str]) -> None:
     """A name with one reading, in a country whose local news the text's language is, written
     as a place is written: after a place preposition ("in Huntingburg on Friday"), before an
     agency ("Huntingburg police"), or as a county ("Barrow County deputies")."""
-    n = len(tokens)
+    n, lowers, glued = len(tokens), tokens.lower, tokens.glued
     for span in spans:
         if len(span.candidates) != 1 or span.weak or span.penalty:
             continue
@@ -1122,12 +1147,11 @@ def _mark_lone_places(text: str, tokens: list[_Token], spans: list[_Span], lex: 
             continue
         if place.kind == "district":
             span.lone_local = span.end_tok - span.start_tok > 1 \
-                and tokens[span.end_tok - 1].lower in lex.region_after
+                and lowers[span.end_tok - 1] in lex.region_after
         elif place.kind == "settlement":
-            prev = tokens[span.start_tok - 1] if span.start_tok > 0 else None
-            nxt = tokens[span.end_tok] if span.end_tok < n else None
-            span.lone_local = (prev is not None and prev.glued and prev.lower in lex.lone_prepositions) \
-                or (nxt is not None and tokens[span.end_tok - 1].glued and nxt.lower in lex.agency_after)
+            prev, nxt = span.start_tok - 1, span.end_tok
+            span.lone_local = (prev >= 0 and glued[prev] and lowers[prev] in lex.lone_prepositions) \
+                or (nxt < n and glued[nxt - 1] and lowers[nxt] in lex.agency_after)
 
 
 LONE_NEAR_KM = 150.0
@@ -1223,7 +1247,7 @@ _DC = re.compile(r"(?<![\w.])D\.C\.")
 _DC_KEY = name_key("D.C.")
 
 
-def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span],
+def _with_state_abbreviations(text: str, tokens: _Tokens, spans: list[_Span],
                               gazetteer: Gazetteer, lex: _Lexicon) -> list[_Span]:
     """"PUNTA GORDA, Fla.", "Williamsburg, KY": a US state written short after a place is that
     state, and qualifies the place before it (never the Indian town Jind for "Ind.")."""
@@ -1233,8 +1257,8 @@ def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span
         region = gazetteer.region("US", lex.us_states[m.group("abbr")])
         if region is None:
             continue
-        first = bisect_right(tokens, m.start("abbr"), key=_START) - 1
-        last = max(first + 1, bisect_right(tokens, m.end("abbr") - 1, key=_START))
+        first = bisect_right(tokens.start, m.start("abbr")) - 1
+        last = max(first + 1, bisect_right(tokens.start, m.end("abbr") - 1))
         added.append(_Span(first, last, m.start("abbr"), m.end("abbr"), [region], _key(region.name),
                            region_marked=True))
         qualified.add(m.start("abbr"))
@@ -1244,8 +1268,8 @@ def _with_state_abbreviations(text: str, tokens: list[_Token], spans: list[_Span
         for m in _DC.finditer(text):
             if m.start() in qualified or not city:
                 continue
-            first = bisect_right(tokens, m.start(), key=_START) - 1
-            last = max(first + 1, bisect_right(tokens, m.end() - 1, key=_START))
+            first = bisect_right(tokens.start, m.start()) - 1
+            last = max(first + 1, bisect_right(tokens.start, m.end() - 1))
             # Keyed by the city's own name: the short form is no far-away alias of it.
             added.append(_Span(first, last, m.start(), m.end(), city, _key(city[0].name)))
     if not added:
@@ -1267,34 +1291,61 @@ _WORD_WITH_AGE = re.compile(r"(?<![A-Za-z] )(?<![\w.])([A-Z][a-z]+),\s+\d{1,2}\s
 _AGE_BEFORE_NAME = re.compile(
     r"\b\d{1,3}-year-old\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:['’-][A-Za-z]+)?)"
     r"(?=\s*[,.;:)]|\s+(?:was|is|who|has|had|and|of|said|told|died|remains)\b)")
+# The comma before an age, and (group 1) the age up to the comma after it: what both
+# patterns of a name with its age end in. They open with a capital letter, which the engine
+# would try at every offset of the text; they are tried only in the run of characters a name
+# may be written with right before such a comma (up to `_NOT_IN_NAME`).
+_AGE_BETWEEN_COMMAS = re.compile(r",(?=(\s+\d{1,3}\s*,))")
+_NOT_IN_NAME = re.compile(r"[^A-Za-z'’\s-]")
+_YEAR_OLD = re.compile(r"(?<=\d)-year-old")
 
 
-def _surnames(text: str, tokens: list[_Token], lex: _Lexicon) -> set[str]:
+def _surnames(text: str, tokens: _Tokens, lex: _Lexicon) -> set[str]:
     """Words the document uses as a person's surname ("Andriy Sadovyi", "sindaco Sadovyi"): once
     a person, the bare surname elsewhere in the text is not a village of that name."""
-    # `_names_person` written out: this looks at every pair of tokens of the document.
+    # `_names_person` written out: this looks at every capitalised word of the document.
     given, markers, abbreviations = lex.given_names, lex.person_markers, lex.person_abbreviations
     dotted = (". ", ".")
-    aged = {name.lower() for m in _NAME_WITH_AGE.finditer(text) for name in m.groups() if name}
-    aged.update(m.group(1).lower() for m in _WORD_WITH_AGE.finditer(text))
-    if "year-old" in text:
-        aged.update(m.group(1).lower() for m in _AGE_BEFORE_NAME.finditer(text))
-    return aged | {tok.lower for prev, tok in pairwise(tokens) if tok.capital and (
-        (len(prev.text) == 1 and prev.text.isupper() and text[prev.end: tok.start] in dotted)
-        or ((prev.capital and prev.lower in given) or prev.lower.rstrip(".") in markers
-            if prev.glued else
-            text[prev.end: tok.start] in dotted and prev.lower in abbreviations))}
+    aged: set[str] = set()
+    for age in _AGE_BETWEEN_COMMAS.finditer(text):
+        # A match ending at this age lies inside the window, and no other match fits in it.
+        comma = age.start()
+        barrier = _NOT_IN_NAME.search(text[:comma][::-1])  # the nearest one, read backwards
+        window = (0 if barrier is None else comma - barrier.start(), age.end(1))
+        aged.update(name.lower() for m in _NAME_WITH_AGE.finditer(text, *window)
+                    for name in m.groups() if name)
+        aged.update(m.group(1).lower() for m in _WORD_WITH_AGE.finditer(text, *window))
+    for year_old in _YEAR_OLD.finditer(text):
+        # An age of one to three digits starts just before "-year-old", and a name after it
+        # never reaches the next age: each match is tried at its only possible starts.
+        for start in range(max(0, year_old.start() - 3), year_old.start()):
+            m = _AGE_BEFORE_NAME.match(text, start)
+            if m is not None:
+                aged.add(m.group(1).lower())
+                break
+    words, starts, ends, lowers = tokens.text, tokens.start, tokens.end, tokens.lower
+    capitals, glued = tokens.capital, tokens.glued
+    for k in compress(range(1, len(tokens)), capitals[1:]):
+        p = k - 1
+        between = text[ends[p]: starts[k]]
+        if (len(words[p]) == 1 and words[p].isupper() and between in dotted) or (
+                (capitals[p] and lowers[p] in given) or lowers[p] in markers
+                if glued[p] else between in dotted and lowers[p] in abbreviations):
+            aged.add(lowers[k])
+    return aged
 
 
-def _names_person(text: str, prev: _Token, tok: _Token, lex: _Lexicon) -> bool:
-    """`prev` is a given name or a title of the person `tok` names ("Andriy Sadovyi",
-    "sindaco Sadovyi", "Sgt. Wayne")."""
-    if len(prev.text) == 1 and prev.text.isupper() and text[prev.end: tok.start] in (". ", "."):
+def _names_person(text: str, tokens: _Tokens, prev: int, lex: _Lexicon) -> bool:
+    """Word `prev` is a given name or a title of the person word `prev + 1` names ("Andriy
+    Sadovyi", "sindaco Sadovyi", "Sgt. Wayne")."""
+    word, lower = tokens.text[prev], tokens.lower[prev]
+    between = text[tokens.end[prev]: tokens.start[prev + 1]]
+    if len(word) == 1 and word.isupper() and between in (". ", "."):
         return True  # a middle initial: "Courtney L. Taylor"
-    if prev.glued:
-        return (prev.capital and prev.lower in lex.given_names) \
-            or prev.lower.rstrip(".") in lex.person_markers
-    return text[prev.end: tok.start] in (". ", ".") and prev.lower in lex.person_abbreviations
+    if tokens.glued[prev]:
+        return (tokens.capital[prev] and lower in lex.given_names) \
+            or lower in lex.person_markers
+    return between in (". ", ".") and lower in lex.person_abbreviations
 
 
 def _same_place(a: Place, b: Place) -> bool:
