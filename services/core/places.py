@@ -51,7 +51,9 @@ _CASE_ENDINGS = ("у", "ю", "і", "е", "а", "я", "и", "ы", "ом", "ем",
                  "ам", "ям", "ові", "еві", "ому")
 _NOMINATIVE_ENDINGS = ("", "ь", "а", "я", "и", "о", "е")
 _VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
-_ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк)(?:ій|ої|у|а|ая|ой|ую|ое|ий|ого|ому|ей|ій)$")
+_ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк|зьк|зк)(?:ій|ої|ою|у|а|ая|ой|ую|ое|ий|ого|ому|ей)$")
+# Endings a city name may have lost before an oblast adjective (Суми, Сумы, Полтава, Вінниця)
+_CITY_VOWELS = ("а", "я", "и", "ы", "і")
 
 
 
@@ -316,20 +318,36 @@ def _region_prior(place: Place, lex: _Lexicon) -> float:
     return prior
 
 
-def _region_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
-    """Харківській (області) -> the Kharkiv region, via the city the adjective is built on."""
-    match = _ADJECTIVE.search(word.lower())
+def _region_from_adjective(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> list[Place]:
+    """Харківській / Одеської / Сумской (області, области) -> that oblast.
+
+    First by the region's own adjectival name, which the gazetteer keeps transliterated
+    ("odeska oblast", "rostovskaia oblast"): the adjective put back in the nominative
+    (Ukrainian -ська, Russian -ская) plus "oblast". Otherwise via the city the adjective is
+    built on (Сумской -> Сумы, Одесской -> Одесса): the most populous such place of a focus
+    country, so that a short stem cannot reach a hamlet abroad (Оде-, a village in India)."""
+    low = word.lower()
+    match = _ADJECTIVE.search(low)
     if match is None:
         return []
-    stem = word.lower()[: match.start()]
-    found: list[Place] = []
-    for base in (stem, stem + match.group(1), stem[:-2] + stem[-2:].translate(_VOWEL_SWAP)):
-        for place in gazetteer.candidates_for_key(_key(base)):
-            if place.admin1:
-                region = gazetteer.region(place.country_code, place.admin1)
-                if region is not None and region not in found:
-                    found.append(region)
-    return found
+    stem, suffix = low[: match.start()], match.group(1)
+    for nominative in (stem + suffix + "а", stem + suffix + "ая"):
+        regions = [p for p in gazetteer.candidates_for_key(_key(nominative + " oblast"))
+                   if p.kind == "region"]
+        if regions:
+            return regions
+    # The city's own letters may run into the suffix (Одес-ская, Черкас-ька) or be dropped
+    # before it (Сум-ська for Суми, Полтав-ська for Полтава).
+    bases = [stem, stem + suffix, stem[:-2] + stem[-2:].translate(_VOWEL_SWAP),
+             *(stem + letters + vowel for letters in ("", suffix[0]) for vowel in _CITY_VOWELS)]
+    cities = [p for base in dict.fromkeys(bases) if len(base) >= 4
+              for p in gazetteer.candidates_for_key(_key(base))
+              if p.kind == "settlement" and p.admin1 and p.country_code in lex.focus_countries]
+    if not cities:
+        return []
+    city = max(cities, key=attrgetter("population"))
+    region = gazetteer.region(city.country_code, city.admin1 or "")
+    return [] if region is None else [region]
 
 
 def _is_title_case(words: list[str], capitals: list[bool]) -> bool:
@@ -404,7 +422,7 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
                 and i + 1 < n and lowers[i + 1] in lex.region_after:
             # "Харківську область": an adjective before a region noun names the region of
             # its city, whatever village its oblique form also spells (Kharkivske).
-            regions = _region_from_adjective(word, gazetteer)
+            regions = _region_from_adjective(word, gazetteer, lex)
             if regions:
                 found = _Span(i, i + 1, start, end, regions, key)
         if found is None and capital and len(key) >= 6 and i > 0 and fuzzy_budget > 0 \

@@ -598,6 +598,31 @@ def test_an_oblast_adjective_names_its_region_not_a_namesake_village() -> None:
     assert [(p.place.name, p.precision) for p in places] == [("Kharkiv", "region"), ("Donetsk", "region")]
 
 
+@pytest.mark.parametrize(("text", "language", "region"), [
+    # the oblast's own adjectival name, kept transliterated in the gazetteer ("odeska oblast")
+    ("Вночі росіяни вдарили по Одеської області.", "uk", "Odesa"),
+    ("У Запорізькій області загинула жінка.", "uk", "Zaporizhzhia"),
+    ("У Вінницькій області збили дрон.", "uk", "Vinnytsia"),
+    ("У Чернівецькій області оголосили тривогу.", "uk", "Chernivtsi"),
+    ("Ракету збили над Одеською областю.", "uk", "Odesa"),
+    ("В Ростовской области сбили беспилотник.", "ru", "Rostov"),
+    # no such name in the gazetteer: the city the adjective is built on (Суми, Сумы, Одесса)
+    ("У Сумській області загинув чоловік.", "uk", "Sumy"),
+    ("В Сумской области погиб мужчина.", "ru", "Sumy"),
+    ("Удар по Одесской области.", "ru", "Odesa"),
+])
+def test_an_oblast_adjective_in_any_case_names_its_oblast(text: str, language: str, region: str) -> None:
+    regions = [(p.place.name, p.place.country_code) for p in find_places(text, language)
+               if p.precision == "region"]
+    assert regions == [(region, "RU" if region == "Rostov" else "UA")]
+
+
+def test_a_short_adjective_stem_reaches_no_village_abroad() -> None:
+    # "Оде-" alone spells a village in India; the oblast adjective must not fall back to it.
+    assert all(p.place.country_code in {"UA", "RU"}
+               for p in find_places("Обстріл Одеської області.", "uk"))
+
+
 def test_two_namesakes_close_together_in_one_oblast_read_as_a_village_not_the_oblast() -> None:
     # Two Nelipivkas of Donetsk oblast lie ~18 km apart: either is nearer than the oblast.
     mention = _only("Shelling was reported in Nelipivka on Sunday morning.", "Nelipivka")
