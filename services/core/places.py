@@ -51,7 +51,9 @@ _CASE_ENDINGS = ("у", "ю", "і", "е", "а", "я", "и", "ы", "ом", "ем",
                  "ам", "ям", "ові", "еві", "ому")
 _NOMINATIVE_ENDINGS = ("", "ь", "а", "я", "и", "о", "е")
 _VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
-_ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк|зьк|зк)(?:ій|ої|ою|у|а|ая|ой|ую|ое|ий|ого|ому|ей)$")
+_ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк|зьк|зк)(?:ій|ої|ою|у|а|ая|ой|ую|ое|ий|ого|ому|ом|им|ей)$")
+# Nouns after which an adjective names a raion rather than an oblast
+_RAION_NOUNS = frozenset({"район", "району", "районі", "районе", "района", "районом"})
 # Endings a city name may have lost before an oblast adjective (Суми, Сумы, Полтава, Вінниця)
 _CITY_VOWELS = ("а", "я", "и", "ы", "і")
 
@@ -318,6 +320,24 @@ def _region_prior(place: Place, lex: _Lexicon) -> float:
     return prior
 
 
+def _district_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
+    """Покровському (районі), Климовском (районе) -> the raion the gazetteer knows by that
+    adjective ("pokrovski raion"), put back in the masculine nominative; none for a raion it
+    does not hold (Russia's)."""
+    low = word.lower()
+    match = _ADJECTIVE.search(low)
+    if match is None:
+        return []
+    stem = low[: match.start()]
+    # Russian spells the raion of a Ukrainian town with its own vowels (Харьковский, Харківський)
+    for base in dict.fromkeys((stem, stem[:-2] + stem[-2:].translate(_VOWEL_SWAP))):
+        key = _key(base + match.group(1) + "ий raion")
+        districts = [p for p in gazetteer.candidates_for_key(key) if p.kind == "district"]
+        if districts:
+            return districts
+    return []
+
+
 def _region_from_adjective(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> list[Place]:
     """Харківській / Одеської / Сумской (області, области) -> that oblast.
 
@@ -421,10 +441,19 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
         if (found is None or found.end_tok == i + 1) and glued[i] and capital \
                 and i + 1 < n and lowers[i + 1] in lex.region_after:
             # "Харківську область": an adjective before a region noun names the region of
-            # its city, whatever village its oblique form also spells (Kharkivske).
-            regions = _region_from_adjective(word, gazetteer, lex)
-            if regions:
-                found = _Span(i, i + 1, start, end, regions, key)
+            # its city, whatever village its oblique form also spells (Kharkivske); before
+            # "район" it names that raion, or nothing the gazetteer holds (not its town's oblast).
+            if lowers[i + 1] in _RAION_NOUNS:
+                districts = _district_from_adjective(word, gazetteer)
+                if districts:
+                    found = _Span(i, i + 2, start, tokens.end[i + 1], districts, key)
+                elif _ADJECTIVE.search(lower):
+                    resume = i + 2
+                    continue
+            else:
+                regions = _region_from_adjective(word, gazetteer, lex)
+                if regions:
+                    found = _Span(i, i + 1, start, end, regions, key)
         if found is None and capital and len(key) >= 6 and i > 0 and fuzzy_budget > 0 \
                 and lower not in lex.stopwords and (
                     lowers[i - 1] in lex.locative
@@ -609,7 +638,7 @@ def _mark_region(tokens: _Tokens, span: _Span, lex: _Lexicon) -> None:
         if word in lex.region_after:
             span.end = tokens.end[span.end_tok]
             span.end_tok += 1
-            if word in {"district", "raion", "rayon", "район", "району", "районе", "county"}:
+            if word in _RAION_NOUNS or word in {"district", "raion", "rayon", "county"}:
                 span.district_marked = True
             elif word in lex.direction_words and not any(p.kind == "region" for p in span.candidates):
                 # "the Mariupol front": the town's surroundings, not the whole oblast.

@@ -617,6 +617,24 @@ def test_an_oblast_adjective_in_any_case_names_its_oblast(text: str, language: s
     assert regions == [(region, "RU" if region == "Rostov" else "UA")]
 
 
+@pytest.mark.parametrize(("text", "language", "raion", "oblast"), [
+    ("Обстріл у Покровському районі Донецької області.", "uk", "Pokrovskyi Raion", "Donetsk"),
+    ("У Бучанському районі знайшли тіла.", "uk", "Buchanskyi Raion", "Kyiv"),
+    ("Обстрел Никопольского района.", "ru", "Nikopolskyi Raion", "Dnipropetrovsk"),
+    ("В Харьковском районе слышны взрывы.", "ru", "Kharkivskyi Raion", "Kharkiv"),
+])
+def test_an_adjective_before_raion_names_that_raion(text: str, language: str, raion: str, oblast: str) -> None:
+    first = find_places(text, language)[0]
+    assert (first.place.kind, first.place.name, first.place.admin1, first.precision) == (
+        "district", raion, oblast, "district")
+
+
+def test_a_raion_the_gazetteer_does_not_hold_is_no_town_of_another_oblast() -> None:
+    # Klimovsk is a town near Moscow; "Климовский район" is a raion of Bryansk oblast we do not hold.
+    places = find_places("В Климовском районе Брянской области беспилотник атаковал автомобиль.", "ru")
+    assert [(p.place.name, p.precision) for p in places] == [("Bryansk", "region")]
+
+
 def test_a_short_adjective_stem_reaches_no_village_abroad() -> None:
     # "Оде-" alone spells a village in India; the oblast adjective must not fall back to it.
     assert all(p.place.country_code in {"UA", "RU"}
