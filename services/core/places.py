@@ -52,6 +52,8 @@ _CASE_ENDINGS = ("у", "ю", "і", "е", "а", "я", "и", "ы", "ом", "ем",
 _NOMINATIVE_ENDINGS = ("", "ь", "а", "я", "и", "о", "е")
 _VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
 _ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк|зьк|зк)(?:ій|ої|ою|у|а|ая|ой|ую|ое|ий|ого|ому|ом|им|ей)$")
+# An oblique Cyrillic form opening a sentence is a place only if it names a city this big
+SENTENCE_INITIAL_MIN_POPULATION = 50_000
 # Nouns after which an adjective names a raion rather than an oblast
 _RAION_NOUNS = frozenset({"район", "району", "районі", "районе", "района", "районом"})
 # Endings a city name may have lost before an oblast adjective (Суми, Сумы, Полтава, Вінниця)
@@ -431,8 +433,13 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
         if capital and cyrillic and _CYRILLIC.search(word) and (
                 found is None or found.end_tok == i + 1):
             # An oblique form can collide with a hamlet's nominative (Харькове is also a
-            # village); keep whichever reading names the more likely place.
+            # village); keep whichever reading names the more likely place. The first word of
+            # a sentence is capitalised whatever it is, and a common noun in any case (Атака,
+            # Пожежу, Ракета) spells some hamlet's name: there only a city counts (Харкову).
             inflected = _inflected_candidates(word, gazetteer, lex)
+            if inflected is not None and _sentence_initial(text, start) and not any(
+                    p.population >= SENTENCE_INITIAL_MIN_POPULATION for p in inflected[1]):
+                inflected = None
             if inflected is not None:
                 strength = max(_plain_prior(p, lex) for p in inflected[1]) - 0.1
                 if found is None or strength > max(_plain_prior(p, lex)

@@ -635,6 +635,21 @@ def test_a_raion_the_gazetteer_does_not_hold_is_no_town_of_another_oblast() -> N
     assert [(p.place.name, p.precision) for p in places] == [("Bryansk", "region")]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Атака на позиції тривала всю ніч.", "uk"),      # not Ataky
+    ("Пожежу загасили рятувальники.", "uk"),          # not Pozhezha
+    ("Ракета влучила в житловий будинок.", "uk"),     # not Rokyta
+    ("Сили оборони відбили атаку.", "uk"),            # not Sil
+])
+def test_a_common_noun_opening_a_sentence_is_no_hamlet(text: str, language: str) -> None:
+    assert find_places(text, language) == []
+
+
+def test_a_city_in_an_oblique_case_may_open_a_sentence() -> None:
+    assert [(p.place.name, p.precision) for p in find_places("Харкову знову завдано удару.", "uk")] == [
+        ("Kharkiv", "settlement")]
+
+
 def test_a_short_adjective_stem_reaches_no_village_abroad() -> None:
     # "Оде-" alone spells a village in India; the oblast adjective must not fall back to it.
     assert all(p.place.country_code in {"UA", "RU"}
