@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from string import ascii_letters
 
+from ahocorasick_rs import AhoCorasick
 from sentencex import get_sentence_boundaries
 from text_to_num import alpha2digit
 
@@ -43,7 +44,8 @@ class CuePatterns:
     after_quote: re.Pattern[str] | None
     first_words: frozenset[str]
     # The first words as whole words, for lower-cased text (see cue_matches); None when some
-    # first word holds a sigma, whose lower case depends on the letters around it.
+    # first word holds a letter re folds otherwise than by lower-casing it (see folds_plainly),
+    # such as a sigma, whose lower case depends on the letters around it.
     openers: re.Pattern[str] | None
     # sources, verbs and gerunds as one pattern, tried in that order (groups 1, 2, 3): one match
     # call per cue opener instead of up to three (see cue_matches_at).
@@ -51,6 +53,14 @@ class CuePatterns:
     # The cue openers as whole words of the text itself, ignoring case as the cue patterns do;
     # None unless every verb and gerund cue starts with a plain word (see cue_finditer).
     verb_openers: re.Pattern[str] | None
+    # The source, verb and gerund phrases any_cue is made of, and any_cue cut down to the
+    # phrases that can start at one opener word, built when first needed (see opener_cue).
+    phrases: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+    opener_cues: dict[str, re.Pattern[str]]
+    # The words `openers` finds, and an automaton that finds them inside any word as well
+    # (see opener_starts); None when `openers` is.
+    opener_words: tuple[str, ...]
+    opener_finder: AhoCorasick | None
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -81,10 +91,21 @@ def _alternation(phrases: Sequence[str]) -> str:
     return render(tree)
 
 
+def _word_pattern(phrases: Sequence[str]) -> str:
+    # A cue ending in an elided article ("dall’") runs straight into the next word.
+    return r"(?<![\w'’])(?:" + _alternation(phrases) + r")(?:(?<=['’])|(?![\w]))"
+
+
 def _word_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(_word_pattern(phrases), re.IGNORECASE)
+
+
+def _any_cue(kinds: Sequence[Sequence[str]]) -> re.Pattern[str]:
+    """The phrases of each kind as one pattern, one group per kind in order: an alternation
+    tries its branches in order and keeps the first that matches, the same match as trying
+    the kinds' patterns one after the other. A kind without phrases never matches."""
     return re.compile(
-        # A cue ending in an elided article ("dall’") runs straight into the next word.
-        r"(?<![\w'’])(?:" + _alternation(phrases) + r")(?:(?<=['’])|(?![\w]))",
+        "|".join(f"({_word_pattern(phrases)})" if phrases else "((?!))" for phrases in kinds),
         re.IGNORECASE,
     )
 
@@ -115,8 +136,9 @@ def cue_patterns(language: str | None) -> CuePatterns:
     first_words = frozenset(p.split()[0].lower() for p in phrases if p.split())
     # A first word with a character outside \w never equals a word of the text.
     whole = sorted(w for w in first_words if _WORD.fullmatch(w))
-    sigma = any(ch in "σς" for w in first_words for ch in w)
-    verbs, sources, gerunds = (_word_regex(gather(key)) for key in ("verbs", "sources", "gerunds"))
+    plain = all(folds_plainly(w) for w in first_words)
+    kinds = tuple(tuple(gather(key)) for key in ("sources", "verbs", "gerunds"))
+    sources, verbs, gerunds = (_word_regex(phrases) for phrases in kinds)
     plain_starts = all(
         _WORD.fullmatch(p.split()[0].lower())
         for p in gather("verbs") + gather("gerunds")
@@ -128,18 +150,37 @@ def cue_patterns(language: str | None) -> CuePatterns:
         gerunds=gerunds,
         after_quote=_word_regex(after) if after else None,
         first_words=first_words,
-        openers=None if sigma or not whole else re.compile(r"(?<!\w)(?:" + _literal_trie(whole) + r")(?!\w)"),
-        # An alternation tries its branches in order and keeps the first that matches: the
-        # same match as trying the three patterns one after the other.
-        any_cue=re.compile(
-            "|".join(f"({p.pattern})" for p in (sources, verbs, gerunds)), re.IGNORECASE
-        ),
+        openers=None if not plain or not whole else re.compile(r"(?<!\w)(?:" + _literal_trie(whole) + r")(?!\w)"),
+        any_cue=_any_cue(kinds),
         verb_openers=(
             re.compile(r"(?<!\w)(?:" + _literal_trie(whole) + r")(?!\w)", re.IGNORECASE)
             if plain_starts and whole
             else None
         ),
+        phrases=(kinds[0], kinds[1], kinds[2]),
+        opener_cues={},
+        opener_words=tuple(whole),
+        opener_finder=AhoCorasick(whole) if plain and whole else None,
     )
+
+
+def opener_cue(cues: CuePatterns, word: str) -> re.Pattern[str]:
+    """CuePatterns.any_cue for a text offset where the lower-cased word `word` (a whole word,
+    one of the openers) starts: the same match, from only the phrases whose first word begins
+    with that word, so the engine need not try every other first word there."""
+    pattern = cues.opener_cues.get(word)
+    if pattern is None:
+        pattern = cues.opener_cues[word] = _any_cue(
+            [[p for p in phrases if _leading_word(p) == word] for phrases in cues.phrases]
+        )
+    return pattern
+
+
+def _leading_word(phrase: str) -> str | None:
+    """The word characters a phrase begins with, lower-cased: a phrase matches only where the
+    text's word is that one, the rest of its first word not being word characters."""
+    m = _WORD.match(phrase.strip().lower())
+    return None if m is None else m.group()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,16 +244,17 @@ def cue_matches(
 
 
 def cue_matches_at(
-    any_cue: re.Pattern[str], text: str, starts: Sequence[int], e: int
+    cues: CuePatterns, text: str, starts: Sequence[int], words: Mapping[int, str], e: int
 ) -> list[tuple[int, re.Match[str]]]:
     """cue_matches over (sources, verbs, gerunds) for the cue openers already found at
-    `starts` (ascending offsets, all before e), with the combined pattern CuePatterns.any_cue."""
+    `starts` (ascending offsets, all before e; `words` gives the opener word at each, see
+    opener_starts), with the combined pattern CuePatterns.any_cue cut down to each word."""
     found: list[tuple[int, re.Match[str]]] = []
     floor = 0
     for start in starts:
         if start < floor or (start > 0 and text[start - 1] in "'’"):
             continue
-        m = any_cue.match(text, start, e)
+        m = opener_cue(cues, words[start]).match(text, start, e)
         if m is not None:
             found.append(((m.lastindex or 1) - 1, m))
             floor = m.end()
@@ -241,18 +283,67 @@ def cue_finditer(
             floor = m.end()
 
 
-def opener_starts(text: str, lowered: tuple[str, re.Pattern[str] | None] | None) -> list[int] | None:
-    """Offsets of every cue opener in the whole text, found once in its lower-cased form; None
-    when `lowered` cannot be used (see cue_matches)."""
-    if lowered is None or lowered[1] is None or len(lowered[0]) != len(text):
+def cue_finditer_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int], s: int, e: int
+) -> Iterator[re.Match[str]]:
+    """cue_finditer(pattern, CuePatterns.verb_openers, text, s, e) for the cue openers of
+    text[s:e] already found at `starts` (see openers_within), in a text where folds_plainly
+    holds: the verb openers, found ignoring case, are then the openers of the lower-cased text."""
+    floor = s
+    for start in starts:
+        if start < floor:
+            continue
+        m = pattern.match(text, start, e)
+        if m is not None:
+            yield m
+            floor = m.end()
+
+
+# The characters re matches ignoring case to a character whose lower case differs from theirs
+# (the dotless i, the long s, Greek letter variants, old Cyrillic letter forms, ...), the
+# dotted capital I, which lower-cases to two characters, and the sigmas, whose lower case
+# depends on the letters around them. The unit tests check the list against re.
+_CASE_FOLD_EXCEPTIONS = re.compile(
+    "[\u0130\u0131\u017f\u00b5\u0345\u03a3\u03c2\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1"
+    "\u03f5\u1c80-\u1c88\u1e9b\u1fbe\u0390\u03b0\u1fd3\u1fe3\ufb05\ufb06]"
+)
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether the text has no character of _CASE_FOLD_EXCEPTIONS: lower-case words then match
+    it ignoring case exactly where they occur in its lower case (str.lower)."""
+    return text.isascii() or _CASE_FOLD_EXCEPTIONS.search(text) is None
+
+
+def opener_starts(cues: CuePatterns, text: str, folded: str | None) -> dict[int, str] | None:
+    """Every cue opener in the whole text, found once in its lower-cased form `folded`: the
+    opener word at each offset, in text order; None when the lower-cased text cannot be used
+    (see cue_matches).
+
+    The same words as CuePatterns.openers finds; an automaton reads the text once for every
+    occurrence, even inside other words, and the few that are not whole words are dropped
+    (whole words never overlap, so none hides another).
+    """
+    finder = cues.opener_finder
+    if finder is None or folded is None or len(folded) != len(text):
         return None
-    return [m.start() for m in lowered[1].finditer(lowered[0])]
+    words = cues.opener_words
+    n = len(folded)
+    found: dict[int, str] = {}
+    for k, start, end in finder.find_matches_as_indexes(folded, overlapping=True):
+        if (start == 0 or not _is_word_char(folded[start - 1])) and (
+            end == n or not _is_word_char(folded[end])
+        ):
+            found[start] = words[k]
+    return found
 
 
-def openers_within(text: str, starts: list[int], s: int, e: int) -> list[int] | None:
+def openers_within(text: str, starts: Sequence[int], s: int, e: int) -> Sequence[int] | None:
     """The openers of text[s:e] out of opener_starts' list: those a search of text[s:e] alone
     finds, unless a word runs across s or e (None: the span needs its own scan)."""
-    if (s > 0 and _WORD.match(text, s - 1)) or (0 < e < len(text) and _WORD.match(text, e - 1) and _WORD.match(text, e)):
+    if (s > 0 and _is_word_char(text[s - 1])) or (
+        0 < e < len(text) and _is_word_char(text[e - 1]) and _is_word_char(text[e])
+    ):
         return None
     return starts[bisect_left(starts, s) : bisect_left(starts, e)]
 
@@ -284,21 +375,23 @@ class TypeLexicon:
     """Claim-type cue regexes in precedence order, and quantity unit nouns.
 
     `types` holds one named group per claim type, in precedence order, so that one search
-    finds the best type starting at each offset; `ascii_types` is the same over lower-cased
-    stems, for lower-cased ASCII text (None when some stem could match ASCII text only
-    through Unicode case folding).
+    finds the best type starting at each offset; `ascii_stems` finds the same stems in
+    lower-cased ASCII text in one pass, `stem_kinds` telling each stem's group and whether it
+    must end a word (None when some stem could match ASCII text only through Unicode case
+    folding).
     """
 
     names: tuple[str, ...]
     types: re.Pattern[str]
-    ascii_types: re.Pattern[str] | None
+    ascii_stems: AhoCorasick | None
+    stem_kinds: tuple[tuple[int, bool], ...]
     units: dict[str, str]
     unit_regex: re.Pattern[str]
     # Any unit noun as a whole word: without one the content states no quantity, and neither
-    # the number-word conversion nor the unit search is needed. `ascii_unit_word` is for
-    # lower-cased ASCII text, like `ascii_types`.
+    # the number-word conversion nor the unit search is needed. `ascii_units` finds the unit
+    # nouns in lower-cased text like `ascii_stems`, whole words or not (see _names_a_unit).
     unit_word: re.Pattern[str]
-    ascii_unit_word: re.Pattern[str] | None
+    ascii_units: AhoCorasick | None
     #: type index -> (its framing stems, the indices of the types it wins over when one of those
     #: stems comes before their cue in the content)
     frames: dict[int, tuple[re.Pattern[str], frozenset[int]]]
@@ -356,7 +449,18 @@ def type_lexicon() -> TypeLexicon:
         return re.compile(r"(?<!\w)" + _trie_alternation([w.lower() for w in words]), re.IGNORECASE)
 
     stems: dict[str, list[str]] = {**data["stems"], "supply_verbs": data["supply_verbs"]}
-    lowered = {name: [stem.lower() for stem in words] for name, words in stems.items()}
+    # The stems of `types`, group by group, lower-cased, the word-end mark taken off.
+    kinds = [
+        (stem.lower().removesuffix(_WORD_END), i, stem.endswith(_WORD_END))
+        for i, name in enumerate([*names, "supply_verbs"])
+        for stem in stems[name]
+    ]
+    ascii_stems = (
+        None
+        if _folds_onto_ascii(w for words in stems.values() for w in words)
+        or any(_WORD_END in stem for stem, _, _ in kinds)
+        else AhoCorasick([stem for stem, _, _ in kinds])
+    )
     negation = data["negation"]
     negated_attack = re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(w) for w in negation["words"]) + r")(?!\w)"
@@ -385,11 +489,12 @@ def type_lexicon() -> TypeLexicon:
     return TypeLexicon(
         names,
         types(stems, re.IGNORECASE),
-        None if _folds_onto_ascii(w for words in stems.values() for w in words) else types(lowered, 0),
+        ascii_stems,
+        tuple((i, whole) for _, i, whole in kinds),
         units,
         unit_regex,
         re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)", re.IGNORECASE),
-        None if _folds_onto_ascii(units) else re.compile(r"(?<!\w)(?:" + _literal_trie(list(units)) + r")(?!\w)"),
+        None if _folds_onto_ascii(units) else AhoCorasick(sorted(units)),
         {
             names.index(frame): (stems_regex(spec["stems"]), frozenset(names.index(t) for t in spec["over"]))
             for frame, spec in data.get("frames", {}).items()
@@ -435,6 +540,19 @@ def _channel_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     ), canonical
 
 
+@lru_cache(maxsize=1)
+def _channel_gate() -> re.Pattern[str] | None:
+    """The first words of all channel names, lower-cased, as whole words: every channel the
+    channel pattern finds in a text begins with one of them in the lower-cased text. None
+    when some first word is not ASCII."""
+    _, canonical = _channel_regex()
+    heads = [_WORD.match(name) for name in canonical]
+    first = {m.group() for m in heads if m is not None}
+    if None in heads or not all(w.isascii() for w in first):
+        return None
+    return re.compile(r"(?<!\w)(?:" + _literal_trie(sorted(first)) + r")(?!\w)")
+
+
 def _literal_trie(strings: Sequence[str]) -> str:
     """An alternation of literal strings shaped as a prefix tree, longer matches tried first."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -458,7 +576,9 @@ def _literal_trie(strings: Sequence[str]) -> str:
 # Text structure
 
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
-_QUOTE_CHAR = re.compile(r"[«“„\"‹]|''")
+# A quotation mark, or an apostrophe: two of them ('') open a quotation, one is skipped. One
+# character class lets the engine scan for it fast, which an alternation with '' did not.
+_QUOTE_CHAR = re.compile(r"[«“„\"‹']")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -605,13 +725,12 @@ def classify(content: str, cue: str = "") -> ClaimType:
         typed = lex.cue_types.search(cue)
         if typed is not None:
             return lex.cue_type_names[(typed.lastindex or 1) - 1]  # type: ignore[return-value]
-    if lex.negated_attack.search(content) is not None:
+    plain = _plain_type_starts(lex, content)
+    starts = _type_starts(lex, content) if plain is None else plain[0]
+    # A denial negates an attack word: without one (of the stems the plain pass found) the
+    # search for it is spared.
+    if (plain is None or plain[1]) and lex.negated_attack.search(content) is not None:
         return "denial"  # "le truppe non hanno catturato Soledar", "did not strike the city"
-    pattern = lex.types
-    searched = content
-    if lex.ascii_types is not None and content.isascii():
-        # Case-insensitive matching costs several times a plain one; ASCII lower-cases exactly.
-        pattern, searched = lex.ascii_types, content.lower()
     # The best type starting at each offset where some type matches; the best of those wins,
     # unless a framing type came first ("è preoccupato che possa fornire armi": an assessment).
     arms = lex.names.index("arms_transfer")
@@ -619,23 +738,19 @@ def classify(content: str, cue: str = "") -> ClaimType:
     best = supply
     first: dict[int, int] = {}
     armed: bool | None = None
-    pos = 0
-    while best > 0:
-        m = pattern.search(searched, pos)
-        if m is None:
-            break
-        kind = (m.lastindex or 1) - 1
-        pos = m.start() + 1
+    for start, kind in starts:
         if kind == supply:
-            if m.start() > 0 and searched[m.start() - 1] == "-":
+            if start > 0 and content[start - 1] == "-":
                 continue  # "US-delivered missiles": the weapon's origin, not a transfer
             if armed is None:
                 armed = lex.weapons.search(content) is not None
             if not armed:
                 continue  # "ha fornito testimonianze": giving, but no weapon
             kind = arms
-        first.setdefault(kind, m.start())
+        first.setdefault(kind, start)
         best = min(best, kind)
+        if best == 0:
+            break
     for frame, (stems, over) in lex.frames.items():
         if cue and (best in over or best == supply) and stems.search(cue) is not None:
             best = frame  # "ritiene che le forze russe abbiano conquistato …": a belief, told as one
@@ -644,6 +759,66 @@ def classify(content: str, cue: str = "") -> ClaimType:
             if framing is not None and framing.start() < first[best]:
                 best = frame
     return lex.names[best] if best < len(lex.names) else "other"  # type: ignore[return-value]
+
+
+def _type_starts(lex: TypeLexicon, content: str) -> Iterator[tuple[int, int]]:
+    """(offset, best type group matching there) for each offset where a type's stem starts a
+    word of the content, in text order: what successive searches of `lex.types` find."""
+    pos = 0
+    while (m := lex.types.search(content, pos)) is not None:
+        yield m.start(), (m.lastindex or 1) - 1
+        pos = m.start() + 1
+
+
+def _plain_type_starts(lex: TypeLexicon, content: str) -> tuple[list[tuple[int, int]], bool] | None:
+    """_type_starts from one automaton pass over the lower-cased content, and whether some
+    stem of an attack starts a word; None unless the content's lower case may stand for it.
+
+    Case-insensitive matching costs several times a plain one, and a regex is tried at every
+    offset: the automaton finds every stem in one pass.
+    """
+    if lex.ascii_stems is None or not _caseless_beyond_ascii(content):
+        return None
+    low = content.lower()
+    best: dict[int, int] = {}
+    kinds = lex.stem_kinds
+    attack = lex.names.index("attack_report")
+    attacked = False
+    for stem, start, end in lex.ascii_stems.find_matches_as_indexes(low, overlapping=True):
+        kind, whole = kinds[stem]
+        if (start == 0 or not _is_word_char(low[start - 1])) and (
+            not whole or end == len(low) or not _is_word_char(low[end])
+        ):
+            attacked = attacked or kind == attack
+            if kind < best.get(start, kind + 1):
+                best[start] = kind
+    return sorted(best.items()), attacked
+
+
+def _names_a_unit(units: AhoCorasick, low: str) -> bool:
+    """Whether one of the unit nouns is a whole word of the lower-cased text `low`."""
+    return any(
+        (start == 0 or not _is_word_char(low[start - 1]))
+        and (end == len(low) or not _is_word_char(low[end]))
+        for _, start, end in units.find_matches_as_indexes(low, overlapping=True)
+    )
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether re's \\w matches the character."""
+    return ch.isalnum() or ch == "_"
+
+
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
+def _caseless_beyond_ascii(text: str) -> bool:
+    """Whether every character of the text outside ASCII has no case ("’", "—", "…"): its lower
+    case then matches lower-cased ASCII words exactly where the text matches them ignoring case."""
+    if text.isascii():
+        return True
+    rest = _ASCII_RUNS.sub("", text)
+    return rest.lower() == rest == rest.upper()
 
 
 _NUMBER_WORD_LANGUAGES = frozenset({"it", "en", "fr", "es", "de", "pt", "ru"})
@@ -676,11 +851,11 @@ def _number(raw: str, scale: str | None) -> int | float:
 def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ...]:
     """Numbers with units in the content ("120.160 soldati" → 120160 soldiers)."""
     lex = type_lexicon()
-    if lex.ascii_unit_word is not None and content.isascii():
-        named = lex.ascii_unit_word.search(content.lower())
+    if lex.ascii_units is not None and _caseless_beyond_ascii(content):
+        named = _names_a_unit(lex.ascii_units, content.lower())
     else:
-        named = lex.unit_word.search(content)
-    if named is None:
+        named = lex.unit_word.search(content) is not None
+    if not named:
         return ()
     text = content
     if language in _NUMBER_WORD_LANGUAGES:
@@ -703,6 +878,13 @@ def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ..
 
 def find_channels(text: str) -> tuple[str, ...]:
     """Canonical channel names mentioned in a stretch of text, in order, without repeats."""
+    gate = _channel_gate()
+    if (
+        gate is not None
+        and folds_plainly(text)
+        and gate.search(text.lower()) is None
+    ):
+        return ()  # most attributions name no channel: one plain search rules them out
     regex, canonical = _channel_regex()
     seen: list[str] = []
     for m in regex.finditer(text):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -14,6 +15,7 @@ from services.core.claim_text import (
     QuoteSpan,
     classify,
     cue_finditer,
+    cue_finditer_at,
     cue_matches,
     cue_matches_at,
     cue_patterns,
@@ -21,6 +23,7 @@ from services.core.claim_text import (
     extract_quantities,
     find_channels,
     find_quotes,
+    folds_plainly,
     opener_starts,
     openers_within,
     split_sentences,
@@ -40,6 +43,7 @@ from services.core.speakers import (
     office_key,
     parse_speaker,
     scan_backward,
+    scan_backward_settled,
     scan_forward,
     speaker_lexicon,
     tokenize,
@@ -103,6 +107,8 @@ _SOURCE_WORDS = (
 )
 _TRAILING_SOURCE = re.compile(r"[,;]?\s*[-–—(]?\s*" + _SOURCE_WORDS + r".*$", re.IGNORECASE | re.DOTALL)
 _SOURCE_WORD = re.compile(r"(?<!\w)" + _SOURCE_WORDS, re.IGNORECASE)
+# The same words, written in lower case, for lower-cased text (see folds_plainly).
+_SOURCE_WORD_LOWER = re.compile(r"(?<!\w)" + _SOURCE_WORDS)
 # "told reporters that", "ha detto ai giornalisti che": the addressee is not part of the content.
 _OBJECT_THEN_THAT = re.compile(
     r"(?:\S+\s+){0,5}?(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE
@@ -131,6 +137,16 @@ _RELATIVE_SUBJECT = re.compile(
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s,;:]))(\w+)\s*$")
 
 
+def _final_word(stretch: str) -> str:
+    """The word characters (\\w) that end a stretch but for spaces: "he" in "so, he "."""
+    words = stretch.rsplit(None, 1)
+    last = words[-1] if words else ""
+    k = len(last)
+    while k > 0 and (last[k - 1].isalnum() or last[k - 1] == "_"):
+        k -= 1
+    return last[k:]
+
+
 def _blank(m: re.Match[str]) -> str:
     """Replace a span by spaces: hides it from a scan while keeping offsets."""
     return " " * len(m.group(0))
@@ -148,6 +164,31 @@ _TRAILING_ADVERB = re.compile(
     r"также|тоже|також)\s*$",
     re.IGNORECASE,
 )
+# The last word of each of those adverbs, lower-cased, but for the ones the pattern reads by
+# their ending ("...day", "...ly") and the non-ASCII ones: keep in step with _TRAILING_ADVERB.
+_ADVERB_LAST_WORDS = frozenset(
+    {
+        "also", "earlier", "later", "previously", "today", "yesterday", "ieri", "oggi", "anche",
+        "poi", "inoltre", "sabato", "domenica", "ore", "statement", "nota", "week", "month",
+        "year", "weekend", "then", "now", "again", "too", "already", "still", "once", "recently",
+    }
+)
+
+
+def _trailing_adverb(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """_TRAILING_ADVERB.search(text, pos, endpos), ruling out first the many stretches whose
+    last word ends no adverb (the pattern puts a space before an adverb's last word and
+    nothing but spaces after it)."""
+    words = text[pos:endpos].rsplit(None, 1)
+    last = words[-1] if words else ""
+    if last.isascii():
+        # ASCII text is matched ignoring case exactly as its lower case.
+        low = last.lower()
+        if low not in _ADVERB_LAST_WORDS and not low.endswith(("day", "ly")):
+            return None
+    return _TRAILING_ADVERB.search(text, pos, endpos)
+
+
 # "Il leader ceceno, Ramzan Kadyrov, ha esortato": an office, then the holder's name.
 _ROLE_THEN_NAME = re.compile(
     r"\s*(?:(?:But|And|Ma|E|Però|Intanto|Meanwhile)\s+)?(?P<np>[^,;:«»“”\"]{2,80},\s+"
@@ -212,6 +253,7 @@ _OBJECT_CONTINUES = re.compile(
 _CONJUNCTION_END = re.compile(r"\s(?:e|ed|and|и|і|та|et|y)$", re.IGNORECASE)
 _CONJUNCTION_REACH = 4  # the longest match of _CONJUNCTION_END: a space and "and"
 _NP_REACH = 240
+_NP_TAIL = 40
 _CLOSED_NAME = re.compile(r"\s*[»”\"]\s*,")
 _QUOTED_NAME = re.compile(r"\s*[«“\"](?P<name>[A-ZÀ-Ü][\w .'’-]{1,40}?)[»”\"]")
 _CLAUSE_STOP = re.compile(r"[.!?;](?:\s|$)|[«“\"]")
@@ -221,8 +263,9 @@ _ABBREVIATION_BEFORE = re.compile(
 _HEADLINE_SOURCE = re.compile(
     r"^(?P<content>.{15,}?)\s+[-–—:]\s+(?P<np>[^\s,.:;-][^,.:;]{1,40}?)\s*$"
 )
+_SOURCE_LABELS = ("Source", "Fonte", "Джерело", "Источник")
 _SOURCE_LINE = re.compile(
-    r"(?m)^\s*(?:Source|Fonte|Джерело|Источник)\s*:\s*(?P<np>[^\n]{3,120})$"
+    r"(?m)^\s*(?:" + "|".join(_SOURCE_LABELS) + r")\s*:\s*(?P<np>[^\n]{3,120})$"
 )
 _AFTER_QUOTE_HEAD = re.compile(r"[\s,.!?…):]*(?:[–—-]\s*)?")
 _IN_WORDS_OF = re.compile(
@@ -339,14 +382,29 @@ class _Reader:
         self.headline_end = body_start + len(title) if repeated else title_end
         self.quotes = find_quotes(text, title_end)
         # in_quote asks about long quotations only, once per cue.
-        self.long_quotes = [(q.open, q.close) for q in self.quotes if q.close - q.open > 25]
+        # Quotations never overlap and come in text order (see find_quotes).
+        long_quotes = [q for q in self.quotes if q.close - q.open > 25]
+        self.long_opens = [q.open for q in long_quotes]
+        self.long_closes = [q.close for q in long_quotes]
         folded = text.lower()
         self.lowered = (folded, self.cues.openers) if len(folded) == len(text) else None
+        # Cue openers found once over the whole text rather than sentence by sentence.
+        self.openers = opener_starts(self.cues, text, folded)
+        self.opener_offsets = list(self.openers or ())
+        # Where lower-casing folds case as re does, lower-case words are looked up in the
+        # lower-cased text, and verb cues around quotes read from the openers found once.
+        self.plain_folded = folded if len(folded) == len(text) and folds_plainly(text) else None
+        self.plain_case = (
+            self.openers is not None
+            and self.cues.verb_openers is not None
+            and self.plain_folded is not None
+        )
         self.registry = SpeakerRegistry()
         self.found: list[_Found] = []
         self.prev_quote: tuple[QuoteSpan, Speaker] | None = None
         self.introduced: tuple[Speaker, int] | None = None
-        src = _SOURCE_LINE.search(text)
+        # Few articles hold a label at all: a substring test spares the line-by-line search.
+        src = _SOURCE_LINE.search(text) if any(w in text for w in _SOURCE_LABELS) else None
         self.source_line: Speaker | None = None
         if src is not None:
             self.source_line = parse_speaker(text, src.start("np"), src.end("np"))
@@ -359,8 +417,17 @@ class _Reader:
                 return s, e
         return pos, pos
 
+    def verb_cues(self, pattern: re.Pattern[str], s: int, e: int) -> Iterator[re.Match[str]]:
+        """cue_finditer(pattern, verb_openers, text, s, e) for the verb or gerund cues."""
+        within = openers_within(self.text, self.opener_offsets, s, e) if self.plain_case else None
+        if within is None:
+            return cue_finditer(pattern, self.cues.verb_openers, self.text, s, e)
+        return cue_finditer_at(pattern, self.text, within, s, e)
+
     def in_quote(self, pos: int) -> bool:
-        return any(o < pos < c for o, c in self.long_quotes)
+        # Only the last long quotation opened before pos can hold it.
+        k = bisect_left(self.long_opens, pos) - 1
+        return k >= 0 and pos < self.long_closes[k]
 
     def speaker_at(self, s: int, e: int, cue: str = "") -> Speaker | None:
         speaker = parse_speaker(self.text, s, e)
@@ -478,13 +545,20 @@ class _Reader:
         if "(" in window:
             window = _PAREN_ACRONYM.sub(_blank, window)
         while (
-            trail := _TRAILING_ADVERB.search(window, max(0, len(window) - 40))
+            trail := _trailing_adverb(window, max(0, len(window) - 40), len(window))
         ) is not None and trail.start() > 0:
             window = window[: trail.start()]
-        tokens = tokenize(window.rstrip().rstrip(","), floor)
-        if not tokens:
-            return None
-        start = scan_backward(tokens, len(tokens))
+        stretch = window.rstrip().rstrip(",")
+        # A speaker phrase is a few words: its last words, cut at a space (no token runs across
+        # one), are read first, and the whole stretch only when the phrase may begin earlier.
+        cut = stretch.find(" ", len(stretch) - _NP_TAIL) if len(stretch) > _NP_TAIL else -1
+        tokens = tokenize(stretch[cut:], floor + cut) if cut > 0 else []
+        start = scan_backward_settled(tokens, len(tokens)) if tokens else None
+        if start is None:
+            tokens = tokenize(stretch, floor)
+            if not tokens:
+                return None
+            start = scan_backward(tokens, len(tokens))
         if start >= len(tokens):
             return None
         return tokens[start].start, tokens[-1].end
@@ -511,7 +585,7 @@ class _Reader:
         m = _DATELINE.match(self.text, s, e)
         if m and m.end() < e:
             s = m.end()
-        cut = _trailing_source(self.text, s, e)
+        cut = _trailing_source(self.text, s, e, self.plain_folded)
         if cut and cut.start() - s > 20:
             e = cut.start()
         aside = _TRAILING_ASIDE.search(self.text, s, e)
@@ -615,7 +689,7 @@ class _Reader:
             if not _ABBREVIATION_BEFORE.search(self.text, max(pos, stop.start() - 6), stop.start() + 1):
                 clause_end = stop.start()
                 break
-        m = next(cue_finditer(self.cues.verbs, self.cues.verb_openers, self.text, pos, clause_end), None)
+        m = next(self.verb_cues(self.cues.verbs, pos, clause_end), None)
         if self.cues.after_quote is not None:
             phrase = self.cues.after_quote.match(self.text, pos, clause_end)
             if phrase is not None and (m is None or phrase.start() <= m.start()):
@@ -659,11 +733,11 @@ class _Reader:
         comp = _FINAL_THAT.search(window)
         cue_end = end - (comp.end() - comp.start()) if comp else end
         cue_m = None
-        for m in cue_finditer(self.cues.verbs, self.cues.verb_openers, self.text, floor, cue_end):
+        for m in self.verb_cues(self.cues.verbs, floor, cue_end):
             if m.end() >= cue_end - 1:
                 cue_m = m
         if cue_m is None:
-            for m in cue_finditer(self.cues.gerunds, self.cues.verb_openers, self.text, floor, cue_end):
+            for m in self.verb_cues(self.cues.gerunds, floor, cue_end):
                 if len(self.text[m.end() : cue_end].split()) <= 1:
                     last = self.previous_speaker()
                     return (last, m.group(0)) if last is not None else None
@@ -728,19 +802,19 @@ class _Reader:
         intro_filter = _speaker_intro_filter(self.language)
         if intros is not None and intro_filter is not None and not intro_filter.may_match(self.text):
             intros = None
-        # Cue openers found once over the whole text rather than sentence by sentence.
-        starts = opener_starts(self.text, self.lowered)
+        openers = self.openers
+        starts = self.opener_offsets
         for idx, (s, e) in enumerate(self.sentences):
             if intros is not None:
                 self.read_intro(intros, s, e)
             while pending and pending[0].open < e:
                 self.read_quote(pending.pop(0))
             patterns = (self.cues.sources, self.cues.verbs, self.cues.gerunds)
-            within = None if starts is None else openers_within(self.text, starts, s, e)
+            within = None if openers is None else openers_within(self.text, starts, s, e)
             matches = (
                 cue_matches(patterns, self.cues.first_words, self.text, s, e, self.lowered)
-                if within is None
-                else cue_matches_at(self.cues.any_cue, self.text, within, e)
+                if openers is None or within is None
+                else cue_matches_at(self.cues, self.text, within, openers, e)
             )
             for kind in range(3):
                 for k, m in matches:
@@ -1016,13 +1090,19 @@ class _Reader:
         # "A spokesman for the Senate campaign effort said ...".
         # "The DNC on Friday publicly said": time and manner adverbs are not part of the subject.
         while (
-            trail := _TRAILING_ADVERB.search(self.text, max(s, cue_start - 30), cue_start)
+            trail := _trailing_adverb(self.text, max(s, cue_start - 30), cue_start)
         ) is not None and trail.start() > s:
             cue_start = trail.start()
-        role_name = _ROLE_THEN_NAME.fullmatch(self.text, s, cue_start)
-        if role_name is not None:
-            return role_name.start("np"), role_name.end("np")
-        whole = _SENTENCE_SUBJECT.fullmatch(self.text, s, cue_start)
+        # The pattern ends in ",\s*" too.
+        if self.text[s:cue_start].rstrip().endswith(","):
+            role_name = _ROLE_THEN_NAME.fullmatch(self.text, s, cue_start)
+            if role_name is not None:
+                return role_name.start("np"), role_name.end("np")
+        # The whole stretch is read only when it may begin before the NP found: never when
+        # that NP opens the sentence.
+        whole = (
+            _SENTENCE_SUBJECT.fullmatch(self.text, s, cue_start) if np is None or np[0] > s else None
+        )
         if whole is not None and (np is None or np[0] > whole.start("np")):
             phrase = whole.group("np")
             parsed = parse_speaker(self.text, whole.start("np"), whole.end("np"))
@@ -1040,9 +1120,14 @@ class _Reader:
                 )
             ):
                 return whole.start("np"), whole.end("np")
-        if np is None and (last := _LAST_WORD.search(self.text, s, cue_start)) is not None:
-            if is_pronoun(last.group(1)):
-                return last.start(1), last.end(1)  # "Nearly 70 were injured, he said"
+        if (
+            np is None
+            # the pattern's word can only be the stretch's last: test that one first
+            and is_pronoun(_final_word(self.text[s:cue_start]))
+            and (last := _LAST_WORD.search(self.text, s, cue_start)) is not None
+            and is_pronoun(last.group(1))
+        ):
+            return last.start(1), last.end(1)  # "Nearly 70 were injured, he said"
         return np
 
     def read_headline(self) -> None:
@@ -1136,13 +1221,20 @@ def _relayed(text: str, a: _Found, b: _Found) -> _Found | None:
     return replace(inner, outside=f"{inner.outside} {outer.outside}")
 
 
-def _trailing_source(text: str, s: int, e: int) -> re.Match[str] | None:
+def _trailing_source(
+    text: str, s: int, e: int, folded: str | None = None
+) -> re.Match[str] | None:
     """_TRAILING_SOURCE.search(text, s, e), without trying the optional lead-in everywhere.
 
     The pattern only puts punctuation and spaces before its source word, so its leftmost
-    match starts in the run of such characters just before the first source word.
+    match starts in the run of such characters just before the first source word, found in
+    `folded` when given (the text lower-cased, where folds_plainly holds for it).
     """
-    word = _SOURCE_WORD.search(text, s, e)
+    word = (
+        _SOURCE_WORD.search(text, s, e)
+        if folded is None
+        else _SOURCE_WORD_LOWER.search(folded, s, e)
+    )
     if word is None:
         return None
     start = word.start()
@@ -1317,7 +1409,9 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
         key = _norm(text[f.start : f.end])
         if key in seen:
             continue
-        overlap = next((k for k in kept if _same_reading(f, k)), None)
+        overlap = next(
+            (k for k in kept if k.end > f.start and k.start < f.end and _same_reading(f, k)), None
+        )
         if overlap is not None and (relayed := _relayed(text, f, overlap)) is not None:
             # "secondo la Cnn, l'ISW ritiene che …": the outlet relays the claim it wraps.
             kept.remove(overlap)

@@ -9,6 +9,7 @@ from functools import cache, lru_cache, partial
 from itertools import accumulate
 from typing import Any, Literal, NamedTuple, TypeGuard, cast
 
+from services.core.claim_text import folds_plainly
 from services.core.lexicon import load_lexicon
 
 SpeakerKind = Literal["person", "organization"]
@@ -323,6 +324,20 @@ def _far_appositive(tokens: list[Token], end: int, lex: SpeakerLexicon) -> int:
 
 def scan_backward(tokens: list[Token], j: int) -> int:
     """Start index of the speaker noun phrase ending just before tokens[j]; j if none."""
+    return _scan_backward(tokens, j)[0]
+
+
+def scan_backward_settled(tokens: list[Token], j: int) -> int | None:
+    """scan_backward over the last tokens of a longer list, or None when its reading might
+    change with the tokens before them: unless the scan stopped two tokens or more into the
+    list, a phrase may begin earlier."""
+    start, settled = _scan_backward(tokens, j)
+    return start if settled else None
+
+
+def _scan_backward(tokens: list[Token], j: int) -> tuple[int, bool]:
+    """scan_backward, and whether it stopped with two tokens or more before it (it then read
+    none of them: it looks at most two tokens back)."""
     lex = speaker_lexicon()
     i = j
     start = j
@@ -350,8 +365,9 @@ def scan_backward(tokens: list[Token], j: int) -> int:
             i -= 1
             continue
         break
+    settled = i >= 2
     if start < j and j - start == 1 and tokens[start].low in lex.determiners:
-        return j
+        return j, settled
     # "Il sindaco di Leopoli, Andriy Sadovyi, ha detto": step over the appositive commas.
     if (
         start < j
@@ -360,10 +376,11 @@ def scan_backward(tokens: list[Token], j: int) -> int:
         and start >= 2
         and tokens[start - 1].text == ","
     ):
-        outer = scan_backward(tokens[: start - 1], start - 1)
+        outer, outer_settled = _scan_backward(tokens[: start - 1], start - 1)
+        settled = settled and outer_settled
         if outer < start - 1 and _has_role(tokens[outer : start - 1], lex):
-            return outer
-    return start
+            return outer, settled
+    return start, settled
 
 
 def _has_role(tokens: list[Token], lex: SpeakerLexicon) -> bool:
@@ -695,12 +712,12 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
     if not offices:
         return []
     found: list[tuple[int, str, Speaker]] = []
-    for m in _office_regex(offices).finditer(text):
+    for at, until in _office_mentions(text, offices):
         # A line break ends a phrase: "Source: Head of the … Administration Oleg Synegubov\nIn …".
-        lo = max(0, m.start() - 120, text.rfind("\n", 0, m.start()) + 1)
-        hi = text.find("\n", m.end(), m.end() + 160)
-        tokens = tokenize(text[lo : hi if hi >= 0 else m.end() + 160], lo)
-        k = next((i for i, t in enumerate(tokens) if t.start == m.start()), None)
+        lo = max(0, at - 120, text.rfind("\n", 0, at) + 1)
+        hi = text.find("\n", until, until + 160)
+        tokens = tokenize(text[lo : hi if hi >= 0 else until + 160], lo)
+        k = next((i for i, t in enumerate(tokens) if t.start == at), None)
         if k is None:
             continue
         office = tokens[k].low
@@ -714,7 +731,7 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
         ):
             speaker = parse_speaker(text, tokens[k].start, tokens[end - 1].end)
             if _named_holder(speaker):
-                found.append((m.start(), office, speaker))
+                found.append((at, office, speaker))
                 continue
         # "Name Surname, the (regional) governor": a name just before an appositive office.
         j = k
@@ -727,7 +744,7 @@ def office_holders(text: str, offices: frozenset[str]) -> list[tuple[int, str, S
             if j - 1 - a >= 2:
                 speaker = parse_speaker(text, tokens[a].start, tokens[j - 2].end)
                 if _named_holder(speaker):
-                    found.append((m.start(), office, speaker))
+                    found.append((at, office, speaker))
     return found
 
 
@@ -736,6 +753,40 @@ def _named_holder(speaker: Speaker | None) -> TypeGuard[Speaker]:
     of Kryvyi Rih, according to local officials")."""
     return (speaker is not None and speaker.kind == "person" and " " in speaker.name
             and not bare_settlement(speaker))
+
+
+def _office_mentions(text: str, offices: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each mention of the offices (lower-case words) in the text, as
+    _office_regex(offices).finditer finds them.
+
+    A regex ignoring case is tried at every offset of the text; where lower-casing folds case
+    as it does (see folds_plainly), plain substring searches of the lower-cased text find the
+    same words, and the leftmost mention, the first office in the alternation's order at one
+    offset, wins as in the regex.
+    """
+    folded = text.lower()
+    if len(folded) != len(text) or not folds_plainly(text) or not all(map(folds_plainly, offices)):
+        return [m.span() for m in _office_regex(offices).finditer(text)]
+    found: list[tuple[int, int, int]] = []
+    for rank, office in enumerate(sorted(offices)):
+        at = folded.find(office)
+        while at >= 0:
+            end = at + len(office)
+            if (at == 0 or not _is_word_char(folded[at - 1])) and (
+                end == len(folded) or not _is_word_char(folded[end])
+            ):
+                found.append((at, rank, end))
+            at = folded.find(office, at + 1)
+    mentions: list[tuple[int, int]] = []
+    for at, _, end in sorted(found):
+        if not mentions or at >= mentions[-1][1]:
+            mentions.append((at, end))
+    return mentions
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether re's \\w matches the character."""
+    return ch.isalnum() or ch == "_"
 
 
 @lru_cache(maxsize=256)

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from pathlib import Path
 
 from services.core.claim_text import (
+    _caseless_beyond_ascii,
+    _names_a_unit,
+    _plain_type_starts,
     _trie_alternation,
+    _type_starts,
     classify,
     cue_finditer,
+    cue_finditer_at,
     cue_matches,
     cue_matches_at,
     cue_patterns,
     extract_quantities,
     find_channels,
     find_quotes,
+    folds_plainly,
+    opener_cue,
     opener_starts,
     openers_within,
+    type_lexicon,
 )
+
+LEXICONS = Path(__file__).resolve().parents[3] / "services" / "core" / "data" / "lexicons"
 
 
 def test_a_quotation_may_span_sentences_but_not_title_and_body() -> None:
@@ -164,24 +177,26 @@ def test_cues_read_from_openers_found_once_are_those_read_sentence_by_sentence()
         "adding that rescuers were still at work. Officials told reporters on Monday."
     )
     lowered = (text.lower(), cues.openers)
-    starts = opener_starts(text, lowered)
-    assert starts is not None
+    openers = opener_starts(cues, text, text.lower())
+    assert openers is not None
+    starts = list(openers)
     first_end = text.index(". The") + 1
     for s, e in ((0, first_end), (first_end + 1, text.index(" Officials")), (0, len(text))):
         within = openers_within(text, starts, s, e)
         assert within is not None
         one_by_one = cue_matches(patterns, cues.first_words, text, s, e, lowered)
-        combined = cue_matches_at(cues.any_cue, text, within, e)
+        combined = cue_matches_at(cues, text, within, openers, e)
         assert [(k, m.span()) for k, m in combined] == [(k, m.span()) for k, m in one_by_one]
-    kinds = [k for k, _ in cue_matches_at(cues.any_cue, text, starts, len(text))]
+    kinds = [k for k, _ in cue_matches_at(cues, text, starts, openers, len(text))]
     assert kinds[:3] == [0, 1, 2]  # a source, a verb, a gerund
 
 
 def test_a_span_cut_inside_a_word_is_left_to_its_own_scan() -> None:
     cues = cue_patterns("en")
     text = "The minister said so."
-    starts = opener_starts(text, (text.lower(), cues.openers))
-    assert starts is not None
+    openers = opener_starts(cues, text, text.lower())
+    assert openers is not None
+    starts = list(openers)
     assert openers_within(text, starts, 0, text.index("said") + 2) is None
     assert openers_within(text, starts, text.index("inister"), len(text)) is None
     assert openers_within(text, starts, 0, len(text)) == [text.index("said")]
@@ -275,3 +290,140 @@ def test_a_cue_of_belief_frames_the_content_as_an_assessment() -> None:
     assert classify("le forze russe abbiano conquistato la cittadina", "ritiene") == "assessment"
     assert classify("the army will soon run out of shells", "believes") == "assessment"
     assert classify("le forze russe hanno conquistato la cittadina", "ha detto") == "attack_report"
+
+
+def _lexicon_letters(*names: str) -> set[str]:
+    letters: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            letters.update(c for c in value if c.isalpha())
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for name in names:
+        walk(json.loads((LEXICONS / f"{name}.json").read_text(encoding="utf-8")))
+    return letters
+
+
+def test_outside_the_fold_exceptions_re_ignores_case_as_lower_casing_does() -> None:
+    # Every character with a case, checked against every letter of the lexicons whose words
+    # are looked up in lower-cased text.
+    cased = "".join(
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if not 0xD800 <= ord(c) <= 0xDFFF and (c.lower() != c or c.upper() != c)
+    )
+    letters = _lexicon_letters("claim_cues", "channels")
+    assert all(folds_plainly(p) for p in letters)
+    for p in letters:
+        for c in re.findall(re.escape(p), cased, re.IGNORECASE):
+            if c.lower() != p.lower():
+                assert not folds_plainly(c), (p, c)
+    assert not folds_plainly("ſaid") and not folds_plainly("İstanbul") and folds_plainly("Città “x”")
+
+
+def test_verb_cues_read_at_openers_found_once_are_those_a_scan_of_the_stretch_finds() -> None:
+    cues = cue_patterns("it")
+    assert cues.verb_openers is not None
+    text = (
+        "Il ministro HA DETTO che il ponte è stato colpito, aggiungendo che due persone sono morte; "
+        "l'ex-sindaco ha poi dichiarato ai giornalisti, secondo fonti locali, che i soccorsi ha"
+    )
+    openers = opener_starts(cues, text, text.lower())
+    assert openers is not None and folds_plainly(text)
+    for s, e in ((0, len(text)), (text.index("DETTO"), len(text)), (0, text.index("poi"))):
+        within = openers_within(text, list(openers), s, e)
+        assert within is not None
+        for pattern in (cues.verbs, cues.gerunds):
+            found = [m.span() for m in cue_finditer_at(pattern, text, within, s, e)]
+            assert found == [m.span() for m in cue_finditer(pattern, cues.verb_openers, text, s, e)]
+            assert found == [m.span() for m in pattern.finditer(text, s, e)]
+
+
+def test_a_cue_read_from_its_opener_word_is_the_one_the_combined_pattern_reads() -> None:
+    for language, text in (
+        ("it", "Il ministro ha inoltre affermato che il ponte è crollato, ha detto Rossi; HA SCRITTO."),
+        ("en", "According to the mayor, officials said and then told reporters, adding that he has said so."),
+    ):
+        cues = cue_patterns(language)
+        openers = opener_starts(cues, text, text.lower())
+        assert openers
+        for start, word in openers.items():
+            fast = opener_cue(cues, word).match(text, start)
+            full = cues.any_cue.match(text, start)
+            assert (fast and (fast.lastindex, fast.span())) == (full and (full.lastindex, full.span()))
+
+
+def test_claim_types_found_in_one_pass_are_those_the_type_pattern_finds() -> None:
+    lex = type_lexicon()
+    assert lex.ascii_stems is not None
+    for content in (
+        "Russian forces shelled the city and killed two civilians, the governor said.",
+        "The strike hit a “civilian” building — no one was killed, officials said…",
+        "La donna è morta ieri; il mortaio non ha colpito le case.",
+        "La donna e morta ieri; il mortaio non ha colpito le case.",
+        "US-delivered missiles were supplied last week, and Kyiv will respond.",
+        "They did not shell the town and denied any attack.",
+    ):
+        slow = []
+        pos = 0
+        while (m := lex.types.search(content, pos)) is not None:
+            slow.append((m.start(), (m.lastindex or 1) - 1))
+            pos = m.start() + 1
+        assert list(_type_starts(lex, content)) == slow, content
+        plain = _plain_type_starts(lex, content)
+        assert (plain is None) == ("è" in content)
+        assert plain is None or plain[0] == slow, content
+        assert plain is None or plain[1] or lex.negated_attack.search(content) is None
+
+
+def test_a_text_with_a_cased_letter_beyond_ascii_is_typed_by_the_pattern() -> None:
+    assert _caseless_beyond_ascii("He said “no” — twice…")
+    assert not _caseless_beyond_ascii("La città è stata colpita")
+    assert classify("La città è stata bombardata, ci sono morti") == classify(
+        "La citta e stata bombardata, ci sono morti"
+    )
+
+
+def test_a_channel_named_in_any_case_passes_the_channel_gate() -> None:
+    assert find_channels("ha scritto su TELEGRAM, come riporta l'ANSA") == ("Telegram", "ANSA")
+    assert find_channels("secondo la Bbc e Rbc-Ukraine") == ("BBC", "RBC-Ukraine")
+    assert find_channels("he wrote on X and told reporters") == ("X",)
+    assert find_channels("the report was released") == ()
+    assert find_channels("ha scritto su Telegraм") == ()
+
+
+def test_openers_found_by_the_automaton_are_the_whole_words_the_opener_pattern_finds() -> None:
+    for language, text in (
+        ("en", "He has said, as was expected within hours, that Ukraine's army said no; saying"),
+        ("it", "Ha detto che a Kiev la casa è stata colpita, ha affermato: «Aha», hanno aggiunto"),
+    ):
+        cues = cue_patterns(language)
+        assert cues.openers is not None
+        folded = text.lower()
+        expected = {m.start(): m.group() for m in cues.openers.finditer(folded)}
+        assert expected and opener_starts(cues, text, folded) == expected
+    assert opener_starts(cue_patterns("en"), "İs", "i̇s") is None  # lower case of another length
+
+
+def test_a_unit_noun_counts_only_as_a_whole_word() -> None:
+    lex = type_lexicon()
+    assert lex.ascii_units is not None
+    assert _names_a_unit(lex.ascii_units, "120 raiders crossed") is False
+    assert _names_a_unit(lex.ascii_units, "a showcase of 3 tanks") is True
+    assert _names_a_unit(lex.ascii_units, "40 air strikes") is True
+    assert extract_quantities("Kyiv says 40 air strikes hit the region", "en") == extract_quantities(
+        "Kyiv says 40 AIR STRIKES hit the region", "en"
+    )
+    assert extract_quantities("He showcased 12 raiders", "en") == ()
+
+
+def test_a_lone_apostrophe_opens_no_quotation_but_two_do() -> None:
+    text = "L'esercito ha detto: ''Nessuno e' passato di qui'' e poi «Resistiamo» all'alba."
+    quotes = find_quotes(text)
+    assert [text[q.open + 1 : q.close] for q in quotes] == ["Nessuno e' passato di qui", "Resistiamo"]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from services.core.claims import (
+    _LAST_WORD,
+    _TRAILING_ADVERB,
     _TRAILING_SOURCE,
     ClaimDraft,
+    _final_word,
+    _trailing_adverb,
     _trailing_source,
     extract_claims,
 )
@@ -205,12 +209,15 @@ def test_the_trailing_source_finder_agrees_with_the_plain_search() -> None:
         "Nothing to see here at all.",
         "Secondo quanto riferito, ha detto il sindaco, la città è calma",
         "Troops said,  ;  (reports say) more",
+        "The army lost 40 tanks, AS REPORTED by the General Staff.",
     ]
     for text in texts:
         for s in range(0, len(text), 7):
             plain = _TRAILING_SOURCE.search(text, s, len(text))
             fast = _trailing_source(text, s, len(text))
             assert (plain and plain.span()) == (fast and fast.span()), (text, s)
+            folded = _trailing_source(text, s, len(text), text.lower())
+            assert (plain and plain.span()) == (folded and folded.span()), (text, s)
 
 
 def test_an_honorific_period_does_not_end_the_speaker_after_a_quote() -> None:
@@ -521,3 +528,49 @@ def test_air_defence_forces_and_secondo_quanto_raccontato_name_speakers() -> Non
     claims = extract_claims("Titolo", body, "it")
     assert "difesa aerea" in _by_content(claims, "8 droni").speaker.name
     assert _by_content(claims, "preparata da mesi").speaker is not None
+
+
+def test_a_trailing_adverb_is_found_as_the_full_pattern_finds_it() -> None:
+    for stretch in (
+        "The DNC on Friday",
+        "The ministry also",
+        "Il ministero ha poi",
+        "Il ministero nelle scorse ore",
+        "The ministry in a statement ",
+        "The minister last weekend",
+        "Officials publicly",
+        "Officials only",
+        "Il sindaco già",
+        "Глава также",
+        "The minister ſtill",
+        "The minister, on Monday,",
+        "The governor",
+        "",
+        "   ",
+    ):
+        for pos in (0, max(0, len(stretch) - 12)):
+            fast = _trailing_adverb(stretch, pos, len(stretch))
+            slow = _TRAILING_ADVERB.search(stretch, pos, len(stretch))
+            assert (fast and fast.span()) == (slow and slow.span()), stretch
+
+
+def test_the_final_word_of_a_stretch_is_the_one_the_last_word_pattern_can_read() -> None:
+    for stretch, word in (
+        ("Nearly 70 were injured, he ", "he"),
+        ("Nearly 70 were injured,he", "he"),
+        ("the x-she", "she"),
+        ("(he)", ""),
+        ("", ""),
+    ):
+        assert _final_word(stretch) == word
+        m = _LAST_WORD.search(stretch)
+        assert m is None or m.group(1) == word
+
+
+def test_a_long_office_before_its_holder_s_name_is_read_whole() -> None:
+    body = (
+        "Overnight strikes hit the city centre and the station. The head of the regional "
+        "military administration of the Kharkiv oblast Oleh Syniehubov said that two people died in the attack."
+    )
+    claim = _by_content(extract_claims("Titolo", body, "en"), "two people died")
+    assert claim.speaker.name == "Oleh Syniehubov"

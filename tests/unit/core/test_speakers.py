@@ -6,10 +6,13 @@ from services.core.claims import extract_claims
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
+    _office_mentions,
+    _office_regex,
     names_an_office,
     office_holders,
     parse_speaker,
     scan_backward,
+    scan_backward_settled,
     scan_forward,
     tokenize,
 )
@@ -81,6 +84,24 @@ def test_backward_scan_stops_at_the_clause_boundary() -> None:
     tokens = tokenize(text)
     start = scan_backward(tokens, len(tokens))
     assert text[tokens[start].start :] == "Governor Pavlo Kyrenko"
+
+
+def test_a_backward_scan_over_the_last_words_stands_only_when_it_stopped_inside_them() -> None:
+    text = "Four people died overnight in the region, said Governor Pavlo Kyrenko"
+    tokens = tokenize(text)
+    for cut in (text.index(" in "), text.index(" the "), text.index(" region")):
+        tail = tokenize(text[cut:], cut)
+        assert tail == tokens[len(tokens) - len(tail) :]  # no token runs across a space
+        start = scan_backward_settled(tail, len(tail))
+        assert start is not None
+        assert tail[start].start == tokens[scan_backward(tokens, len(tokens))].start
+    # The phrase may go on before the last words: "the head of the region Oleh Syniehubov".
+    text = "Overnight strikes hit the city, the head of the region Oleh Syniehubov"
+    cut = text.index(" region")
+    tail = tokenize(text[cut:], cut)
+    assert scan_backward_settled(tail, len(tail)) is None
+    tokens = tokenize(text)
+    assert text[tokens[scan_backward(tokens, len(tokens))].start :] == "the head of the region Oleh Syniehubov"
 
 
 def test_weekday_at_sentence_start_is_not_part_of_the_speaker() -> None:
@@ -229,3 +250,15 @@ def test_an_office_given_on_a_source_line_names_the_later_bare_office() -> None:
     )
     claims = extract_claims("Strike on Odesa", body, "en")
     assert [c.speaker.name for c in claims if "war crime" in c.content] == ["Oleh Kiper"]
+
+
+def test_office_mentions_found_in_the_lower_case_are_those_the_office_pattern_finds() -> None:
+    offices = frozenset({"president", "vice-president", "governor", "gov."})
+    for text in (
+        "The Vice-President met the GOVERNOR; the president, governors and Gov. Smith, gov.gov. too.",
+        "President Zelensky said the governor's office (Governor) was hit.",
+        "Nothing here.",
+        "The preſident and the governor",  # the long s: read by the pattern itself
+    ):
+        expected = [m.span() for m in _office_regex(offices).finditer(text)]
+        assert _office_mentions(text, offices) == expected, text
