@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 import regex
 
-from services.core.lexicon import HeadIndex, LiteralFilter, compile_alternation, fold_case, language_section
+from services.core.lexicon import PatternGate, compile_alternation, fold_case, language_section
 
 Role = Literal["perpetrator", "target", "other"]
 
@@ -17,6 +16,8 @@ _LEXICON = "actors"
 # How far back (in characters) a role cue such as "by" or "contro" may sit before the actor.
 _CUE_WINDOW = 30
 _CLAUSE_BREAK = regex.compile(r"[,;:.!?()\u2013\u2014]")
+# The name of the attack verbs in the sentence gate, whose other names are entry numbers.
+_ATTACK_VERB = "attack_verb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,22 +43,14 @@ class _ActorEntry:
 @dataclass(frozen=True, slots=True)
 class _ActorRules:
     entries: tuple[_ActorEntry, ...]
-    # All entries in one alternation (group `a<i>` = entries[i]): one pass per sentence.
-    scan: regex.Pattern[str]
-    # Which entries may start at each word start; None when some entry may start anywhere.
-    index: HeadIndex | None
-    # Which entries a sentence may hold at all, from the literals their patterns need (one
-    # pass over the folded sentence): most sentences name no actor, and the others one or
-    # two of them, so most tries at the index's word starts are spared. None when some
-    # pattern needs no telling literal.
-    required: LiteralFilter | None
-    # The entry of each pattern the filter was built from, in its order.
-    pattern_entries: tuple[int, ...]
+    # Which entries (by number) a sentence may name, and whether it may hold an attack verb,
+    # from the literals their patterns need: one Aho-Corasick pass over the folded sentence.
+    # Most sentences name no actor, and the others one or two: only those are searched for.
+    gate: PatternGate
     perpetrator_cue: regex.Pattern[str]
     target_cue: regex.Pattern[str]
     other_cue: regex.Pattern[str]
     attack_verb: regex.Pattern[str]
-    attack_verb_index: HeadIndex | None
     passive_before: regex.Pattern[str]
     reporting: regex.Pattern[str]
     subordinator: regex.Pattern[str]
@@ -84,24 +77,19 @@ def _rules(language: str) -> _ActorRules:
         _ActorEntry(e["name"], e["kind"], e["country_code"], _actor_pattern(e["patterns"]))
         for e in section["actors"]
     )
-    bodies = ["|".join(f"(?:{p})" for p in e["patterns"]) for e in section["actors"]]
-    union = "|".join(f"(?P<a{i}>{body})" for i, body in enumerate(bodies))
     passive = "|".join(f"(?:{p})" for p in section["passive"])
-    attack_verb = compile_alternation(section["attack_verbs"])
-    # One pattern at a time: the regex parser factors a prefix shared by all of an entry's
-    # patterns ("Israeli …", "IDF") out of their union, leaving too short a literal to filter on.
-    patterns = [(i, p) for i, e in enumerate(section["actors"]) for p in e["patterns"]]
+    # One pattern at a time: a pattern without a telling literal leaves only its entry always
+    # possible, and no prefix shared by an entry's patterns ("Israeli …", "IDF") is factored
+    # out of their union, leaving too short a literal to rule anything out.
+    gated = [(p, str(i)) for i, e in enumerate(section["actors"]) for p in e["patterns"] or [""]]
+    gated += [(p, _ATTACK_VERB) for p in section["attack_verbs"] or [""]]
     return _ActorRules(
         entries=entries,
-        scan=regex.compile(rf"(?<!\w)(?:{union})(?![\w-])", regex.IGNORECASE),
-        index=HeadIndex.build(bodies, ignore_case=True),
-        required=LiteralFilter.build([p for _, p in patterns], ignore_case=True),
-        pattern_entries=tuple(i for i, _ in patterns),
+        gate=PatternGate([p for p, _ in gated], ignore_case=True, names=[name for _, name in gated]),
         perpetrator_cue=_cue_at_end(section["perpetrator_cues"]),
         target_cue=_cue_at_end(section["target_cues"]),
         other_cue=_cue_at_end(section["other_cues"]),
-        attack_verb=attack_verb,
-        attack_verb_index=HeadIndex.build([attack_verb.pattern], ignore_case=True),
+        attack_verb=compile_alternation(section["attack_verbs"]),
         passive_before=regex.compile(rf"(?<!\w)(?:{passive})\s+(?:\w+\s+)?$", regex.IGNORECASE),
         reporting=compile_alternation(section["reporting"]),
         subordinator=compile_alternation(section["subordinators"]),
@@ -109,34 +97,20 @@ def _rules(language: str) -> _ActorRules:
     )
 
 
-def _first_entries(sentence: str, rules: _ActorRules) -> Iterator[tuple[int, int, _ActorEntry]]:
-    """At every offset where an actor phrase starts, the first entry (in lexicon order) that fits."""
-    if rules.index is not None:
-        possible: frozenset[int] | None = None
-        if rules.required is not None:
-            owners = rules.pattern_entries
-            possible = frozenset(owners[k] for k in rules.required.which_may_match_folded(fold_case(sentence)))
-            if not possible:
-                return
-        for start, which in rules.index.candidates(sentence):
-            for i in which:
-                if possible is not None and i not in possible:
-                    continue
-                own = rules.entries[i].pattern.match(sentence, start)
-                if own is not None:
-                    yield start, own.end(), rules.entries[i]
-                    break
-        return
-    for m in rules.scan.finditer(sentence, overlapped=True):
-        entry = rules.entries[int((m.lastgroup or "a0")[1:])]
-        # The union stops at the first alternative that fits; the entry's own pattern finds its longest reading.
-        own = entry.pattern.match(sentence, m.start())
-        yield m.start(), own.end() if own else m.end(), entry
+def _first_entries(sentence: str, rules: _ActorRules, possible: frozenset[str]) -> list[tuple[int, int, _ActorEntry]]:
+    """At every offset where an actor phrase starts, the first entry (in lexicon order) that fits,
+    of the entries `possible` names (the others fit nowhere in the sentence)."""
+    first: dict[int, tuple[int, int, _ActorEntry]] = {}
+    for i in sorted(int(name) for name in possible if name != _ATTACK_VERB):
+        entry = rules.entries[i]
+        for m in entry.pattern.finditer(sentence, overlapped=True):
+            first.setdefault(m.start(), (m.start(), m.end(), entry))
+    return list(first.values())
 
 
-def _mentions(sentence: str, rules: _ActorRules) -> list[tuple[int, int, _ActorEntry]]:
+def _mentions(sentence: str, rules: _ActorRules, possible: frozenset[str]) -> list[tuple[int, int, _ActorEntry]]:
     """All actor matches, longest first, with matches nested inside a longer one dropped."""
-    found = list(_first_entries(sentence, rules))
+    found = _first_entries(sentence, rules, possible)
     # Longer spans win so "Russian forces" is not also read as the bare "forces".
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, _ActorEntry]] = []
@@ -180,32 +154,23 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(sentence)
 
 
-def _attack_verbs(sentence: str, rules: _ActorRules) -> list[tuple[int, int]]:
-    """The spans `rules.attack_verb.finditer` finds, trying it only where a verb may start."""
-    index = rules.attack_verb_index
-    if index is None:
-        return [(m.start(), m.end()) for m in rules.attack_verb.finditer(sentence)]
-    spans: list[tuple[int, int]] = []
-    resume = 0
-    for start, _ in index.candidates(sentence):
-        if start < resume:
-            continue
-        m = rules.attack_verb.match(sentence, start)
-        if m is not None:
-            spans.append((start, m.end()))
-            resume = m.end()
-    return spans
-
-
 def find_actors(sentence: str, language: str) -> list[Actor]:
     """Actor phrases in `sentence` with kind, country code and perpetrator/target role."""
+    return list(_find_actors(sentence, language))
+
+
+# A sentence's actors are asked for more than once: by the incident it reports, and by the
+# event reader for who took a town (twice, with the subject of the clause).
+@lru_cache(maxsize=256)
+def _find_actors(sentence: str, language: str) -> tuple[Actor, ...]:
     rules = _rules(language)
-    mentions = _mentions(sentence, rules)
+    possible = rules.gate.possible(fold_case(sentence))
+    mentions = _mentions(sentence, rules, possible)
     if not mentions:
-        return []
+        return ()
     verbs = [
-        (start, end, bool(rules.passive_before.search(sentence[max(0, start - 25):start])))
-        for start, end in _attack_verbs(sentence, rules)
+        (m.start(), m.end(), bool(rules.passive_before.search(sentence[max(0, m.start() - 25):m.start()])))
+        for m in (rules.attack_verb.finditer(sentence) if _ATTACK_VERB in possible else ())
     ]
     actors: list[Actor] = []
     for start, end, entry in mentions:
@@ -219,7 +184,7 @@ def find_actors(sentence: str, language: str) -> list[Actor]:
                 end=end,
             )
         )
-    return actors
+    return tuple(actors)
 
 
 def clause_subject(sentence: str, language: str, offset: int) -> Actor | None:
@@ -231,7 +196,7 @@ def clause_subject(sentence: str, language: str, offset: int) -> Actor | None:
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, offset)), default=0)
     start = max((m.end() for m in rules.subordinator.finditer(sentence, start, offset)), default=start)
     after_preposition = rules.not_subject_after
-    for actor in find_actors(sentence, language):
+    for actor in _find_actors(sentence, language):
         if start <= actor.start and actor.end <= offset and actor.role != "target" and (
             after_preposition is None
             or not after_preposition.search(sentence[max(start, actor.start - _CUE_WINDOW):actor.start])

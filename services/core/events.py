@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from services.core.actors import clause_subject, find_actors
-from services.core.lexicon import (
-    HeadIndex,
-    LiteralFilter,
-    fold_case,
-    language_section,
-    load_lexicon,
-    lower_pattern,
-)
+from services.core.lexicon import PatternGate, fold_case, language_section, load_lexicon, lower_pattern
 
 _TRIGGERS = "event_triggers"
 _WEAPONS = "weapons"
@@ -39,6 +32,11 @@ _WEAPON_ONLY_SCORE = 0.4
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 # What separates the clauses a history marker may govern ("..., since it first intervened in 2016").
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n()\u2013\u2014]")
+# Names in the sentence gate (`_Rules.gate`) of the readers other than triggers and weapons.
+_CIVILIAN = "civilian"
+_HISTORY = "history"
+_COMMEMORATION = "commemoration"
+_CONDITIONAL = "conditional"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +62,7 @@ class _Trigger:
     # A killing verb ("killed", "uccisi"): beside an explicit attack of another kind in the
     # sentence it gives that attack's toll, not an event of its own.
     toll: bool
-    # Tried at a candidate start (see `_trigger_starts`), on case-folded text.
+    # Searched for at every start it matches at (see `_trigger_matches`), on case-folded text.
     pattern: re.Pattern[str]
 
 
@@ -77,28 +75,25 @@ class _Combo:
     then: str
     score: float
     pattern: re.Pattern[str]
+    # Its name in the sentence gate (`_Rules.gate`).
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
-    # One union of every trigger: a single pass finds where triggers may start (stdlib re is
-    # several times faster than one search per trigger on case-folded text).
-    scan: re.Pattern[str]
-    # Which triggers may start at each word start; None when some trigger may start anywhere.
-    index: HeadIndex | None
     triggers: tuple[_Trigger, ...]
     combos: tuple[_Combo, ...]
-    weapons: re.Pattern[str]
-    # The union's classes one by one, with the index of where each may start: the union
-    # itself is tried at every word start of every sentence, and most name no weapon.
-    weapon_classes: tuple[tuple[str, re.Pattern[str]], ...]
-    weapon_index: HeadIndex | None
-    # Triggers then weapon classes in one index: a single pass over the sentence for both.
-    joint_index: HeadIndex | None
+    # Each weapon class's patterns as one regex body, in lexicon order: a sentence's weapons
+    # are read by a union of the classes it may name (see `_weapon_union`).
+    weapon_bodies: tuple[tuple[str, str], ...]
     weapon_order: tuple[str, ...]
-    # Literals one of which every trigger and weapon match contains: a sentence with none of
-    # them (about half of a news story's) names no event, and one plain pass tells.
-    required: LiteralFilter | None
+    # One Aho-Corasick pass over the folded sentence tells, from the literals their patterns
+    # need, which triggers (named by their source), weapon classes (by their name), combos and
+    # which of the civilian, history, commemoration and conditional readers may match in it. Most
+    # sentences of a story name no event, and the others one or two triggers: only those are
+    # searched for.
+    gate: PatternGate
+    trigger_index: Mapping[str, tuple[int, ...]]
     modal_near: re.Pattern[str]
     # Phrases that hold a negation word yet state a fact ("не выжила": she died; "не менее": at
     # least): they negate no trigger after them.
@@ -139,41 +134,34 @@ def _rules(language: str) -> _Rules:
     weapon_section: Mapping[str, list[str]] = language_section(_WEAPONS, language)
     priority: Mapping[str, int] = load_lexicon(_WEAPONS)["priority"]
     modality = section["modality"]
-    alternatives = [
-        "|".join(f"(?:{lower_pattern(p)})" for p in t["patterns"]) for t in section["triggers"]
-    ]
-    weapon_bodies = {
-        name: "|".join(f"(?:{lower_pattern(p)})" for p in patterns)
-        for name, patterns in weapon_section.items()
-    }
     triggers = tuple(
-        _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), bool(t.get("toll")), re.compile(rf"(?<!\w)(?:{a})(?!\w)"))
-        for t, a in zip(section["triggers"], alternatives)
+        _Trigger(t["sub_event_type"], t.get("default"), float(t["score"]), bool(t.get("toll")),
+                 _folded(t["patterns"]))
+        for t in section["triggers"]
     )
-    weapon_classes = tuple(
-        (name, re.compile(rf"(?<!\w)(?:{body})(?!\w)")) for name, body in weapon_bodies.items()
+    trigger_index: dict[str, list[int]] = {}
+    for i, t in enumerate(triggers):
+        trigger_index.setdefault(t.pattern.pattern, []).append(i)
+    # Each pattern on its own: one that needs no telling literal leaves only its owner always possible.
+    gated = [g for t, s in zip(triggers, section["triggers"]) for g in _gated(s["patterns"], t.pattern.pattern)]
+    gated += [g for name, patterns in weapon_section.items() for g in _gated(patterns, name)]
+    combos = tuple(
+        _Combo(frozenset(c["if"]), frozenset(c.get("unless", ())), c["then"], float(c["score"]),
+               _folded(c["patterns"]), f"combo {number}")
+        for number, c in enumerate(section["combos"])
     )
+    gated += [g for combo, c in zip(combos, section["combos"]) for g in _gated(c["patterns"], combo.name)]
+    gated += _gated(section[_CIVILIAN], _CIVILIAN)
+    gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL) for g in _gated(modality.get(name) or [], name)]
     return _Rules(
-        scan=re.compile(r"(?<!\w)(?:" + "|".join(rf"(?:{a})(?!\w)" for a in alternatives) + ")"),
-        index=HeadIndex.build(alternatives, ignore_case=False),
         triggers=triggers,
-        combos=tuple(
-            _Combo(frozenset(c["if"]), frozenset(c.get("unless", ())), c["then"], float(c["score"]),
-                   _folded(c["patterns"]))
-            for c in section["combos"]
+        combos=combos,
+        weapon_bodies=tuple(
+            (name, "|".join(f"(?:{lower_pattern(p)})" for p in patterns)) for name, patterns in weapon_section.items()
         ),
-        weapons=re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(f"(?P<{name}>{body})(?!\\w)" for name, body in weapon_bodies.items())
-            + ")"
-        ),
-        weapon_classes=weapon_classes,
-        weapon_index=HeadIndex.build(list(weapon_bodies.values()), ignore_case=False),
-        joint_index=HeadIndex.build([*alternatives, *weapon_bodies.values()], ignore_case=False),
         weapon_order=tuple(sorted(weapon_section, key=lambda name: -priority.get(name, 0))),
-        required=LiteralFilter.build(
-            [t.pattern.pattern for t in triggers] + [p.pattern for _, p in weapon_classes], ignore_case=False
-        ),
+        gate=PatternGate([p for p, _ in gated], ignore_case=False, names=[name for _, name in gated]),
+        trigger_index={source: tuple(found) for source, found in trigger_index.items()},
         modal_near=_folded(modality["hypothetical"] + modality["negation"]),
         affirmed=_folded(modality["affirmed"]) if modality.get("affirmed") else None,
         conditional=_folded(modality["conditional"]),
@@ -184,24 +172,26 @@ def _rules(language: str) -> _Rules:
     )
 
 
-def _weapon_spans(folded: str, rules: _Rules) -> list[tuple[str, int, int]]:
-    """What `rules.weapons.finditer` finds: at each start the first class that fits, the
-    next search resuming after it."""
-    if rules.weapon_index is None:
-        return [(m.lastgroup or "other", m.start(), m.end()) for m in rules.weapons.finditer(folded)]
-    found: list[tuple[str, int, int]] = []
-    resume = 0
-    classes = rules.weapon_classes
-    for start, which in rules.weapon_index.candidates(folded):
-        if start < resume:
-            continue
-        for i in which:
-            m = classes[i][1].match(folded, start)
-            if m is not None:
-                found.append((classes[i][0], start, m.end()))
-                resume = m.end()
-                break
-    return found
+def _gated(patterns: list[str], name: str) -> list[tuple[str, str]]:
+    """(pattern, name) for the sentence gate; an empty list is a union that matches the empty
+    string, which no literal can rule out."""
+    return [(lower_pattern(p), name) for p in patterns] or [("", name)]
+
+
+@lru_cache(maxsize=1024)
+def _weapon_union(language: str, classes: frozenset[str]) -> re.Pattern[str]:
+    """The union of the weapon classes named, in lexicon order: at each start the first class
+    that fits, as with all of them, a class absent from the sentence fitting nowhere."""
+    bodies = [(name, body) for name, body in _rules(language).weapon_bodies if name in classes]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{body})(?!\\w)" for name, body in bodies) + ")")
+
+
+def _weapon_spans(folded: str, language: str, possible: frozenset[str]) -> list[tuple[str, int, int]]:
+    """Each weapon named in the sentence (class, start, end), from the classes `possible` names."""
+    classes = possible.intersection(_rules(language).weapon_order)
+    if not classes:
+        return []
+    return [(m.lastgroup or "other", m.start(), m.end()) for m in _weapon_union(language, classes).finditer(folded)]
 
 
 def _weapon_classes(spans: list[tuple[str, int, int]], rules: _Rules) -> tuple[str, ...]:
@@ -211,40 +201,28 @@ def _weapon_classes(spans: list[tuple[str, int, int]], rules: _Rules) -> tuple[s
 
 def find_weapons(sentence: str, language: str) -> tuple[str, ...]:
     """Weapon classes (TAXONOMY.md vocabulary) named in `sentence`, most specific first."""
-    rules = _rules(language)
     folded = fold_case(sentence)
-    if rules.required is not None and not rules.required.may_match_folded(folded):
-        return ()
-    return _weapon_classes(_weapon_spans(folded, rules), rules)
+    return _weapon_classes(_weapon_spans(folded, language, _rules(language).gate.possible(folded)), _rules(language))
 
 
-def _trigger_starts(folded: str, rules: _Rules) -> Iterator[tuple[int, Sequence[_Trigger]]]:
-    """Without a head index: each offset where the union of triggers matches, with every
-    trigger to try there."""
-    hit = rules.scan.search(folded)
-    while hit is not None:
-        yield hit.start(), rules.triggers
-        # Restart just after this start: another trigger may begin inside this one.
-        hit = rules.scan.search(folded, hit.start() + 1)
-
-
-def _raw_matches(folded: str, rules: _Rules) -> list[_Match]:
-    found: list[_Match] = []
-    if rules.index is not None:
-        triggers = rules.triggers
-        for start, which in rules.index.candidates(folded):
-            for i in which:
-                t = triggers[i]
-                m = t.pattern.match(folded, start)
-                if m is not None:
-                    found.append(_Match(t.sub_event_type, t.default, t.score, t.toll, start, m.end()))
-    else:
-        for start, some in _trigger_starts(folded, rules):
-            for t in some:
-                m = t.pattern.match(folded, start)
-                if m is not None:
-                    found.append(_Match(t.sub_event_type, t.default, t.score, t.toll, start, m.end()))
-    return _outermost(found)
+def _trigger_matches(folded: str, rules: _Rules, possible: frozenset[str]) -> list[_Match]:
+    """Every trigger at every start it matches at (one may begin inside another), in text
+    order, of the triggers `possible` names."""
+    found: list[tuple[int, int, int]] = []
+    index = rules.trigger_index
+    for source in possible:
+        for i in index.get(source, ()):
+            pattern = rules.triggers[i].pattern
+            m = pattern.search(folded)
+            while m is not None:
+                found.append((m.start(), i, m.end()))
+                m = pattern.search(folded, m.start() + 1)
+    found.sort()
+    triggers = rules.triggers
+    return _outermost([
+        _Match(t.sub_event_type, t.default, t.score, t.toll, start, end)
+        for start, i, end in found for t in (triggers[i],)
+    ])
 
 
 def _outermost(found: list[_Match]) -> list[_Match]:
@@ -258,34 +236,6 @@ def _outermost(found: list[_Match]) -> list[_Match]:
             for o in found
         )
     ]
-
-
-def _triggers_and_weapons(folded: str, rules: _Rules
-                           ) -> tuple[list[_Match], list[tuple[str, int, int]]]:
-    """`_raw_matches` and `_weapon_spans` in one pass over the candidate starts."""
-    joint = rules.joint_index
-    if joint is None:
-        return _raw_matches(folded, rules), _weapon_spans(folded, rules)
-    found: list[_Match] = []
-    weapons: list[tuple[str, int, int]] = []
-    triggers, classes, n = rules.triggers, rules.weapon_classes, len(rules.triggers)
-    resume = 0
-    for start, which in joint.candidates(folded):
-        weapon_free = start >= resume
-        for i in which:
-            if i < n:
-                t = triggers[i]
-                m = t.pattern.match(folded, start)
-                if m is not None:
-                    found.append(_Match(t.sub_event_type, t.default, t.score, t.toll, start, m.end()))
-            elif weapon_free:
-                name, pattern = classes[i - n]
-                m = pattern.match(folded, start)
-                if m is not None:
-                    weapons.append((name, start, m.end()))
-                    resume = m.end()
-                    weapon_free = False
-    return _outermost(found), weapons
 
 
 def _weapon_type(weapons: tuple[str, ...], civilian: bool) -> str | None:
@@ -327,13 +277,13 @@ def _resolve(match: _Match, sentence: str, language: str, weapons: tuple[str, ..
     return match.sub_event_type, match.score
 
 
-def _recalled_spans(folded: str, rules: _Rules) -> tuple[list[tuple[int, int]], int]:
+def _recalled_spans(folded: str, rules: _Rules, possible: frozenset[str]) -> tuple[list[tuple[int, int]], int]:
     """Where the sentence recalls the past: the spans of its history markers, and the offset
     after which a commemoration ("the anniversary of") makes every cue a recollection (past
     the end when there is none). Searched once per sentence rather than once per cue."""
-    spans = [(m.start(), m.end()) for m in rules.history.finditer(folded)]
+    spans = [(m.start(), m.end()) for m in rules.history.finditer(folded)] if _HISTORY in possible else []
     recalled_after = len(folded) + 1
-    if rules.commemoration is not None:
+    if rules.commemoration is not None and _COMMEMORATION in possible:
         m = rules.commemoration.search(folded)
         if m is not None:
             recalled_after = m.end()
@@ -351,8 +301,9 @@ def _recalled(folded: str, start: int, end: int, spans: list[tuple[int, int]]) -
 
 
 def _is_modal(sentence: str, start: int, end: int, rules: _Rules,
-              recalled: tuple[list[tuple[int, int]], int] | None) -> bool:
-    """`recalled`: what `_recalled_spans` found, None when the sentence recalls no past."""
+              recalled: tuple[list[tuple[int, int]], int] | None, possible: frozenset[str]) -> bool:
+    """`recalled`: what `_recalled_spans` found, None when the sentence recalls no past;
+    `possible`: what the sentence gate allows in it."""
     if recalled is not None and (start >= recalled[1] or _recalled(sentence, start, end, recalled[0])):
         return True
     clause_start = 0
@@ -364,7 +315,7 @@ def _is_modal(sentence: str, start: int, end: int, rules: _Rules,
     if modal is not None and rules.affirmed is not None:
         # "не выжила после атаки дрона": the death is the attack's outcome, not its denial
         modal = rules.modal_near.search(rules.affirmed.sub(" ", near))
-    return bool(modal or rules.conditional.search(clause))
+    return bool(modal or (_CONDITIONAL in possible and rules.conditional.search(clause)))
 
 
 def _denied_capture(sentence: str, sub_event_type: str, end: int, rules: _Rules) -> bool:
@@ -377,15 +328,22 @@ def _denied_capture(sentence: str, sub_event_type: str, end: int, rules: _Rules)
 
 def classify_sentence(sentence: str, language: str) -> list[EventCue]:
     """Every ACLED sub-event type `sentence` gives evidence for, best first, one cue per type."""
+    return list(_classify(sentence, language))
+
+
+# A story's sentences are read more than once (each on its own, the lead again, a brief as a
+# whole), and a capture's sentence once more for who took the town.
+@lru_cache(maxsize=256)
+def _classify(sentence: str, language: str) -> tuple[EventCue, ...]:
     rules = _rules(language)
     folded = fold_case(sentence)
-    if rules.required is not None and not rules.required.may_match_folded(folded):
-        return []
-    matches, weapon_spans = _triggers_and_weapons(folded, rules)
+    possible = rules.gate.possible(folded)
+    matches = _trigger_matches(folded, rules, possible)
+    weapon_spans = _weapon_spans(folded, language, possible)
     if not matches and not weapon_spans:
-        return []
-    weapons = _weapon_classes(weapon_spans, rules)
-    civilian = bool(rules.civilian.search(folded))
+        return ()
+    weapons = _weapon_classes(weapon_spans, rules) if weapon_spans else ()
+    civilian = _CIVILIAN in possible and rules.civilian.search(folded) is not None
     weapon_types = {_weapon_type((w,), civilian) for w in weapons}
     event_types = _event_types()
 
@@ -404,7 +362,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
             candidates.append((sub, _WEAPON_ONLY_SCORE, start, end))
     present = {c[0] for c in candidates} | {m.sub_event_type for m in matches}
     for combo in rules.combos:
-        if combo.if_types & present and not combo.unless & present:
+        if combo.if_types & present and not combo.unless & present and combo.name in possible:
             m = combo.pattern.search(folded)
             if m is not None:
                 then = combo.then
@@ -413,7 +371,7 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
                 candidates.append((then, combo.score, m.start(), m.end()))
 
     best: dict[str, EventCue] = {}
-    recalled = _recalled_spans(folded, rules) if candidates else None
+    recalled = _recalled_spans(folded, rules, possible) if candidates else None
     if recalled is not None and not recalled[0] and recalled[1] > len(folded):
         recalled = None
     for sub, score, start, end in candidates:
@@ -429,13 +387,13 @@ def classify_sentence(sentence: str, language: str) -> list[EventCue]:
             weapons=weapons,
             civilian_targeting=sub in _CIVILIAN_TYPES or (event_type == _EXPLOSIONS and civilian),
             score=round(score, 3),
-            negated_or_hypothetical=_is_modal(folded, start, end, rules, recalled)
+            negated_or_hypothetical=_is_modal(folded, start, end, rules, recalled, possible)
             or _denied_capture(folded, sub, end, rules),
         )
         held = best.get(sub)
         if held is None or _rank(cue) > _rank(held):
             best[sub] = cue
-    return sorted(best.values(), key=_rank, reverse=True)
+    return tuple(sorted(best.values(), key=_rank, reverse=True))
 
 
 def _rank(cue: EventCue) -> tuple[bool, float, int]:

@@ -92,14 +92,17 @@ def test_a_sentence_naming_no_actor_gives_none_even_with_an_attack_verb() -> Non
     assert find_actors("Heavy shelling hit the outskirts overnight.", "en") == []
 
 
-def test_attack_verbs_are_found_where_a_plain_search_finds_them() -> None:
-    from services.core.actors import _attack_verbs, _rules
+def test_a_capitalised_attack_verb_is_read_like_a_lower_case_one() -> None:
+    lower = find_actors("Russian forces attacked the village.", "en")
+    upper = find_actors("RUSSIAN FORCES ATTACKED THE VILLAGE.", "en")
+    assert [a.role for a in upper] == [a.role for a in lower] == ["perpetrator"]
 
-    rules = _rules("en")
-    sentence = "Troops attacked and shelled the village, then Russian forces struck again."
-    assert _attack_verbs(sentence, rules) == [
-        (m.start(), m.end()) for m in rules.attack_verb.finditer(sentence)
-    ]
+
+def test_callers_get_a_list_of_their_own_though_readings_are_reused() -> None:
+    sentence = "Hamas fighters attacked an army post."
+    first = find_actors(sentence, "en")
+    first.clear()
+    assert find_actors(sentence, "en")
 
 
 def test_the_subject_of_a_clause_is_its_first_actor_after_the_subordinator() -> None:
@@ -113,8 +116,11 @@ def test_an_actor_after_a_preposition_is_no_subject() -> None:
     assert clause_subject(sentence, "en", sentence.index("capturing")) is None
 
 
-def test_actors_found_through_the_literal_filter_match_a_plain_union_scan() -> None:
+def test_actors_found_through_the_gate_match_a_plain_union_scan() -> None:
+    import regex
+
     from services.core.actors import _mentions, _rules
+    from services.core.lexicon import fold_case, language_section
 
     for language, sentence in (
         ("en", "The IDF said Israeli troops and Hamas fighters clashed near the border."),
@@ -123,9 +129,11 @@ def test_actors_found_through_the_literal_filter_match_a_plain_union_scan() -> N
         ("en", "The weather was mild and the market reopened."),
     ):
         rules = _rules(language)
-        assert rules.required is not None
+        bodies = ["|".join(f"(?:{p})" for p in e["patterns"]) for e in language_section("actors", language)["actors"]]
+        union = "|".join(f"(?P<a{i}>{body})" for i, body in enumerate(bodies))
+        scan = regex.compile(rf"(?<!\w)(?:{union})(?![\w-])", regex.IGNORECASE)
         scanned = []
-        for m in rules.scan.finditer(sentence, overlapped=True):
+        for m in scan.finditer(sentence, overlapped=True):
             entry = rules.entries[int((m.lastgroup or "a0")[1:])]
             own = entry.pattern.match(sentence, m.start())
             scanned.append((m.start(), own.end() if own else m.end(), entry))
@@ -134,7 +142,7 @@ def test_actors_found_through_the_literal_filter_match_a_plain_union_scan() -> N
         for start, end, entry in scanned:
             if all(end <= s or start >= e for s, e, _ in kept):
                 kept.append((start, end, entry))
-        assert _mentions(sentence, rules) == sorted(kept, key=lambda f: f[0])
+        assert _mentions(sentence, rules, rules.gate.possible(fold_case(sentence))) == sorted(kept, key=lambda f: f[0])
 
 
 def test_an_entry_whose_patterns_share_a_first_letter_is_still_found() -> None:

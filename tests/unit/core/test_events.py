@@ -183,20 +183,58 @@ def test_basic_coverage_for_ukrainian_and_french() -> None:
     assert _best("Des frappes aériennes ont touché la ville.", "fr") == "Air/drone strike"
 
 
-def test_weapons_found_in_one_pass_with_the_triggers_match_a_plain_union_search() -> None:
-    from services.core.events import _rules, _triggers_and_weapons
+_GATED_SENTENCES = (
+    "Russian artillery and mortars shelled the town, and a drone dropped a grenade.",
+    "Cluster munitions and Grad rockets hit the village; a landmine exploded later.",
+    "AIR STRIKES and an Air Strike: kamikaze drone strikes hit the shelled town.",
+    "The mayor said the town was calm.",
+)
+
+
+def test_weapons_read_from_the_classes_a_sentence_may_name_match_a_union_of_every_class() -> None:
+    import re
+
+    from services.core.events import _rules, _weapon_spans
     from services.core.lexicon import fold_case
 
     rules = _rules("en")
-    for sentence in (
-        "Russian artillery and mortars shelled the town, and a drone dropped a grenade.",
-        "Cluster munitions and Grad rockets hit the village; a landmine exploded later.",
-        "The mayor said the town was calm.",
-    ):
+    every = re.compile(
+        r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{body})(?!\\w)" for name, body in rules.weapon_bodies) + ")"
+    )
+    for sentence in _GATED_SENTENCES:
         folded = fold_case(sentence)
-        _, weapons = _triggers_and_weapons(folded, rules)
-        union = [(m.lastgroup, m.start(), m.end()) for m in rules.weapons.finditer(folded)]
-        assert weapons == union
+        union = [(m.lastgroup, m.start(), m.end()) for m in every.finditer(folded)]
+        assert _weapon_spans(folded, "en", rules.gate.possible(folded)) == union
+
+
+def test_triggers_read_from_the_gate_match_every_trigger_tried_at_every_offset() -> None:
+    from services.core.events import _Match, _outermost, _rules, _trigger_matches
+    from services.core.lexicon import fold_case
+
+    rules = _rules("en")
+    for sentence in _GATED_SENTENCES:
+        folded = fold_case(sentence)
+        tried = [
+            _Match(t.sub_event_type, t.default, t.score, t.toll, start, m.end())
+            for start in range(len(folded)) for t in rules.triggers
+            if (m := t.pattern.match(folded, start)) is not None
+        ]
+        assert _trigger_matches(folded, rules, rules.gate.possible(folded)) == _outermost(tried)
+
+
+def test_a_sentence_without_any_trigger_literal_passes_no_gate() -> None:
+    from services.core.events import _rules
+    from services.core.lexicon import fold_case
+
+    possible = _rules("en").gate.possible(fold_case("The mayor said the weather was mild on Monday."))
+    assert not any(source in possible for source in _rules("en").trigger_index)
+
+
+def test_callers_get_a_list_of_their_own_though_readings_are_reused() -> None:
+    sentence = "Russian artillery shelled the town overnight."
+    first = classify_sentence(sentence, "en")
+    first.clear()
+    assert classify_sentence(sentence, "en")
 
 
 def test_rebels_retaking_a_town_after_clashes_overtake_territory_rather_than_the_government() -> None:
