@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -13,7 +13,7 @@ import regex
 from anyascii import anyascii
 
 from schemas.models import PRECISION_RANK
-from services.core.actors import Actor, find_actors
+from services.core.actors import Actor, clause_subject, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.demonyms import find_demonyms
@@ -44,6 +44,8 @@ BRIEF_SENTENCES = 3
 #: district of it (Solomyanka, Kyiv; East Flatbush, New York): ACLED and GVA code the city
 BIG_CITY_POPULATION = 500_000
 BIG_CITY_RADIUS_KM = 12.0
+#: a district named beside a town with no raion to compare holds it when its centre is this close
+DISTRICT_REACH_KM = 40.0
 #: the cue score of what a brief observes without naming an attack (observations.json):
 #: enough to report, below every lexicon cue, so such incidents carry a low confidence
 OBSERVATION_SCORE = 0.35
@@ -80,6 +82,13 @@ _TYPE_PRECEDENCE = (
 )
 
 
+#: a change of hands; ACLED's two readings are for a government retaking its own ground and for
+#: a non-state group taking ground
+_REMOTE_VIOLENCE = "Explosions/Remote violence"
+_DIRECT_VIOLENCE = frozenset({"Battles", "Violence against civilians"})
+_TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
 @dataclass
 class IncidentDraft:
     place: PlaceMention
@@ -91,6 +100,9 @@ class IncidentDraft:
     injured: Count | None = None
     actors: list[Actor] = field(default_factory=list)
     civilian_targeting: bool = False
+    # the day the article reported it on, when that was first read as its date ("Ieri, 3 marzo, la
+    # Giornata del lutto … Attacco di droni a Odessa"): figures given for that day are its own
+    reported: EventDate | None = None
 
     @property
     def blocking_key(self) -> str:
@@ -152,6 +164,15 @@ class _ContextMarkers:
     building_before: re.Pattern[str] | None
     building_after: re.Pattern[str] | None
     speaker_after: re.Pattern[str] | None
+    # "alla base di Belaya, ha affermato": after a preposition of place a name is no subject
+    locative_before: re.Pattern[str] | None
+    # "l'attacco", "the strike": the article's event named again
+    anaphora: regex.Pattern[str] | None
+    # "the Olenya base near Murmansk": the words between a place and the town that is its address
+    address_between: re.Pattern[str] | None
+    # a negation or denial ("non", "smentita", "denied") in a sentence whose capture the events
+    # reader flags: a denied capture, not a hypothetical one ("nel tentativo di conquistare")
+    denial: regex.Pattern[str] | None
     follow_up: regex.Pattern[str] | None
     linked_arrest: regex.Pattern[str] | None
     caption: regex.Pattern[str] | None
@@ -188,6 +209,8 @@ def _context_markers(language: str) -> _ContextMarkers:
     before = section.get("office_before") or []
     after = section.get("office_after") or []
     speaks = section.get("speaker_after") or []
+    locative = section.get("locative_before") or []
+    address = section.get("address_between") or []
     building = section.get("office_building") or []
     agencies = section.get("county_agency_after") or []
     names_after = section.get("building_name_after") or []
@@ -210,6 +233,10 @@ def _context_markers(language: str) -> _ContextMarkers:
             re.IGNORECASE) if building else None,
         building_after=re.compile(rf"^\s*(?:{_words(building)})(?!\w)", re.IGNORECASE) if building else None,
         speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
+        denial=_denial(language),
+        anaphora=anywhere("anaphora"),
+        address_between=re.compile(rf"\s+(?:{_words(address)})\s+", re.IGNORECASE) if address else None,
+        locative_before=re.compile(rf"(?<!\w)(?:{_words(locative)})\s*$", re.IGNORECASE) if locative else None,
         follow_up=anywhere("follow_up"),
         linked_arrest=anywhere("linked_arrest"),
         caption=compile_alternation([f"^(?:{c})" for c in section.get("caption") or []]) if section.get("caption") else None,
@@ -225,6 +252,12 @@ def _context_markers(language: str) -> _ContextMarkers:
         elsewhere_before=re.compile(_words(elsewhere), re.IGNORECASE) if elsewhere else None,
         event_day=anywhere("event_day"),
     )
+
+
+def _denial(language: str) -> regex.Pattern[str] | None:
+    modality = language_section("event_triggers", language).get("modality") or {}
+    words = list(modality.get("negation") or []) + list(modality.get("denied_after") or [])
+    return compile_alternation(words) if words else None
 
 
 def _in_compound(text: str, mention: PlaceMention) -> bool:
@@ -249,8 +282,12 @@ def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers)
     if office is not None:
         return not _office_building(markers.building_before, before[: office.start()])
     after = text[mention.end : mention.end + 40]
-    if markers.speaker_after is not None and markers.speaker_after.match(after):
-        return True  # "Sadovyi a déclaré": a person (or a city speaking for its government)
+    if markers.speaker_after is not None and markers.speaker_after.match(after) and not (
+        markers.locative_before is not None and markers.locative_before.search(before)
+    ):
+        # "Sadovyi a déclaré": a person (or a city speaking for its government); but "descrivendo
+        # l'attacco alla base di Belaya, ha affermato" names where, and the subject is elsewhere
+        return True
     office = markers.office_after.match(after) if markers.office_after is not None else None
     if office is None and mention.text.endswith(_COUNTY_WORDS):
         # "the Harris County Sheriff's Office", "Allegheny County Jail": a county's agency
@@ -299,6 +336,32 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> b
         return False
     after = text[mention.end : mention.end + 20]
     return bool(_METONYM_BEFORE.search(before[-24:]) or _METONYM_AFTER.match(after))
+
+
+_CAPITALISED = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+")
+
+
+def _short_names_of_facilities(places: list[PlaceMention]) -> list[PlaceMention]:
+    """"L'aeroporto russo di Belaya … gli aeroporti di Dyagilev, Olenya, Ivanovo, Belaya": a facility
+    named in full once (an air base read as the town it stands by, Sredniy) and later by its own
+    name alone is that facility, not a namesake village in another region (Belaya, Kursk)."""
+    facilities: dict[str, PlaceMention] = {}
+    for p in places:
+        if " " not in p.text or not (_names_a_settlement(p) or p.precision == "point"):
+            continue
+        own = {w.casefold() for w in _CAPITALISED.findall(p.place.name)}
+        for word in _CAPITALISED.findall(p.text):
+            if word.casefold() not in own:
+                facilities.setdefault(word, p)
+    if not facilities:
+        return places
+    out: list[PlaceMention] = []
+    for m in places:
+        full = facilities.get(m.text)
+        if full is not None and (m.place.country_code, m.place.admin1) != (full.place.country_code, full.place.admin1):
+            m = replace(m, place=full.place, precision=full.precision)
+        out.append(m)
+    return out
 
 
 def _within_big_cities(places: list[PlaceMention]) -> list[PlaceMention]:
@@ -426,11 +489,49 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
               and not _names_a_building(text, p, markers)] or (usable if references else [])
     if not usable:
         return []
+    usable = _without_addresses(text, usable, markers)
     towns = [p for p in usable if _names_a_settlement(p)]
     if towns:
-        return towns
+        # "Il villaggio di Kozinka è stato colpito … Il distretto di Sebekino è stato colpito 106
+        # volte": a raion named after its centre that holds none of the named towns is a place
+        # of its own (a county in a dateline is not: "MIAMI-DADE COUNTY, Fla. - … in Hollywood")
+        return [p for p in usable if p in towns or (
+            p.precision == "district" and p.place.kind == "settlement"
+            and not any(_inside(t.place, p) for t in towns))]
     best = min(PRECISION_RANK[p.precision] for p in usable)
     return [p for p in usable if PRECISION_RANK[p.precision] == best]
+
+
+def _without_addresses(text: str, places: list[PlaceMention], markers: _ContextMarkers) -> list[PlaceMention]:
+    """"The Belaya airbase in Irkutsk", "the Olenya base near Murmansk": a town of the same region
+    named right after a town or landmark, with only a word of place between, says where that one
+    lies; the event is at the first, the most precise place the text gives."""
+    between = markers.address_between
+    if between is None or len(places) < 2:
+        return places
+    out: list[PlaceMention] = []
+    for i, p in enumerate(places):
+        before = places[i - 1] if i else None
+        if (before is not None and _names_a_settlement(p) and (_names_a_settlement(before) or before.precision == "point")
+                and _place_key(before) != _place_key(p) and between.fullmatch(text, before.end, p.start)
+                # an address lies in the same region ("named after Zhukovsky in Kharkiv" is a person)
+                and (before.place.country_code, before.place.admin1) == (p.place.country_code, p.place.admin1)):
+            continue
+        out.append(p)
+    return out
+
+
+def _inside(town: Place, area: PlaceMention) -> bool:
+    """Whether a named town lies in a district the same sentence names: by its raion, else by
+    distance from the district's centre."""
+    where = area.place
+    if town.country_code != where.country_code:
+        return False
+    if town.admin2 and where.admin2:
+        return town.admin2 == where.admin2
+    if town.lat is None or town.lon is None or where.lat is None or where.lon is None:
+        return True
+    return haversine_km(town.lat, town.lon, where.lat, where.lon) <= DISTRICT_REACH_KM
 
 
 def _names_a_building(text: str, p: PlaceMention, markers: _ContextMarkers) -> bool:
@@ -485,7 +586,7 @@ def assemble_incidents(
     text: str, sentences: list[Sentence], language: str, published_at: datetime
 ) -> list[IncidentDraft]:
     places = _without_stray_counties(_without_foreign_lookalikes(_without_first_names(
-        text, _within_big_cities(with_landmarks(text, find_places(text, language))))))
+        text, _within_big_cities(_short_names_of_facilities(with_landmarks(text, find_places(text, language)))))))
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
@@ -495,6 +596,7 @@ def assemble_incidents(
     focus: dict[int, list[PlaceMention]] = {}
     dates_of: dict[int, list[EventDate]] = {}
     read: list[tuple[EventCue, int]] = []  # every usable cue, with its sentence index
+    denied_captures: set[str] = set()  # places whose capture the article reports as denied
 
     def own_dates(i: int) -> list[EventDate]:
         """The dates sentence `i` names, resolved lazily: most sentences report no event and
@@ -527,17 +629,27 @@ def assemble_incidents(
         casualties = find_casualties(sentence.text, language)
         has_figures = casualties.fatalities is not None or casualties.injured is not None
         # A bare "attacco"/"attack" names no incident, unless the sentence counts its victims.
+        read_here = classify_sentence(sentence.text, language)
         cues = [
-            c for c in classify_sentence(sentence.text, language)
+            c for c in read_here
             if not c.negated_or_hypothetical and (c.score > GENERIC_CUE_SCORE or has_figures)
         ]
+        if located and markers.denial is not None and any(
+            c.negated_or_hypothetical and c.sub_event_type in _TERRITORY_TYPES for c in read_here
+        ) and markers.denial.search(sentence.text):
+            # "ha annunciato la conquista di Soledar, ma la notizia è stata smentita": wherever the
+            # article repeats that capture ("hanno preso il controllo di Soledar ieri sera"), it
+            # repeats the claim it reports as denied
+            denied_captures.update(_place_key(p) for p in located)
         if cues and markers.alerts(sentence.text):
             cues = []  # "air raid alert in Kyiv": a warning, not an attack
+        if not cues and located:
+            cues = _named_again(sentence.text, read, markers)
         read.extend((c, index) for c in cues)
         targets = strict or focus.get(sentence.paragraph) or located
         strong = any(c.score >= STRONG_CUE_SCORE for c in cues)
         if strong and (not targets or all(t.precision == "country" for t in targets)):
-            targets = _unresolved_places(sentence, in_sentence, language, looking_back) or targets
+            targets = _unresolved_places(sentence, in_sentence, language, looking_back, places) or targets
         if targets and all(t.precision == "country" for t in targets) and not strong:
             targets = []
         # "Minor damage, but nobody was injured": a statement that nobody was hurt, beside an
@@ -569,7 +681,8 @@ def assemble_incidents(
             key = (_place_key(place), _day_key(when), cue.sub_event_type)
             draft = drafts.get(key)
             if draft is None:
-                draft = drafts[key] = IncidentDraft(place=place, date=when, cue=cue, sentences=[])
+                draft = drafts[key] = IncidentDraft(place=place, date=when, sentences=[],
+                                                    cue=_as_fought(cue, place, sentence.text, language))
             if sentence not in draft.sentences:
                 draft.sentences.append(sentence)
             draft.weapons |= {w for c in cues for w in c.weapons} if single else set(cue.weapons)
@@ -581,8 +694,11 @@ def assemble_incidents(
                 draft.fatalities = draft.fatalities or casualties.fatalities
                 draft.injured = draft.injured or casualties.injured
 
-    merged = _fold_undated(_merge_same_place_and_day(list(drafts.values())), default_date, published_at)
+    kept = [d for (where, _, sub), d in drafts.items() if not (sub in _TERRITORY_TYPES and where in denied_captures)]
+    merged = _fold_undated(_merge_same_place_and_day(kept), default_date, published_at)
     merged = _fold_follow_up_arrests(_fold_reporting_days(merged), markers)
+    _fought_between_states(merged)
+    _tolls_of_the_strikes(merged, read, language)
     merged = _fold_captions(merged, markers)
     pending_casualties.extend(toll for toll, dated in placeless
                               if not dated or len(merged) != 1 or _overlaps(merged[0].date, toll[2]))
@@ -651,6 +767,79 @@ def assemble_incidents(
     for d in reportable:
         _zero_the_unmentioned_toll(d)
     return reportable
+
+
+def _named_again(sentence: str, read: list[tuple[EventCue, int]], markers: _ContextMarkers) -> list[EventCue]:
+    """"L'attacco ha preso di mira gli aeroporti di Ivanovo e Voskresensk": a sentence whose only
+    event word is the attack named again with a definite article reports places of the strike or
+    shelling the article has already clearly reported, and takes that reading."""
+    if markers.anaphora is None:
+        return []
+    m = markers.anaphora.search(sentence)
+    if m is None:
+        return []
+    earlier = [c for c, _ in read if c.event_type == _REMOTE_VIOLENCE and c.score >= STRONG_CUE_SCORE]
+    if not earlier:
+        return []
+    antecedent = max(earlier, key=lambda c: c.score)
+    return [replace(antecedent, trigger=m.group(0), start=m.start(), end=m.end())]
+
+
+@lru_cache(maxsize=16)
+def _toll_words(language: str) -> regex.Pattern[str] | None:
+    """The killing verbs of the trigger lexicon (`toll` triggers: "uccisi", "killed")."""
+    words = [p for t in language_section("event_triggers", language).get("triggers", [])
+             if t.get("toll") for p in t["patterns"]]
+    return regex.compile(rf"(?:{'|'.join(f'(?:{w})' for w in words)})", regex.IGNORECASE) if words else None
+
+
+def _tolls_of_the_strikes(drafts: list[IncidentDraft], read: list[tuple[EventCue, int]], language: str) -> None:
+    """"Ben presto, la vicina città di Samar è diventata un'altra vittima: due persone sono state
+    uccise": in an article that clearly reports strikes or shelling, and no shooting or battle in
+    words of its own, a place read only through a killing verb counts the victims of those
+    strikes, not an attack of its own (ACLED's Attack is violence done to civilians directly)."""
+    tolls = _toll_words(language)
+    strikes = [c for c, _ in read if c.event_type == _REMOTE_VIOLENCE and c.score >= STRONG_CUE_SCORE]
+    if tolls is None or not strikes or any(
+        c.event_type in _DIRECT_VIOLENCE and c.score >= STRONG_CUE_SCORE and not tolls.match(c.trigger)
+        for c, _ in read
+    ):
+        return  # a shooting or a battle reported in its own words: its victims may be its own
+    strongest = max(strikes, key=lambda c: c.score)
+    for d in drafts:
+        if d.cue.sub_event_type in ("Attack", "Armed clash") and tolls.match(d.cue.trigger):
+            d.cue = replace(strongest, trigger=d.cue.trigger, start=d.cue.start, end=d.cue.end)
+
+
+def _as_fought(cue: EventCue, place: PlaceMention, sentence: str, language: str) -> EventCue:
+    """A change of hands as ACLED codes it between states: a government regains its own ground
+    ("le forze russe hanno ripreso Sudzha", "Ukrainian troops liberated Robotyne"), but one
+    state's forces taking a place in another state, as the subject of the capture, is the
+    fighting that took it ("Russian forces captured the village of Robotyne"): an armed clash."""
+    if cue.sub_event_type not in _TERRITORY_TYPES:
+        return cue
+    taker = clause_subject(sentence, language, cue.start)
+    home = place.place.country_code
+    if taker is not None and taker.kind == "state_forces" and taker.country_code and home \
+            and taker.country_code != home:
+        return _as_armed_clash(cue)
+    return cue
+
+
+def _as_armed_clash(cue: EventCue) -> EventCue:
+    return replace(cue, event_type="Battles", sub_event_type="Armed clash")
+
+
+def _fought_between_states(drafts: list[IncidentDraft]) -> None:
+    """"Il ministero della Difesa ha rivendicato la conquista di Zapadne": a capture the text
+    gives to no one is read as a non-state group's (events.py); in an article that names no
+    armed group at all, it is a war between states, and a place changing hands in it is the
+    fighting that took it, unless one side's own reading says it regained the place."""
+    if any(a.kind == "armed_group" for d in drafts for a in d.actors):
+        return
+    for d in drafts:
+        if d.cue.sub_event_type == "Non-state actor overtakes territory":
+            d.cue = _as_armed_clash(d.cue)
 
 
 #: what a shooting story may also report: the arrest, charges or a standoff around it
@@ -759,7 +948,9 @@ def _place_tolls(
         if len(targets) != 1:
             continue
         for draft in merged:
-            if _place_key(draft.place) == _place_key(targets[0]) and _overlaps(draft.date, when):
+            if _place_key(draft.place) == _place_key(targets[0]) and (
+                _overlaps(draft.date, when) or (draft.reported is not None and _overlaps(draft.reported, when))
+            ):
                 draft.fatalities = _larger(draft.fatalities, killed)
                 draft.injured = _larger(draft.injured, hurt)
                 if sentence not in draft.sentences:
@@ -926,13 +1117,20 @@ def _is_background(draft: IncidentDraft, published_at: datetime, brief: bool = F
 
 _UNRESOLVED_NAME = r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2})"
 _UNRESOLVED = re.compile(
-    r"\b(?:in|at|near|outside|(?:villages?|towns?|city|cities|areas?|districts?|province|region) of)"
+    r"\b(?:in|at|near|outside|(?P<noun>(?:villages?|towns?|city|cities|areas?|districts?|province|region) of))"
     r"(?:\s+(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central))?" + _UNRESOLVED_NAME
 )
 # Italian prepositions only in Italian text: in English "a Shahed" is a drone, not a place.
 _UNRESOLVED_IT = re.compile(
-    r"\b(?:in|nei pressi di|vicino a|presso|a|nel|nella|(?:villaggio|città|paese|zona|distretto) di)"
+    r"\b(?:in|nei pressi di|vicino a|presso|a|nel|nella|(?P<noun>(?:villaggio|città|paese|zona|distretto) di))"
     + _UNRESOLVED_NAME
+)
+
+# Ukrainian and Russian: only after a word for a village or town ("в селе Чернооково", "у селі
+# Іванівка"); the name stays as written, in the nominative these phrases usually keep
+_UNRESOLVED_CYRILLIC = re.compile(
+    r"(?<!\w)(?:в|во|у|біля|поблизу|возле|около)\s+(?P<noun>сел[еоаіи]|селищ[іеа]|посёлк[еа]|поселк[еа]|"
+    r"деревн[еи]|хутор[еіа]|місті|городе|смт|пгт)\s+(?P<name>[А-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)?)"
 )
 
 
@@ -943,12 +1141,15 @@ def _not_names() -> frozenset[str]:
 
 
 def _unresolved_places(
-    sentence: Sentence, known: list[PlaceMention], language: str, looking_back: int | None
+    sentence: Sentence, known: list[PlaceMention], language: str, looking_back: int | None,
+    places: list[PlaceMention],
 ) -> list[PlaceMention]:
     """A clearly reported event at a place the gazetteer does not know ("in the village of
     Kashkash"): kept with the name as written and no coordinates, rather than dropped or
-    pinned on a guess. Only the first such name of the sentence, before any look back."""
-    pattern = _UNRESOLVED_IT if language == "it" else _UNRESOLVED
+    pinned on a guess. Only the first such name of the sentence, before any look back. A name
+    given as a village or town lies in the region the article's places name most, when one comes
+    first ("В Брянской области … в селе Чернооково"), so that region's report folds into it."""
+    pattern = {"it": _UNRESOLVED_IT, "uk": _UNRESOLVED_CYRILLIC, "ru": _UNRESOLVED_CYRILLIC}.get(language, _UNRESOLVED)
     for m in pattern.finditer(sentence.text):
         name = m.group("name")
         start = sentence.start + m.start("name")
@@ -958,10 +1159,24 @@ def _unresolved_places(
             k.start < start + len(name) and start < k.end for k in known
         ):
             continue
-        place = Place(name=name, geonames_id=None, country_code="", admin1=None, admin2=None,
+        # named as a village or town ("the village of Kashkash", "в селе Чернооково"), not after a
+        # bare preposition ("in KCMO"): a place of the story's region
+        country, admin1 = _home_region(places) if m.group("noun") else ("", None)
+        place = Place(name=name, geonames_id=None, country_code=country, admin1=admin1, admin2=None,
                       lat=None, lon=None, population=0, kind="settlement")
         return [PlaceMention(name, start, start + len(name), place, "settlement", UNRESOLVED_PLACE_SCORE)]
     return []
+
+
+def _home_region(places: list[PlaceMention]) -> tuple[str, str | None]:
+    """The country and first-level division the text's places name most, when one is named
+    strictly more often than any other; else nothing known."""
+    votes = Counter((p.place.country_code, p.place.admin1) for p in places
+                    if p.place.admin1 and p.precision != "country")
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return "", None
+    return ranked[0][0]
 
 
 def _place_nearest_to_casualties(
@@ -1035,7 +1250,9 @@ def _fold_reporting_days(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     Odessa": a report whose day is borrowed from another sentence (its paragraph's, the
     article's) and the one day before it that the text gives the same event at that place in
     a sentence of its own are one incident on that day; the borrowed day is when it was
-    reported. Tolls grow as reports come in: the higher one stands."""
+    reported, and the figures the article gives for that day are its own ("In seguito
+    all'attacco nemico morirono 12 persone"). Tolls grow as reports come in: the higher one
+    stands."""
     def borrowed(d: IncidentDraft) -> bool:
         return d.date.text is not None and not any(d.date.text in s.text for s in d.sentences)
 
@@ -1049,7 +1266,7 @@ def _fold_reporting_days(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
         if len(days) != 1:
             continue
         [day] = days
-        n.date = day.date
+        n.reported, n.date = n.date, day.date
         n.fatalities, n.injured = _larger(n.fatalities, day.fatalities), _larger(n.injured, day.injured)
         _absorb(n, day)
         out.remove(day)
