@@ -192,6 +192,8 @@ class CueWords:
     possessive_sources: frozenset[str]
     #: last words of cues that report a claim only before a that-clause or a quotation
     needs_clause: frozenset[str]
+    #: uk/ru source cues whose speaker stands in the genitive ("по словам Гладкова")
+    genitive_sources: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +205,7 @@ def cue_words() -> CueWords:
         anaphoric_objects=tuple(data["anaphoric_objects"]),
         possessive_sources=frozenset(p.lower() for p in data["possessive_sources"]),
         needs_clause=frozenset(w.lower() for w in data["needs_clause"]),
+        genitive_sources=frozenset(p.lower() for p in data["genitive_sources"]),
     )
 
 
@@ -544,11 +547,12 @@ def _channel_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 def _channel_gate() -> re.Pattern[str] | None:
     """The first words of all channel names, lower-cased, as whole words: every channel the
     channel pattern finds in a text begins with one of them in the lower-cased text. None
-    when some first word is not ASCII."""
+    when some first word holds a letter re folds otherwise than by lower-casing it (see
+    folds_plainly): Cyrillic names ("телеграм") fold plainly."""
     _, canonical = _channel_regex()
     heads = [_WORD.match(name) for name in canonical]
     first = {m.group() for m in heads if m is not None}
-    if None in heads or not all(w.isascii() for w in first):
+    if None in heads or not all(folds_plainly(w) for w in first):
         return None
     return re.compile(r"(?<!\w)(?:" + _literal_trie(sorted(first)) + r")(?!\w)")
 

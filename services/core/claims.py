@@ -39,6 +39,8 @@ from services.core.speakers import (
     is_outlet,
     is_pronoun,
     names_an_office,
+    nominative_name,
+    nominative_role,
     office_holders,
     office_key,
     parse_speaker,
@@ -92,7 +94,7 @@ _SKIP_ONE = (
     r"(?:"
     + _COMPLEMENTIZER
     + r"|di|on\s+\w+day|\w+day|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|today|"
-    r"yesterday|oggi|ieri|also|inoltre|anche|poi|earlier|later|again|"
+    r"yesterday|oggi|ieri|also|inoltre|anche|poi|earlier|later|again|кроме того|крім того|также|також|"
     r"(?:nelle|nella|nel|in|on|via|su|sul|sulla|at|during|to|a)\s+(?:\w+\s+){0,3}?"
     + _SKIP_NOUNS
     + r"|"
@@ -103,7 +105,8 @@ _SKIP_ONE = (
 _LEADING_SKIP = re.compile(r"(?:\s*[,:;–—-]?\s*" + _SKIP_ONE + r"\b)+", re.IGNORECASE)
 _SOURCE_WORDS = (
     r"(?:come riport\w*|come rifer\w*|come scrive|citat[oaie]|riporta|according to|as reported|"
-    r"secondo quanto|stando a|reports?|ha riferito|ha reso noto|ha detto|said)\b"
+    r"secondo quanto|stando a|reports?|ha riferito|ha reso noto|ha detto|said|"
+    r"сообщает|передает|передаёт|пишет|повідомляє|передає|пише)\b"
 )
 _TRAILING_SOURCE = re.compile(r"[,;]?\s*[-–—(]?\s*" + _SOURCE_WORDS + r".*$", re.IGNORECASE | re.DOTALL)
 _SOURCE_WORD = re.compile(r"(?<!\w)" + _SOURCE_WORDS, re.IGNORECASE)
@@ -117,8 +120,10 @@ _ANAPHORIC_PASSIVE = re.compile(
     r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
     re.IGNORECASE,
 )
+# Every uk/ru cue: an outlet after "повідомляє", "передает" relays, and after "сообщил" it is
+# the addressee ("сообщил ТАСС": told TASS).
 _RELAY_CUE = re.compile(
-    r"(?:come |citat|riport|rifer|report|cited|quoted|as reported|$)", re.IGNORECASE
+    r"(?:come |citat|riport|rifer|report|cited|quoted|as reported|$|[\u0400-\u04ff])", re.IGNORECASE
 )
 # "Jason Healey, a senior research scholar at Columbia University, said": name, appositive, cue.
 _APPOSITIVE_SUBJECT = re.compile(
@@ -310,6 +315,13 @@ _QUOTE_NOUNS = frozenset(
 
 
 _NEEDS_CLAUSE = cue_words().needs_clause
+_GENITIVE_SOURCES = cue_words().genitive_sources
+# "заявили в Минобороны России", "повідомили у Генштабі ЗСУ": in uk/ru the body that speaks
+# after a plural cue is named where it speaks, behind a locative preposition.
+_LOCATIVE_BODY = re.compile(r"\s*(?:в|у|во)\s+(?=\w)", re.IGNORECASE)
+_LOCATIVE_LANGUAGES = frozenset({"uk", "ru"})
+_TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
+_TERSE_TYPES: frozenset[ClaimType] = frozenset({"casualty_report", "attack_report"})
 # What makes the object of such a cue a claim: a complementizer or a quotation mark, in the
 # content or just before it ("hopes that", "declared, “…").
 _CLAUSE_OR_QUOTE = re.compile(r"(?<!\w)(?:" + _COMPLEMENTIZER + r")(?!\w)|[«“\"”»]", re.IGNORECASE)
@@ -433,6 +445,12 @@ class _Reader:
         speaker = parse_speaker(self.text, s, e)
         if speaker is None:
             return None
+        if speaker.kind == "person" and cue.lower() in _GENITIVE_SOURCES:
+            # "по словам Гладкова": the name is read in the nominative the article uses.
+            named = nominative_name(speaker.name, self.text[:s])
+            role = None if speaker.role is None else nominative_role(speaker.role)
+            if (named, role) != (speaker.name, speaker.role):
+                speaker = replace(speaker, name=named, role=role)
         if (
             speaker.kind == "person"
             and " " not in speaker.name
@@ -532,6 +550,18 @@ class _Reader:
             return named.start("name"), named.end("name")
         return tokens[k].start, tokens[end - 1].end
 
+    def body_after(self, pos: int, limit: int) -> int:
+        """Where the speaker phrase after a cue at pos begins: past "в"/"у" when a body
+        follows it in uk/ru ("сообщили в МВД"), else pos."""
+        if self.language not in _LOCATIVE_LANGUAGES:
+            return pos
+        prep = _LOCATIVE_BODY.match(self.text, pos, limit)
+        if prep is None:
+            return pos
+        np = self.np_after(prep.end(), limit)
+        body = parse_speaker(self.text, *np) if np is not None else None
+        return prep.end() if body is not None and body.kind == "organization" else pos
+
     def np_before(self, pos: int, floor: int) -> tuple[int, int] | None:
         """Speaker NP ending just before pos (a cue), skipping a parenthetical channel phrase."""
         if pos - floor > _NP_REACH:
@@ -618,8 +648,18 @@ class _Reader:
             # "ha detto che «...»": the content is exactly one quotation.
             s, e = strip_span(self.text, whole.open + 1, whole.close, " \t\n,;:")
             quote = "direct"
-        if e - s < 8 or len(self.text[s:e].split()) < (2 if quote == "direct" else 4):
-            return
+        words = len(self.text[s:e].split())
+        if e - s < 8 or words < (2 if quote == "direct" else 4):
+            if not (
+                words >= 2
+                and e - s >= 8
+                and self.language in _LOCATIVE_LANGUAGES
+                # "сообщил о новом обстреле": what a report is about is not what it says
+                and self.text[s:e].split(None, 1)[0].lower() not in _TOPIC_PREPOSITIONS
+                and classify(self.text[s:e], cue) in _TERSE_TYPES
+            ):
+                return
+            # uk and ru tell a toll or a strike in two or three words ("пострадали двое").
         last = cue.rsplit(None, 1)[-1].lower() if cue.strip() else ""
         if (
             last in _NEEDS_CLAUSE
@@ -878,7 +918,9 @@ class _Reader:
         left_words = len(left.split())
         right_words = len(right.split())
         left_open = bool(_LEFT_OPEN.search(left))
-        if right_words >= 3 and (left_words <= 4 or left_open):
+        # uk/ru: "По словам Гладкова, пострадали двое" (add() keeps a terse content of a toll).
+        least = 2 if self.language in _LOCATIVE_LANGUAGES else 3
+        if right_words >= least and (left_words <= 4 or left_open):
             cs, ce = self.content_span(right_s, e)
         elif left_words >= 3:
             cs, ce = self.content_span(s, m.start())
@@ -906,7 +948,7 @@ class _Reader:
         anaphoric = _ANAPHORIC.search(left_stripped, max(0, len(left_stripped) - _ANAPHORIC_REACH))
         if anaphoric:
             aside = _DASH_ASIDE.match(text, m.end(), e)
-            np = self.np_after(aside.end() if aside else m.end(), e)
+            np = self.np_after(self.body_after(aside.end() if aside else m.end(), e), e)
             speaker = self.speaker_at(*np, cue) if np else None
             if speaker is None:
                 return
@@ -980,7 +1022,7 @@ class _Reader:
                 self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
                 return
         if ends_clause and not subject_first:
-            np = self.np_after(m.end(), e)
+            np = self.np_after(self.body_after(m.end(), e), e)
             if left_stripped == "" or np is None:
                 speaker = self.previous_speaker()
                 if speaker is None:

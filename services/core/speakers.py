@@ -196,7 +196,9 @@ def _content_word(tok: Token, lex: SpeakerLexicon) -> bool:
     return low in lex.vocabulary or low in lex.demonyms or low in lex.speech_nouns
 
 
-_CHANNEL_PREPOSITIONS = frozenset({"su", "sul", "on", "via", "in", "a", "to", "at", "per", "sur", "en"})
+_CHANNEL_PREPOSITIONS = frozenset(
+    {"su", "sul", "on", "via", "in", "a", "to", "at", "per", "sur", "en", "в", "у", "во"}
+)
 
 
 def scan_forward(tokens: list[Token], i: int) -> int:
@@ -455,6 +457,11 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
         inner_roles = [k for k in range(a, b - 1) if (tokens[k].low,) in lex.roles]
         if inner_roles:
             a = inner_roles[-1] + 1
+        if b - a >= 3 and _genitive_before_name(tokens, a, b):
+            # "мер Києва Віталій Кличко", "пресс-секретарь Кремля Дмитрий Песков": uk/ru put the
+            # office's place or body in the genitive, capitalised, straight before the holder.
+            candidates.append((b - 2, b))
+            continue
         while a < b and (
             tokens[a].low in lex.vocabulary
             or tokens[a].low.rstrip(".") in lex.title_prefixes
@@ -509,6 +516,19 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
     return candidates[-1] if candidates else None
 
 
+def _genitive_before_name(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether a capitalised Cyrillic run ends in a first name and a surname after other words
+    ("Харківської ОВА Олег Синєгубов"): those words name the office, not the person."""
+    first = tokens[b - 2]
+    return (
+        _CYRILLIC.match(first.text) is not None
+        and first.low in _given_names()
+        and _CYRILLIC.match(tokens[b - 1].text) is not None
+    )
+
+
+_LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "во"})
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _POSSESSIVE = re.compile(r"['’ʼ]s?$")
 _POSSESSIVE_OWNER = re.compile(r"\w['’ʼ]s$")
 
@@ -540,6 +560,8 @@ def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
         tokens[0].low in lex.determiners
         or tokens[0].low in lex.not_names
         or tokens[0].text in ",;:–-'\"’”»"
+        # "В МЧС сообщили": the body that speaks is named where it speaks
+        or (tokens[0].low in _LOCATIVE_PREPOSITIONS and len(tokens) > 1)
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].text in ",;:.–-":
@@ -972,3 +994,70 @@ def bare_settlement(speaker: Speaker) -> bool:
         and speaker.name.lower() not in lex.metonyms
         and _is_settlement(speaker.name, _name_rules())
     )
+
+
+# Case endings of uk/ru names, as (genitive ending, nominative ending), longest first: first
+# names ("Олега", "Андрія", "Ірини", "Марії"), then adjectival and -ов/-ин surnames
+# ("Зеленського", "Захаровой", "Гладкова"). A surname with no ending here stays as written.
+_GIVEN_ENDINGS = (("ии", "ия"), ("ьи", "ья"), ("ї", "я"), ("я", "й"), ("и", "а"), ("ы", "а"), ("а", ""))
+_SURNAME_ENDINGS = (
+    ("цького", "цький"), ("ського", "ський"), ("цкого", "цкий"), ("ского", "ский"),
+    ("ської", "ська"), ("цької", "цька"), ("ской", "ская"), ("цкой", "цкая"),
+    ("ової", "ова"), ("евої", "ева"), ("євої", "єва"), ("іної", "іна"), ("иної", "ина"),
+    ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+    ("ова", "ов"), ("ева", "ев"), ("єва", "єв"), ("ёва", "ёв"), ("іна", "ін"), ("їна", "їн"), ("ина", "ин"),
+)
+_CYRILLIC_WORD = re.compile(r"(?<!\w)[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+")
+_SOFT_END = "аеєиіїоуюяьйыэё"
+
+
+def nominative_name(name: str, before: str) -> str:
+    """A uk/ru person's name read in the genitive ("Гладкова", "Олега Синєгубова") put back in
+    the nominative: as the text `before` names the person (a capitalised word whose stem,
+    the word less its final vowels, begins the genitive: "Гладков", "Зеленський"), else by
+    the case ending."""
+    words = name.split()
+    if not words or not all(_CYRILLIC.match(w) for w in words):
+        return name
+    named = {m.group() for m in _CYRILLIC_WORD.finditer(before)}
+    out: list[str] = []
+    for k, word in enumerate(words):
+        stemmed = [
+            w
+            for w in named
+            if w != word
+            and len(stem := w.rstrip(_SOFT_END)) >= 3
+            and word.startswith(stem)
+            and len(word) - len(stem) <= 3
+        ]
+        if stemmed:
+            # The longest shared stem, then the shortest word: "Песков" over "Пески" and
+            # "Песковы" for "Пескова".
+            out.append(min(stemmed, key=lambda w: (-len(w.rstrip(_SOFT_END)), len(w))))
+            continue
+        out.append(_by_ending(word, given=k < len(words) - 1))
+    return " ".join(out)
+
+
+def _by_ending(word: str, given: bool) -> str:
+    low = word.lower()
+    if given:
+        for gen, nom in _GIVEN_ENDINGS:
+            if low.endswith(gen) and low[: -len(gen)] + nom in _given_names():
+                return word[: -len(gen)] + nom
+        return word
+    for gen, nom in _SURNAME_ENDINGS:
+        if low.endswith(gen) and len(low) - len(gen) >= 3:
+            return word[: -len(gen)] + nom
+    return word
+
+
+@lru_cache(maxsize=1)
+def _role_cases() -> Mapping[str, str]:
+    return {k.lower(): v for k, v in _lexicon("speaker_roles")["role_cases"].items()}
+
+
+def nominative_role(role: str) -> str:
+    """A uk/ru office read in the genitive ("голови", "губернатора") in the nominative."""
+    cases = _role_cases()
+    return " ".join(cases.get(w.lower(), w) for w in role.split())
