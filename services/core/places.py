@@ -229,6 +229,13 @@ def _tokens(text: str) -> _Tokens:
             if 0 <= g < last:
                 end, following = ends[g], starts[g + 1]
                 glued[g] = following - end <= 2 and not text[end:following].strip()
+    if "\n" in text:
+        for m in _dateline().finditer(text):
+            # "…Weekend Shooting\n\nSPRINGFIELD, IL": a dateline in capitals opening a paragraph is
+            # no part of a name the headline ends with.
+            k = bisect_right(starts, m.end()) - 2
+            if 0 <= k < last:
+                glued[k] = False
     for m in _NAME_ABBREVIATION.finditer(text):  # "St. Louis", "Ft. Lauderdale": one name
         start = m.start() - (3 if text[m.start() - 1] in "Ee" else 2)
         if start > 0 and _WORD_CHAR.match(text, start - 1):
@@ -238,6 +245,21 @@ def _tokens(text: str) -> _Tokens:
             glued[k] = True
     return _Tokens(words, starts, ends, list(map(str.lower, words)),
                    list(map(str.isupper, map(_FIRST_CHARACTER, words))), glued)
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    """A paragraph opening with a US dateline in capitals: a name followed by a comma and a
+    state ("SPRINGFIELD, IL", "OLYMPIA, Wash."), a station's call sign in brackets
+    ("PITTSBURGH (KDKA)") or a dash. Not a wire dateline ("MOSCOW (Sputnik)", "KYIV, Ukraine
+    (AP)"): that names where the story was filed, and stays joined to the line before it, which
+    keeps it from being read as a place."""
+    states = _lexicon().us_states
+    names = sorted({*states, *states.values()}, key=len, reverse=True)
+    state = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        r"\n[^\S\n]*\n[^\S\n]*(?=[A-Z][A-Z'’.-]+(?:[^\S\n][A-Z][A-Z'’.-]+)*[^\S\n]*"
+        rf"(?:\([KW][A-Z]{{2,3}}\b|,[^\S\n]*(?:{state})(?!\w)|[-–—]))")
 
 
 def _trim_apostrophes(text: str, words: list[str], starts: list[int], ends: list[int]
@@ -969,7 +991,7 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         if anchors is None:
             anchors = list({at: place for key, at, place in located if key != span.key}.values())[:12]
             anchors_by_key[span.key] = anchors
-        qualifier = _qualifying_region(text, spans, idx)
+        qualifier = _qualifying_region(text, spans, idx, lex.story_state_countries)
         sign = (span.key, ids, span.region_marked, span.district_marked,
                 span.village_marked, span.penalty, span.lone_local,
                 None if qualifier is None else frozenset(qualifier))
@@ -1091,13 +1113,21 @@ _QUALIFIER_GAP = re.compile(r"^[\s,(\-–—]*(?:(?:in|nel|nella|nell|in the|of|
                             re.IGNORECASE)
 
 
-def _qualifying_region(text: str, spans: list[_Span], idx: int) -> set[tuple[str, str]] | None:
+def _qualifying_region(text: str, spans: list[_Span], idx: int,
+                       states: frozenset[str] = frozenset()) -> set[tuple[str, str]] | None:
     """The regions named right after a place ("Pervomaisk, Luhansk Oblast", "Vovchansk
-    nella regione di Kharkiv"), which say where that place is."""
+    nella regione di Kharkiv"), which say where that place is; in local news of `states`'
+    countries a state written out after a comma too ("in Manchester, Illinois")."""
     if idx + 1 >= len(spans):
         return None
     nxt = spans[idx + 1]
-    if not nxt.region_marked or _QUALIFIER_GAP.match(text[spans[idx].end: nxt.start]) is None:
+    if not nxt.region_marked:
+        if not states or text[spans[idx].end: nxt.start].strip() != ",":
+            return None
+        named = {(p.country_code, p.admin1) for p in nxt.candidates
+                 if p.kind == "region" and p.admin1 and p.country_code in states}
+        return named or None
+    if _QUALIFIER_GAP.match(text[spans[idx].end: nxt.start]) is None:
         return None
     return {(p.country_code, p.admin1) for p in nxt.candidates if p.kind == "region" and p.admin1}
 
@@ -1180,6 +1210,7 @@ def find_places(text: str, language: str | None = None,
     resolved = _resolve(text, spans, gaz, lex)
     if lone_countries:
         resolved = [r for r in resolved if not r[0].lone_local or _fits_the_story(r[1], resolved)]
+        resolved = _story_state_namesakes(resolved, lone_countries, tokens, lex)
     for span, place, score in resolved:
         locative = _after_preposition(tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
@@ -1214,12 +1245,65 @@ LONE_NEAR_KM = 150.0
 def _fits_the_story(place: Place, resolved: list[tuple[_Span, Place, float]]) -> bool:
     """A lone name's one reading stands unless the text's other places of its country all lie
     far away in other states ("in North Baltimore" in a Baltimore story, "according to the
-    Tribune" in a Chicago one): there the word names something else."""
+    Tribune" in a Chicago one): there the word names something else. A county's one reading
+    always stands ("Allegheny County Family Court"): no county is named like a word."""
+    if place.kind == "district":
+        return True
     others = [p for s, p, _ in resolved if not s.lone_local and p.country_code == place.country_code
               and p.kind != "country"]
     if not others or any(p.admin1 == place.admin1 for p in others):
         return True
     return _nearest_km(place, [p for p in others if p.kind != "region"]) < LONE_NEAR_KM
+
+
+def _story_state_namesakes(resolved: list[tuple[_Span, Place, float]],
+                           countries: frozenset[str], tokens: _Tokens, lex: _Lexicon,
+                           ) -> list[tuple[_Span, Place, float]]:
+    """Local news happens in one state. A name read far away in a state the text names nothing
+    else in, while all its other places lie in one state that holds a namesake of it, is that
+    state's: its namesake lying within LONE_NEAR_KM of those places, else,
+    written as where something happened ("in Knoxville"), a part of the story's town ("a porch
+    in Knoxville" in a Pittsburgh story: the city's Knoxville neighbourhood, not Knoxville,
+    Tennessee; "a man from Knoxville" stays in Tennessee)."""
+    states: dict[tuple[str, str], int] = {}
+    for _span, place, _score in resolved:
+        if place.country_code in countries and place.admin1 and place.kind != "country":
+            state = (place.country_code, place.admin1)
+            states[state] = states.get(state, 0) + 1
+    if len(states) != 2:
+        return resolved  # one state: nothing to move; three or more: no one story state
+    out = resolved
+    for span, place, _score in resolved:
+        here = (place.country_code, place.admin1)
+        # A name run into another capitalised word ("Marion Delgado") may be no place at all.
+        if here not in states or place.kind != _SETTLEMENT or span.penalty \
+                or place.population >= NEIGHBOURHOOD_MAX_POPULATION:
+            continue
+        story = next(k for k in states if k != here)
+        # Its state holds nothing else the text names (only this name, read again).
+        if any(other is not place and (other.country_code, other.admin1) == here
+               and s.key != span.key for s, other, _ in resolved):
+            continue
+        anchors = [other for _s, other, _c in resolved
+                   if (other.country_code, other.admin1) == story
+                   and other.kind in (_SETTLEMENT, "district")]
+        if not anchors or _nearest_km(place, anchors) < NEIGHBOURHOOD_FAR_KM:
+            continue
+        namesakes = [c for c in span.candidates if (c.country_code, c.admin1) == story
+                     and c.kind in (_SETTLEMENT, "district")]
+        if not namesakes:
+            continue
+        near = [c for c in namesakes if _nearest_km(c, anchors) < LONE_NEAR_KM]
+        k = span.start_tok - 1
+        if not near and not (k >= 0 and tokens.glued[k] and tokens.lower[k] in lex.lone_prepositions):
+            continue
+        # The story's town: the one it names most, else its county.
+        towns = [a for a in anchors if a.kind == _SETTLEMENT] or anchors
+        chosen = near[0] if near else max(
+            towns, key=lambda town: sum(other is town for _s, other, _c in resolved))
+        out = [(s, chosen if s.key == span.key and other is place else other, c)
+               for s, other, c in out]
+    return out
 
 
 # "in the Englewood neighborhood", "Pittsburgh's Knoxville neighborhood": the name is a part
@@ -1252,11 +1336,16 @@ def _named_neighbourhoods(text: str, mentions: list[PlaceMention]) -> list[Place
 
 
 def _most_named_town(mentions: list[PlaceMention], marked: list[bool]) -> PlaceMention | None:
-    """The first mention of the town named most often outside the marked mentions."""
-    counts: dict[int, int] = {}
+    """The first mention of the town named most often outside the marked mentions. The
+    neighbourhood's own name read elsewhere as a town is its city only when named more often
+    than any other ("Neighbors in the St. Augustine neighborhood" of a St. Augustine story),
+    not on a tie ("Knoxville" in the headline of a story of "the city's Knoxville neighborhood",
+    datelined Pittsburgh: a test sentence)."""
+    hoods = {m.text.lower() for m, hood in zip(mentions, marked) if hood}
+    counts: dict[int, float] = {}
     for m, hood in zip(mentions, marked):
         if not hood and m.place.kind == "settlement":
-            counts[id(m.place)] = counts.get(id(m.place), 0) + 1
+            counts[id(m.place)] = counts.get(id(m.place), 0) + (1.0 if m.text.lower() in hoods else 1.001)
     return max((m for m, hood in zip(mentions, marked) if not hood and id(m.place) in counts),
                key=lambda m: counts[id(m.place)], default=None)
 

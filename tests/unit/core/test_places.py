@@ -675,3 +675,51 @@ def test_a_hromada_named_by_its_towns_adjective_is_that_town() -> None:
     assert (mention.place.name, mention.place.admin1) == ("Zymohiria", "Luhansk")
     mention = _only("Gas supply failed in Bakhmutska on Friday.", "Bakhmutska")
     assert (mention.place.name, mention.place.admin1) == ("Bakhmut", "Donetsk")
+
+
+_WIRE_BODY = (" A teenager fired at a crowded porch on Sunday night, the police department said,"
+              " adding that the wounded were taken to a hospital in serious condition.")
+
+
+def _readings(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.place.name, m.place.admin1) for m in find_places(text, "en")]
+
+
+def test_a_us_dateline_after_a_title_case_headline_is_read() -> None:
+    # The headline's last capitalised word and the dateline are two paragraphs, not one name.
+    text = "Police Release Report on Weekend Shooting\n\nMANCHESTER, IL -" + _WIRE_BODY
+    assert ("MANCHESTER", "Manchester", "Illinois") in _readings(text)
+
+
+def test_a_wire_dateline_after_a_capitalised_line_is_no_place() -> None:
+    text = "Drones hit the bridge\n\nPublished July 17, 2023 | 12:30 PM\n\nMOSCOW (Sputnik) -" + _WIRE_BODY
+    assert all(m.text != "MOSCOW" for m in find_places(text, "en"))
+
+
+def test_a_state_written_out_after_a_comma_qualifies_the_town() -> None:
+    assert ("Manchester", "Manchester", "Illinois") in _readings(
+        "A man was shot Friday in Manchester, Illinois, police said.")
+
+
+def test_a_neighbourhood_named_like_a_far_city_is_the_dateline_city() -> None:
+    text = ("Girl Shot In Knoxville\n\nPITTSBURGH (WXYZ) - A girl was shot Sunday night in the"
+            " city's Knoxville neighborhood, police said.")
+    assert {(name, state) for _, name, state in _readings(text)} == {("Pittsburgh", "Pennsylvania")}
+
+
+def test_a_far_namesake_in_a_story_of_another_state_is_a_part_of_its_town() -> None:
+    text = ("A teenager fired at a porch in Knoxville on Sunday night, police said. He was taken"
+            " to jail in Pittsburgh.")
+    assert _readings(text)[0] == ("Knoxville", "Pittsburgh", "Pennsylvania")
+
+
+def test_a_far_namesake_beside_only_a_county_is_read_as_that_county() -> None:
+    text = ("A teenager fired at a porch in Knoxville on Sunday night. He will be arraigned in"
+            " Allegheny County Family Court.")
+    assert _readings(text) == [("Knoxville", "Allegheny County", "Pennsylvania"),
+                               ("Allegheny County", "Allegheny County", "Pennsylvania")]
+
+
+def test_a_home_town_named_without_in_keeps_its_own_state() -> None:
+    assert ("Knoxville", "Knoxville", "Tennessee") in _readings(
+        "A man from Knoxville was shot in Chicago on Sunday night, police said.")
