@@ -201,6 +201,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * asin(sqrt(h))
 
 
+def distance_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places, None when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def place_similarity(a: Place, b: Place) -> float:
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
         return 1.0
@@ -213,8 +220,8 @@ def place_similarity(a: Place, b: Place) -> float:
         return 0.7 if a.admin1 and a.admin1 == b.admin1 else 0.0
     if _holds(a, b) or _holds(b, a):
         return COUNTY_TOWN_SCORE
-    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
-        km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    km = distance_km(a, b)
+    if km is not None:
         if a.geonames_id and b.geonames_id and km > 3:
             return 0.0  # two different named settlements, even close ones, are two places
         for limit, score in ((5, 0.95), (15, 0.8), (30, 0.6)):
@@ -355,7 +362,8 @@ def victim_similarity(a: Profile, b: Profile, max_days: int) -> float:
     the same day (±1) at two places close by (VICTIM_NEAR_KM, a county and its town: a
     neighbourhood and its city, the town and the suburb next to it).
     Scored like a late report (the nearer the better); 0 otherwise."""
-    if max_days <= 0 or not set(a.ages) & set(b.ages):
+    common = set(a.ages) & set(b.ages)
+    if max_days <= 0 or not common:
         return 0.0
     if a.sub_event_type not in _VICTIM_SUB_TYPES or b.sub_event_type not in _VICTIM_SUB_TYPES:
         return 0.0
@@ -370,7 +378,7 @@ def victim_similarity(a: Profile, b: Profile, max_days: int) -> float:
         place = COUNTY_TOWN_SCORE
     else:
         return 0.0
-    if gap > max_days or gap > 1 and not _telling(set(a.ages) & set(b.ages)):
+    if gap > max_days or gap > 1 and not _telling(common):
         return 0.0
     day = 1.0 if gap <= 1 else LATE_DATE_SCORE * (1 - gap / (max_days + 1))
     kind = max(type_similarity(a, b), LATE_MIN_TYPE)
@@ -399,9 +407,8 @@ def _near(a: Place, b: Place) -> bool:
         return True
     if a.precision not in _SETTLEMENT or b.precision not in _SETTLEMENT:
         return False
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= VICTIM_NEAR_KM
+    km = distance_km(a, b)
+    return km is not None and km <= VICTIM_NEAR_KM
 
 
 def read_twice(a: Profile, b: Profile) -> bool:
