@@ -60,6 +60,12 @@ _RAION_NOUNS = frozenset({"район", "району", "районі", "рай�
 _CITY_VOWELS = ("а", "я", "и", "ы", "і")
 
 
+def _vowel_swapped(stem: str) -> str:
+    """The stem with о, е or є in its last two letters written і or ї, as Ukrainian writes the
+    closed last syllable that Russian and the oblique cases keep open (Харков-, Харків)."""
+    return stem[:-2] + stem[-2:].translate(_VOWEL_SWAP)
+
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
@@ -301,7 +307,7 @@ def _nominative_keys(word: str) -> tuple[tuple[str, ...], ...]:
     for ending in _CASE_ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = low[: len(low) - len(ending)]
-            swapped = stem[:-2] + stem[-2:].translate(_VOWEL_SWAP)
+            swapped = _vowel_swapped(stem)
             keys = dict.fromkeys(_key(base + nom) for base in dict.fromkeys((stem, swapped))
                                  for nom in _NOMINATIVE_ENDINGS)
             groups.append(tuple(keys))
@@ -344,17 +350,17 @@ def _region_prior(place: Place, lex: _Lexicon) -> float:
     return prior
 
 
-def _district_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place]:
+def _district_from_adjective(word: str, gazetteer: Gazetteer) -> list[Place] | None:
     """Покровському (районі), Климовском (районе) -> the raion the gazetteer knows by that
     adjective ("pokrovski raion"), put back in the masculine nominative; none for a raion it
-    does not hold (Russia's)."""
+    does not hold (Russia's); None when the word is no such adjective."""
     low = word.lower()
     match = _ADJECTIVE.search(low)
     if match is None:
-        return []
+        return None
     stem = low[: match.start()]
     # Russian spells the raion of a Ukrainian town with its own vowels (Харьковский, Харківський)
-    for base in dict.fromkeys((stem, stem[:-2] + stem[-2:].translate(_VOWEL_SWAP))):
+    for base in dict.fromkeys((stem, _vowel_swapped(stem))):
         key = _key(base + match.group(1) + "ий raion")
         districts = [p for p in gazetteer.candidates_for_key(key) if p.kind == "district"]
         if districts:
@@ -382,7 +388,7 @@ def _region_from_adjective(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> li
             return regions
     # The city's own letters may run into the suffix (Одес-ская, Черкас-ька) or be dropped
     # before it (Сум-ська for Суми, Полтав-ська for Полтава).
-    bases = [stem, stem + suffix, stem[:-2] + stem[-2:].translate(_VOWEL_SWAP),
+    bases = [stem, stem + suffix, _vowel_swapped(stem),
              *(stem + letters + vowel for letters in ("", suffix[0]) for vowel in _CITY_VOWELS)]
     cities = [p for base in dict.fromkeys(bases) if len(base) >= 4
               for p in gazetteer.candidates_for_key(_key(base))
@@ -476,7 +482,7 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
                 districts = _district_from_adjective(word, gazetteer)
                 if districts:
                     found = _Span(i, i + 2, start, tokens.end[i + 1], districts, key)
-                elif _ADJECTIVE.search(lower):
+                elif districts is not None:
                     resume = i + 2
                     continue
             else:
@@ -977,7 +983,7 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
                 located: list[tuple[str, tuple[float | None, float | None], Place]],
                 region_hint: dict[tuple[str, str], float], country_hint: set[str],
                 gazetteer: Gazetteer, lex: _Lexicon, home: str | None,
-                counties: dict[tuple[str, str, str], set[str]] | None = None,
+                counties: dict[tuple[str, str, str], set[str]],
                 ) -> list[tuple[_Span, Place, float]]:
     """Each span's reading given the context, with its confidence; unsure readings dropped."""
     resolved: list[tuple[_Span, Place, float]] = []
@@ -1020,8 +1026,8 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
 def _scores(span: _Span, pr: list[float], anchors: list[Place],
             region_hint: dict[tuple[str, str], float], country_hint: set[str],
             qualifier: set[tuple[str, str]] | None, nearest: dict[tuple[str, int], float],
-            lex: _Lexicon, home: str | None = None,
-            counties: dict[tuple[str, str, str], set[str]] | None = None,
+            lex: _Lexicon, home: str | None,
+            counties: dict[tuple[str, str, str], set[str]],
             ) -> list[tuple[float, int]]:
     """(score, candidate index) of each candidate of a span, best first."""
     scored: list[tuple[float, int]] = []
@@ -1114,7 +1120,7 @@ _QUALIFIER_GAP = re.compile(r"^[\s,(\-–—]*(?:(?:in|nel|nella|nell|in the|of|
 
 
 def _qualifying_region(text: str, spans: list[_Span], idx: int,
-                       states: frozenset[str] = frozenset()) -> set[tuple[str, str]] | None:
+                       states: frozenset[str]) -> set[tuple[str, str]] | None:
     """The regions named right after a place ("Pervomaisk, Luhansk Oblast", "Vovchansk
     nella regione di Kharkiv"), which say where that place is; in local news of `states`'
     countries a state written out after a comma too ("in Manchester, Illinois")."""
