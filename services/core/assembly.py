@@ -82,10 +82,10 @@ _TYPE_PRECEDENCE = (
 )
 
 
-#: a change of hands; ACLED's two readings are for a government retaking its own ground and for
-#: a non-state group taking ground
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 _DIRECT_VIOLENCE = frozenset({"Battles", "Violence against civilians"})
+#: a change of hands; ACLED's two readings are for a government retaking its own ground and for
+#: a non-state group taking ground
 _TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
@@ -495,7 +495,7 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
         # "Il villaggio di Kozinka è stato colpito … Il distretto di Sebekino è stato colpito 106
         # volte": a raion named after its centre that holds none of the named towns is a place
         # of its own (a county in a dateline is not: "MIAMI-DADE COUNTY, Fla. - … in Hollywood")
-        return [p for p in usable if p in towns or (
+        return [p for p in usable if _names_a_settlement(p) or (
             p.precision == "district" and p.place.kind == "settlement"
             and not any(_inside(t.place, p) for t in towns))]
     best = min(PRECISION_RANK[p.precision] for p in usable)
@@ -755,10 +755,13 @@ def assemble_incidents(
         cued = {i for c, i in read if c.sub_event_type in _SHOOTING}
         days = []
         for i, sentence in enumerate(sentences):
-            # a day that names the event ("the incident happened Oct. 4") needs no cue beside it
-            named = [d for d in own_dates(i) if d.role == "event"] if i not in cued and (
-                markers.event_day is not None and markers.event_day.search(sentence.text)) else []
-            usable = [d for d in own_dates(i) if d.role != "development"] if i in cued else named
+            if i in cued:
+                usable = [d for d in own_dates(i) if d.role != "development"]
+            elif markers.event_day is not None and markers.event_day.search(sentence.text):
+                # a day that names the event ("the incident happened Oct. 4") needs no cue beside it
+                usable = [d for d in own_dates(i) if d.role == "event"]
+            else:
+                continue
             if usable:
                 days.append(_sharpest(usable))
         return days
@@ -778,11 +781,16 @@ def _named_again(sentence: str, read: list[tuple[EventCue, int]], markers: _Cont
     m = markers.anaphora.search(sentence)
     if m is None:
         return []
-    earlier = [c for c, _ in read if c.event_type == _REMOTE_VIOLENCE and c.score >= STRONG_CUE_SCORE]
-    if not earlier:
+    antecedent = _strongest_strike(read)
+    if antecedent is None:
         return []
-    antecedent = max(earlier, key=lambda c: c.score)
     return [replace(antecedent, trigger=m.group(0), start=m.start(), end=m.end())]
+
+
+def _strongest_strike(read: list[tuple[EventCue, int]]) -> EventCue | None:
+    """The strongest strike or shelling the article clearly reports, if any."""
+    strikes = [c for c, _ in read if c.event_type == _REMOTE_VIOLENCE and c.score >= STRONG_CUE_SCORE]
+    return max(strikes, key=lambda c: c.score) if strikes else None
 
 
 @lru_cache(maxsize=16)
@@ -799,13 +807,12 @@ def _tolls_of_the_strikes(drafts: list[IncidentDraft], read: list[tuple[EventCue
     words of its own, a place read only through a killing verb counts the victims of those
     strikes, not an attack of its own (ACLED's Attack is violence done to civilians directly)."""
     tolls = _toll_words(language)
-    strikes = [c for c, _ in read if c.event_type == _REMOTE_VIOLENCE and c.score >= STRONG_CUE_SCORE]
-    if tolls is None or not strikes or any(
+    strongest = _strongest_strike(read)
+    if tolls is None or strongest is None or any(
         c.event_type in _DIRECT_VIOLENCE and c.score >= STRONG_CUE_SCORE and not tolls.match(c.trigger)
         for c, _ in read
     ):
         return  # a shooting or a battle reported in its own words: its victims may be its own
-    strongest = max(strikes, key=lambda c: c.score)
     for d in drafts:
         if d.cue.sub_event_type in ("Attack", "Armed clash") and tolls.match(d.cue.trigger):
             d.cue = replace(strongest, trigger=d.cue.trigger, start=d.cue.start, end=d.cue.end)
@@ -854,11 +861,9 @@ def _one_state_story(drafts: list[IncidentDraft], places: list[PlaceMention]) ->
     over blocks the deduplicator never compares."""
     if len(drafts) < 2 or any(d.cue.event_type not in _SHOOTING_STORY_TYPES for d in drafts):
         return drafts
-    votes = Counter((p.place.country_code, p.place.admin1) for p in places if p.place.admin1)
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+    home = _most_named_region(places)
+    if home is None:
         return drafts  # no division clearly first: a story of two states
-    home = ranked[0][0]
     kept = [d for d in drafts if (d.place.place.country_code, d.place.place.admin1) == home]
     if not any(d.cue.sub_event_type in _SHOOTING for d in kept):
         return drafts
@@ -1132,6 +1137,7 @@ _UNRESOLVED_CYRILLIC = re.compile(
     r"(?<!\w)(?:в|во|у|біля|поблизу|возле|около)\s+(?P<noun>сел[еоаіи]|селищ[іеа]|посёлк[еа]|поселк[еа]|"
     r"деревн[еи]|хутор[еіа]|місті|городе|смт|пгт)\s+(?P<name>[А-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)?)"
 )
+_UNRESOLVED_BY_LANGUAGE = {"it": _UNRESOLVED_IT, "uk": _UNRESOLVED_CYRILLIC, "ru": _UNRESOLVED_CYRILLIC}
 
 
 @lru_cache(maxsize=1)
@@ -1149,7 +1155,7 @@ def _unresolved_places(
     pinned on a guess. Only the first such name of the sentence, before any look back. A name
     given as a village or town lies in the region the article's places name most, when one comes
     first ("В Брянской области … в селе Чернооково"), so that region's report folds into it."""
-    pattern = {"it": _UNRESOLVED_IT, "uk": _UNRESOLVED_CYRILLIC, "ru": _UNRESOLVED_CYRILLIC}.get(language, _UNRESOLVED)
+    pattern = _UNRESOLVED_BY_LANGUAGE.get(language, _UNRESOLVED)
     for m in pattern.finditer(sentence.text):
         name = m.group("name")
         start = sentence.start + m.start("name")
@@ -1169,13 +1175,17 @@ def _unresolved_places(
 
 
 def _home_region(places: list[PlaceMention]) -> tuple[str, str | None]:
-    """The country and first-level division the text's places name most, when one is named
-    strictly more often than any other; else nothing known."""
-    votes = Counter((p.place.country_code, p.place.admin1) for p in places
-                    if p.place.admin1 and p.precision != "country")
+    """The country and first-level division the text's places below country level name most,
+    when one is named strictly more often than any other; else nothing known."""
+    return _most_named_region([p for p in places if p.precision != "country"]) or ("", None)
+
+
+def _most_named_region(places: list[PlaceMention]) -> tuple[str, str | None] | None:
+    """The (country, first-level division) `places` name strictly more often than any other."""
+    votes = Counter((p.place.country_code, p.place.admin1) for p in places if p.place.admin1)
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return "", None
+        return None
     return ranked[0][0]
 
 
