@@ -331,12 +331,9 @@ def opener_starts(cues: CuePatterns, text: str, folded: str | None) -> dict[int,
     if finder is None or folded is None or len(folded) != len(text):
         return None
     words = cues.opener_words
-    n = len(folded)
     found: dict[int, str] = {}
     for k, start, end in finder.find_matches_as_indexes(folded, overlapping=True):
-        if (start == 0 or not _is_word_char(folded[start - 1])) and (
-            end == n or not _is_word_char(folded[end])
-        ):
+        if is_whole_word(folded, start, end):
             found[start] = words[k]
     return found
 
@@ -344,8 +341,8 @@ def opener_starts(cues: CuePatterns, text: str, folded: str | None) -> dict[int,
 def openers_within(text: str, starts: Sequence[int], s: int, e: int) -> Sequence[int] | None:
     """The openers of text[s:e] out of opener_starts' list: those a search of text[s:e] alone
     finds, unless a word runs across s or e (None: the span needs its own scan)."""
-    if (s > 0 and _is_word_char(text[s - 1])) or (
-        0 < e < len(text) and _is_word_char(text[e - 1]) and _is_word_char(text[e])
+    if (s > 0 and is_word_char(text[s - 1])) or (
+        0 < e < len(text) and is_word_char(text[e - 1]) and is_word_char(text[e])
     ):
         return None
     return starts[bisect_left(starts, s) : bisect_left(starts, e)]
@@ -790,8 +787,8 @@ def _plain_type_starts(lex: TypeLexicon, content: str) -> tuple[list[tuple[int, 
     attacked = False
     for stem, start, end in lex.ascii_stems.find_matches_as_indexes(low, overlapping=True):
         kind, whole = kinds[stem]
-        if (start == 0 or not _is_word_char(low[start - 1])) and (
-            not whole or end == len(low) or not _is_word_char(low[end])
+        if (start == 0 or not is_word_char(low[start - 1])) and (
+            not whole or end == len(low) or not is_word_char(low[end])
         ):
             attacked = attacked or kind == attack
             if kind < best.get(start, kind + 1):
@@ -802,15 +799,22 @@ def _plain_type_starts(lex: TypeLexicon, content: str) -> tuple[list[tuple[int, 
 def _names_a_unit(units: AhoCorasick, low: str) -> bool:
     """Whether one of the unit nouns is a whole word of the lower-cased text `low`."""
     return any(
-        (start == 0 or not _is_word_char(low[start - 1]))
-        and (end == len(low) or not _is_word_char(low[end]))
+        is_whole_word(low, start, end)
         for _, start, end in units.find_matches_as_indexes(low, overlapping=True)
     )
 
 
-def _is_word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     """Whether re's \\w matches the character."""
     return ch.isalnum() or ch == "_"
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a whole word: no word character (\\w) touches it
+    on either side, as (?<!\\w)...(?!\\w) requires."""
+    return (start == 0 or not is_word_char(text[start - 1])) and (
+        end == len(text) or not is_word_char(text[end])
+    )
 
 
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")

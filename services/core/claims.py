@@ -24,6 +24,7 @@ from services.core.claim_text import (
     find_channels,
     find_quotes,
     folds_plainly,
+    is_word_char,
     opener_starts,
     openers_within,
     split_sentences,
@@ -147,7 +148,7 @@ def _final_word(stretch: str) -> str:
     words = stretch.rsplit(None, 1)
     last = words[-1] if words else ""
     k = len(last)
-    while k > 0 and (last[k - 1].isalnum() or last[k - 1] == "_"):
+    while k > 0 and is_word_char(last[k - 1]):
         k -= 1
     return last[k:]
 
@@ -161,23 +162,24 @@ _CHANNEL_ASIDE = re.compile(
     r",\s*(?:(?:su|on|via|sul|in)\s+[\w ]{2,25}|(?:citat[oaie]|cited|quoted)\s+(?:da\w*|by)\s+[^,]{2,40}),\s*$"
 )
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
+# Trailing time and manner adverbs written out word for word: the words _trailing_adverb
+# looks for at a stretch's end before it tries the pattern.
+_PLAIN_ADVERBS = (
+    "also", "earlier", "later", "previously", "today", "yesterday", "ieri", "oggi", "anche", "poi",
+    "inoltre", "sabato", "domenica", "nelle scorse ore", "in a statement", "in una nota", "then",
+    "now", "again", "too", "already", "still", "once", "recently",
+)
+_PERIODS = ("week", "month", "year", "weekend")
 _TRAILING_ADVERB = re.compile(
-    r"\s+(?:on\s+\w+day|\w+day|also|earlier|later|previously|today|yesterday|ieri|oggi|anche|poi|inoltre|già|"
-    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nelle scorse ore|in a statement|in una nota|"
-    r"(?:this|last|next)\s+(?:week|month|year|weekend)|then|now|again|too|already|still|once|recently|"
+    r"\s+(?:on\s+\w+day|\w+day|" + "|".join(_PLAIN_ADVERBS) + r"|già|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|(?:this|last|next)\s+(?:" + "|".join(_PERIODS) + r")|"
     r"(?-i:(?!(?:ally|family|daily|weekly|monthly|assembly|supply|rally|reply|only)\b)[a-z]{3,}ly)|"
     r"также|тоже|також)\s*$",
     re.IGNORECASE,
 )
-# The last word of each of those adverbs, lower-cased, but for the ones the pattern reads by
-# their ending ("...day", "...ly") and the non-ASCII ones: keep in step with _TRAILING_ADVERB.
-_ADVERB_LAST_WORDS = frozenset(
-    {
-        "also", "earlier", "later", "previously", "today", "yesterday", "ieri", "oggi", "anche",
-        "poi", "inoltre", "sabato", "domenica", "ore", "statement", "nota", "week", "month",
-        "year", "weekend", "then", "now", "again", "too", "already", "still", "once", "recently",
-    }
-)
+# The last word of each ASCII adverb but those the pattern reads by their ending ("...day",
+# "...ly"): an ASCII stretch ending in no such word holds no trailing adverb.
+_ADVERB_LAST_WORDS = frozenset(w.rsplit(None, 1)[-1] for w in _PLAIN_ADVERBS) | frozenset(_PERIODS)
 
 
 def _trailing_adverb(text: str, pos: int, endpos: int) -> re.Match[str] | None:

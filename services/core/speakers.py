@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from itertools import accumulate
-from typing import Any, Literal, NamedTuple, TypeGuard, cast
+from typing import Literal, NamedTuple, TypeGuard, cast
 
-from services.core.claim_text import folds_plainly
+from services.core.claim_text import folds_plainly, is_whole_word
 from services.core.lexicon import load_lexicon
 
 SpeakerKind = Literal["person", "organization"]
@@ -48,16 +48,10 @@ _TOKEN = re.compile(
 )
 
 
-@cache
-def _lexicon(name: str) -> Mapping[str, Any]:
-    """A lexicon file parsed once, however many of this module's tables read it."""
-    return load_lexicon(name)
-
-
 @lru_cache(maxsize=1)
 def honorifics() -> tuple[str, ...]:
     """Honorifics and name suffixes written with a period ("Mr", "Sen", "Jr"), capitalised."""
-    roles_data = _lexicon("speaker_roles")
+    roles_data = load_lexicon("speaker_roles")
     words = roles_data["title_prefixes"] + roles_data["name_suffixes"]
     return tuple(sorted({t[:1].upper() + t[1:] for t in words}, key=len, reverse=True))
 
@@ -138,9 +132,9 @@ def _phrase_tokens(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def speaker_lexicon() -> SpeakerLexicon:
     """Load speaker_roles.json, channels.json and the pronoun list of claim_cues.json once."""
-    roles_data = _lexicon("speaker_roles")
-    cues = _lexicon("claim_cues")
-    channels = _lexicon("channels")
+    roles_data = load_lexicon("speaker_roles")
+    cues = load_lexicon("claim_cues")
+    channels = load_lexicon("channels")
     roles = frozenset(_phrase_tokens(p) for p in roles_data["person_roles"])
     heads = frozenset(_phrase_tokens(p) for p in roles_data["org_heads"])
     function_words = frozenset(w.lower() for w in roles_data["np_function_words"])
@@ -713,7 +707,7 @@ def office_key(role: str) -> str | None:
 @lru_cache(maxsize=1)
 def _verb_words() -> frozenset[str]:
     """Every word of every reporting-verb cue (claim_cues.json), lower-cased."""
-    cues = _lexicon("claim_cues")
+    cues = load_lexicon("claim_cues")
     function_words = speaker_lexicon().function_words | speaker_lexicon().determiners
     return frozenset(
         w
@@ -794,9 +788,7 @@ def _office_mentions(text: str, offices: frozenset[str]) -> list[tuple[int, int]
         at = folded.find(office)
         while at >= 0:
             end = at + len(office)
-            if (at == 0 or not _is_word_char(folded[at - 1])) and (
-                end == len(folded) or not _is_word_char(folded[end])
-            ):
+            if is_whole_word(folded, at, end):
                 found.append((at, rank, end))
             at = folded.find(office, at + 1)
     mentions: list[tuple[int, int]] = []
@@ -804,11 +796,6 @@ def _office_mentions(text: str, offices: frozenset[str]) -> list[tuple[int, int]
         if not mentions or at >= mentions[-1][1]:
             mentions.append((at, end))
     return mentions
-
-
-def _is_word_char(ch: str) -> bool:
-    """Whether re's \\w matches the character."""
-    return ch.isalnum() or ch == "_"
 
 
 @lru_cache(maxsize=256)
@@ -896,8 +883,8 @@ class _NameRules:
 
 @lru_cache(maxsize=1)
 def _name_rules() -> _NameRules:
-    roles_data = _lexicon("speaker_roles")
-    capitals = _lexicon("capitals")
+    roles_data = load_lexicon("speaker_roles")
+    capitals = load_lexicon("capitals")
     return _NameRules(
         relatives=frozenset(w.lower() for w in roles_data["relative_pronouns"]),
         clause_words=frozenset(w.lower() for w in roles_data["clause_words"]),
@@ -1054,7 +1041,7 @@ def _by_ending(word: str, given: bool) -> str:
 
 @lru_cache(maxsize=1)
 def _role_cases() -> Mapping[str, str]:
-    return {k.lower(): v for k, v in _lexicon("speaker_roles")["role_cases"].items()}
+    return {k.lower(): v for k, v in load_lexicon("speaker_roles")["role_cases"].items()}
 
 
 def nominative_role(role: str) -> str:
