@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from string import ascii_letters
 
 from ahocorasick_rs import AhoCorasick
@@ -16,9 +14,7 @@ from sentencex import get_sentence_boundaries
 from text_to_num import alpha2digit
 
 from schemas.models import ClaimType
-
-_LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
-
+from services.core.lexicon import load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +109,7 @@ def _any_cue(kinds: Sequence[Sequence[str]]) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def cue_patterns(language: str | None) -> CuePatterns:
     """Reporting cues for a language (all languages when it is unknown), English always added."""
-    data = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
+    data = load_lexicon("claim_cues")
     langs = (
         list(data["verbs"])
         if language is None or language not in data["verbs"]
@@ -199,7 +195,7 @@ class CueWords:
 @lru_cache(maxsize=1)
 def cue_words() -> CueWords:
     """Complementizers, anaphoric objects and possessive source phrases, loaded once."""
-    data = json.loads((_LEXICON_DIR / "claim_cues.json").read_text(encoding="utf-8"))
+    data = load_lexicon("claim_cues")
     return CueWords(
         complementizers=tuple(data["complementizers"]),
         anaphoric_objects=tuple(data["anaphoric_objects"]),
@@ -436,7 +432,7 @@ _WORD_END = ">"  # a stem ending in it matches whole words only ("morta>" is not
 @lru_cache(maxsize=1)
 def type_lexicon() -> TypeLexicon:
     """Load claim_types.json once."""
-    data = json.loads((_LEXICON_DIR / "claim_types.json").read_text(encoding="utf-8"))
+    data = load_lexicon("claim_types")
     names = tuple(data["order"])
 
     def types(stems: dict[str, list[str]], flags: int) -> re.Pattern[str]:
@@ -518,7 +514,7 @@ def _folds_onto_ascii(words: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _channel_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = json.loads((_LEXICON_DIR / "channels.json").read_text(encoding="utf-8"))
+    data = load_lexicon("channels")
     canonical: dict[str, str] = {}
     parts: list[str] = []
     for group in ("platforms", "outlets"):
