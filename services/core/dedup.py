@@ -15,6 +15,7 @@ these keys, all written while handling mentions of one blocking key, hence one p
   ``gd/<block>/<yyyy-mm-dd>``   → the ``gx/`` keys given an entry filed on that day (pruned with it)
   ``cx/<block>``                → ids of claims of that block (one block = one speaker), capped
   ``w/<block>``                 → the last day evicted from the block's window
+  ``dd/<block>``                → the days of the block's ``ix/``, ``mx/`` and ``gd/`` keys
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from typing import Any, Protocol
 
 from schemas import Claim, Incident, Mention
 from services.core.matching import (
+    ClaimProfile,
     Profile,
+    another_claim_of_the_article,
     claim_similarity,
     conflicting,
     day_gap,
@@ -263,9 +266,8 @@ class Deduplicator:
                 out = list(self._store_incident(block, inc.model_copy(update={"revision": 1}), None, [profile]))
         self.state[f"m/{mention.mention_id}"] = target
         self.state[f"a/{inc.incident_id}"] = target
-        day = f"mx/{block}/{self._bucket(block, inc.date.end).isoformat()}"
-        self._append(day, f"m/{mention.mention_id}")
-        self._append(day, f"a/{inc.incident_id}")
+        day = self._bucket(block, inc.date.end).isoformat()
+        self._file("mx", block, day, f"m/{mention.mention_id}", f"a/{inc.incident_id}")
         self._evict(block, inc.date.end)
         return out
 
@@ -336,11 +338,18 @@ class Deduplicator:
             return None
         return Incident.model_validate(data)
 
-    def _append(self, key: str, item: Any) -> None:
+    def _append(self, key: str, *new: Any) -> None:
+        """Add items to the list under `key` (one write, none when all are there already)."""
         items = list(self.state.get(key, []))
-        if item not in items:
-            items.append(item)
-            self.state[key] = items
+        added = [item for item in new if item not in items]
+        if added:
+            self.state[key] = items + added
+
+    def _file(self, kind: str, block: str, day: str, *items: Any) -> None:
+        """Add items to a day's list (``ix``/``mx``/``gd``), and the day to ``dd/<block>``: the
+        days eviction visits."""
+        self._append(f"{kind}/{block}/{day}", *items)
+        self._append(f"dd/{block}", day)
 
     def _store_incident(
         self, block: str, inc: Incident, previous: Incident | None, members: list[Profile]
@@ -349,12 +358,12 @@ class Deduplicator:
         self.state[f"p/{inc.incident_id}"] = [m.to_json() for m in members]
         for m in members:
             for d in self._index_days(m.start, m.end):
-                self._append(f"ix/{block}/{self._bucket(block, d).isoformat()}", inc.incident_id)
+                self._file("ix", block, self._bucket(block, d).isoformat(), inc.incident_id)
             key = settlement_key(m)
             if key is not None:
                 day = self._bucket(block, m.end).isoformat()
                 self._append(f"gx/{block}/{key}", [inc.incident_id, day])
-                self._append(f"gd/{block}/{day}", key)
+                self._file("gd", block, day, key)
         if previous is not None:
             if _content(inc) == _content(previous):
                 return []
@@ -378,15 +387,16 @@ class Deduplicator:
 
     def _evict(self, block: str, latest: date) -> None:
         """Drop the days that left the window (index, incidents, mention ids) so a block's state
-        stays bounded on an endless stream; ``w/<block>`` remembers how far eviction got. A late
-        mention of an evicted incident starts a new incident."""
-        cutoff = latest - timedelta(days=self.params.window_days)
+        stays bounded on an endless stream; ``w/<block>`` remembers how far eviction got. Only
+        the days listed in ``dd/<block>`` hold keys, so a block quiet for years costs no walk
+        over the empty days. A late mention of an evicted incident starts a new incident."""
+        cutoff = (latest - timedelta(days=self.params.window_days)).isoformat()
         done = self.state.get(f"w/{block}")
-        day = date.fromisoformat(done) + timedelta(days=1) if done else cutoff
-        if day > cutoff:
+        if done is not None and done >= cutoff:
             return
-        while day <= cutoff:
-            d = day.isoformat()
+        days: list[str] = self.state.get(f"dd/{block}", [])
+        due = sorted(d for d in days if d <= cutoff)
+        for d in due:
             for incident_id in self.state.get(f"ix/{block}/{d}", []):
                 data = self.state.get(f"i/{incident_id}")
                 if data is not None and self._last_day(incident_id, data) <= d:
@@ -401,8 +411,9 @@ class Deduplicator:
             for key in (f"ix/{block}/{d}", f"mx/{block}/{d}", f"gd/{block}/{d}"):
                 if self.state.get(key) is not None:
                     del self.state[key]
-            day += timedelta(days=1)
-        self.state[f"w/{block}"] = cutoff.isoformat()
+        if due:
+            self.state[f"dd/{block}"] = [d for d in days if d > cutoff]
+        self.state[f"w/{block}"] = cutoff
 
     def _prune_settlement(self, key: str, day: str) -> None:
         """Drop a settlement's entries filed on or before an evicted day (the key with the last)."""
@@ -423,23 +434,26 @@ class Deduplicator:
         # (when this partition's state knows it; otherwise the id stays resolvable by `resolve`)
         claim = claim.model_copy(update={"about_incident_ids": self._about(claim.about_incident_ids)})
         ids: list[str] = list(self.state.get(f"cx/{block}", []))
-        best, best_score = None, 0.0
+        new = ClaimProfile.of(claim)
+        best: dict[str, Any] | None = None
+        best_score = 0.0
         for claim_id in ids[-self.params.max_candidates :]:
             data = self.state.get(f"c/{claim_id}")
             if data is None:
                 continue
-            cand = Claim.model_validate(data)
-            if _another_claim_of_the_article(cand, claim):
+            cand = ClaimProfile.from_json(data)
+            if another_claim_of_the_article(cand, new):
                 continue
-            score = claim_similarity(cand, claim)
+            score = claim_similarity(cand, new)
             if score > best_score:
-                best, best_score = cand, score
+                best, best_score = data, score
         if best is not None and best_score >= self.params.claim_threshold:
-            merged = merge_claim(best, claim)
+            known = Claim.model_validate(best)
+            merged = merge_claim(known, claim)
             merged = merged.model_copy(update={"about_incident_ids": self._about(merged.about_incident_ids)})
-            if _content(merged) == _content(best):
+            if _content(merged) == _content(known):
                 return []
-            merged = merged.model_copy(update={"revision": best.revision + 1})
+            merged = merged.model_copy(update={"revision": known.revision + 1})
             self.state[f"c/{merged.claim_id}"] = merged.model_dump(mode="json")
             return [merged]
         fresh = claim.model_copy(update={"revision": 1})
@@ -450,16 +464,6 @@ class Deduplicator:
                 del self.state[f"c/{dropped}"]
         self.state[f"cx/{block}"] = ids[-self.params.max_candidates :]
         return [fresh]
-
-
-def _another_claim_of_the_article(known: Claim, new: Claim) -> bool:
-    """Two claims the extractor read at different places of one article are two statements,
-    however alike their words (a speaker's "ten people died" and "the toll will rise"); the
-    same place again is a redelivery, which must match to change nothing."""
-    here = {(e.article_id, e.char_start) for e in new.evidence}
-    there = {(e.article_id, e.char_start) for e in known.evidence}
-    articles = {a for a, _ in here} & {a for a, _ in there}
-    return bool(articles) and not here & there
 
 
 def _content(record: Record) -> dict[str, Any]:

@@ -515,14 +515,45 @@ def incident_similarity(a: Incident, b: Incident) -> float:
     return profile_similarity(Profile.of(a), Profile.of(b))
 
 
-def claim_similarity(a: Claim, b: Claim) -> float:
+@dataclass(frozen=True)
+class ClaimProfile:
+    """What claim matching reads of a claim: its language, content, figures, and where its
+    evidence sits (article, offset). Built from a stored revision's JSON without validating the
+    whole record: the deduplicator compares a new claim with up to 200 of its speaker's."""
+
+    language: str | None
+    content: str
+    figures: frozenset[tuple[str, float]]
+    places: frozenset[tuple[str, int]]
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimProfile:
+        return cls(claim.language, claim.content,
+                   frozenset((q.unit, q.value) for q in claim.quantities),
+                   frozenset((e.article_id, e.char_start) for e in claim.evidence))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ClaimProfile:
+        """From a revision stored as `Claim.model_dump(mode="json")`."""
+        return cls(data.get("language"), data["content"],
+                   frozenset((q["unit"], q["value"]) for q in data.get("quantities", [])),
+                   frozenset((e["article_id"], e["char_start"]) for e in data.get("evidence", [])))
+
+
+def claim_similarity(a: ClaimProfile, b: ClaimProfile) -> float:
     """0..1 for two claims of one speaker: same figures, or content that says the same thing."""
-    qa = {(q.unit, q.value) for q in a.quantities}
-    qb = {(q.unit, q.value) for q in b.quantities}
-    units_a, units_b = {u for u, _ in qa}, {u for u, _ in qb}
+    units_a, units_b = {u for u, _ in a.figures}, {u for u, _ in b.figures}
     if units_a & units_b:
         # the same speaker giving a different figure for the same thing is a new claim
-        return 0.9 if qa & qb else 0.0
+        return 0.9 if a.figures & b.figures else 0.0
     if a.language and a.language == b.language:
         return fuzz.token_set_ratio(a.content, b.content) / 100.0
     return 0.0
+
+
+def another_claim_of_the_article(known: ClaimProfile, new: ClaimProfile) -> bool:
+    """Two claims the extractor read at different places of one article are two statements,
+    however alike their words (a speaker's "ten people died" and "the toll will rise"); the
+    same place again is a redelivery, which must match to change nothing."""
+    articles = {a for a, _ in new.places} & {a for a, _ in known.places}
+    return bool(articles) and not new.places & known.places

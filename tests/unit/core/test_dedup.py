@@ -127,6 +127,27 @@ def test_old_days_leave_the_state_so_memory_stays_flat() -> None:
     assert not any(k.startswith("i/inc-a0-") for k in state)
 
 
+
+class CountingState(dict[str, object]):
+    """A state that counts lookups: how much work one mention costs, without a clock."""
+
+    lookups = 0
+
+    def get(self, key: str, default: object = None) -> object:
+        self.lookups += 1
+        return super().get(key, default)
+
+
+def test_a_block_quiet_for_years_is_evicted_without_visiting_its_empty_days() -> None:
+    state = CountingState()
+    dedup = Deduplicator(state)
+    dedup.add(incident_mention("old", "ansa.it", day=date(2016, 3, 1)))
+    state.lookups = 0
+    dedup.add(incident_mention("new", "ansa.it", day=date(2022, 3, 1)))
+    assert not any(k.startswith("i/inc-old-") for k in state)
+    assert state.lookups < 100  # one pass over the block's two days, not over six years
+
+
 def test_the_same_figure_from_the_same_speaker_in_two_outlets_is_one_claim() -> None:
     dedup = Deduplicator({})
     dedup.add(claim_mention("a", "ansa.it", 120160))
