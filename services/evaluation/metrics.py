@@ -45,6 +45,9 @@ NEAR_KM = 10.0
 DATE_SLACK_DAYS = 1
 CONTENT_F1_MIN = 0.5
 NO_INCIDENT = "<no incident>"
+#: confidence bands of the calibration table: the share of produced records in each band that
+#: match the gold says what a confidence of 0.7 is worth on real text
+CONFIDENCE_BANDS = ((0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.0))
 
 Counts = dict[str, float]
 P = TypeVar("P")
@@ -224,13 +227,31 @@ def incident_pair_cost(produced: Incident, gold: GoldIncident) -> float | None:
     return km + gap / 10 + (0.0 if named else 0.05)
 
 
+def confidence_band(confidence: float) -> str:
+    """The CONFIDENCE_BANDS band holding `confidence`, named like "0.70-0.85"."""
+    for low, high in CONFIDENCE_BANDS:
+        if confidence < high or high == CONFIDENCE_BANDS[-1][1]:
+            return f"{low:.2f}-{high:.2f}"
+    raise AssertionError("unreachable: the last band takes every confidence")
+
+
+def _count_by_confidence(c: Counts, key: str, confidences: Iterable[tuple[float, bool]]) -> None:
+    """Produced and matched records per confidence band (`<key>.conf.<band>.produced|matched`)."""
+    for confidence, matched in confidences:
+        band = confidence_band(confidence)
+        c[f"{key}.conf.{band}.produced"] += 1
+        c[f"{key}.conf.{band}.matched"] += matched
+
+
 def score_incidents(produced: Sequence[Incident], gold: Sequence[GoldIncident]) -> Counts:
-    """Counts for P/R/F1 and the attribute accuracies on matched pairs."""
+    """Counts for P/R/F1, the attribute accuracies on matched pairs, and precision by confidence."""
     pairs = match_one_to_one(produced, gold, incident_pair_cost)
     c: Counts = defaultdict(float)
     c["inc.gold"] = len(gold)
     c["inc.produced"] = len(produced)
     c["inc.matched"] = len(pairs)
+    matched = {pi for pi, _ in pairs}
+    _count_by_confidence(c, "inc", ((p.confidence, i in matched) for i, p in enumerate(produced)))
     for g in gold:
         c["inc.gold_event_type"] += g.event_type is not None
         c["inc.gold_sub_event_type"] += g.sub_event_type is not None
@@ -417,6 +438,8 @@ def score_claims(
         c["cl.produced"] += len(mine)
         pairs = match_one_to_one(mine, theirs, claim_pair_cost)
         c["cl.matched"] += len(pairs)
+        matched = {pi for pi, _ in pairs}
+        _count_by_confidence(c, "cl", ((p.confidence, i in matched) for i, p in enumerate(mine)))
         for pi, gi in pairs:
             p, g = mine[pi], theirs[gi]
             if speaker_known(g):

@@ -188,14 +188,14 @@ def _incident_row(i: Incident) -> dict[str, object]:
     return {"sub_event_type": i.sub_event_type, "place": loc.name, "precision": loc.precision,
             "admin1": loc.admin1, "lat": loc.lat, "lon": loc.lon, "date": str(i.date.start),
             "date_end": str(i.date.end), "fatalities": i.fatalities.best,
-            "injured": i.injured.best, "article_ids": i.article_ids,
+            "injured": i.injured.best, "confidence": i.confidence, "article_ids": i.article_ids,
             "evidence": [e.text[:160] for e in i.evidence[:3]]}
 
 
 def _claim_row(c: Claim) -> dict[str, object]:
     return {"speaker": c.speaker.name, "organization": c.speaker.organization,
             "content": c.content[:240], "claim_type": c.claim_type, "quote": c.quote,
-            "article_ids": c.article_ids}
+            "confidence": c.confidence, "article_ids": c.article_ids}
 
 
 def case_detail(
@@ -290,10 +290,22 @@ def _matching(name: str, key: str, c: m.Counts) -> dict[str, Value]:
     }
 
 
+def _by_confidence(name: str, key: str, c: m.Counts) -> dict[str, Value]:
+    """Calibration: records produced in each confidence band and the share of them that match."""
+    out: dict[str, Value] = {}
+    for low, _ in m.CONFIDENCE_BANDS:
+        band = m.confidence_band(low)
+        produced, matched = c[f"{key}.conf.{band}.produced"], c[f"{key}.conf.{band}.matched"]
+        out[f"{name}.conf_{band}.produced"] = produced
+        out[f"{name}.conf_{band}.precision"] = _ratio(matched, produced)
+    return out
+
+
 def _task_metrics(task: Task, c: m.Counts, labels: list[tuple[str, str]]) -> dict[str, Value]:
     if task == "incidents":
         return {
             **_matching("incidents", "inc", c),
+            **_by_confidence("incidents", "inc", c),
             "incidents.event_type_acc": _ratio(c["inc.et_ok"], c["inc.et_n"]),
             "incidents.sub_event_type_acc": _ratio(c["inc.set_ok"], c["inc.set_n"]),
             "incidents.fatalities_acc": _ratio(c["inc.fat_ok"], c["inc.fat_n"]),
@@ -322,6 +334,7 @@ def _task_metrics(task: Task, c: m.Counts, labels: list[tuple[str, str]]) -> dic
     if task == "claims":
         return {
             **_matching("claims", "cl", c),
+            **_by_confidence("claims", "cl", c),
             "claims.speaker_acc": _ratio(c["cl.speaker_ok"], c["cl.speaker_n"]),
             "claims.attribution_acc": _ratio(c["cl.attr_ok"], c["cl.attr_n"]),
             "claims.claim_type_acc": _ratio(c["cl.type_ok"], c["cl.type_n"]),

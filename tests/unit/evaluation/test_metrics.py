@@ -108,6 +108,24 @@ def test_a_perfect_incident_match_gives_f1_one_and_every_attribute_right() -> No
         assert metrics[f"incidents.{name}"] == 1.0
 
 
+
+def test_precision_is_reported_per_confidence_band() -> None:
+    sure = incident(confidence=0.95, iid="sure")
+    unsure = incident(*FAR_FROM_KHARKIV, confidence=0.65, iid="unsure")
+    metrics = group_metrics([_result("incidents", m.score_incidents([sure, unsure], [gold_incident()]))])
+    assert metrics["incidents.conf_0.90-1.00.produced"] == 1
+    assert metrics["incidents.conf_0.90-1.00.precision"] == 1.0
+    assert metrics["incidents.conf_0.60-0.70.produced"] == 1
+    assert metrics["incidents.conf_0.60-0.70.precision"] == 0.0
+    assert metrics["incidents.conf_0.70-0.80.produced"] == 0
+    assert metrics["incidents.conf_0.70-0.80.precision"] is None  # nothing produced: no ratio
+
+
+def test_confidence_bands_take_every_confidence_from_0_to_1() -> None:
+    assert m.confidence_band(0.0) == "0.00-0.60"
+    assert m.confidence_band(0.7) == "0.70-0.80"
+    assert m.confidence_band(1.0) == "0.90-1.00"
+
 def test_an_incident_30_km_away_is_not_a_match() -> None:
     c = m.score_incidents([incident(*FAR_FROM_KHARKIV)], [gold_incident()])
     assert c["inc.matched"] == 0
@@ -283,6 +301,12 @@ def test_a_claim_merged_across_languages_is_judged_in_each_article_by_that_artic
             gold_claim("John Kirby", "i trasferimenti violano le risoluzioni", article="it1")]
     assert m.score_claims([merged], gold, ["en1", "it1"])["cl.matched"] == 2
 
+
+
+def test_claims_are_counted_per_confidence_band_in_the_article_they_cite() -> None:
+    said = claim("John Kirby", "the transfers violate the resolutions")  # confidence 0.7
+    c = m.score_claims([said], [gold_claim("John Kirby", "the transfers violate the resolutions")], ["a1"])
+    assert c["cl.conf.0.70-0.80.produced"] == 1 and c["cl.conf.0.70-0.80.matched"] == 1
 
 def test_token_f1_is_bag_of_words_f1() -> None:
     assert m.token_f1("a b c d", "a b c d") == 1.0
