@@ -587,6 +587,7 @@ def assemble_incidents(
 ) -> list[IncidentDraft]:
     places = _without_stray_counties(_without_foreign_lookalikes(_without_first_names(
         text, _within_big_cities(_short_names_of_facilities(with_landmarks(text, find_places(text, language)))))))
+    places = _villages_in_their_raions(text, places, language)
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)
     drafts: dict[tuple[str, tuple[date, date], str], IncidentDraft] = {}
@@ -649,7 +650,11 @@ def assemble_incidents(
         targets = strict or focus.get(sentence.paragraph) or located
         strong = any(c.score >= STRONG_CUE_SCORE for c in cues)
         if strong and (not targets or all(t.precision == "country" for t in targets)):
-            targets = _unresolved_places(sentence, in_sentence, language, looking_back, places) or targets
+            unresolved = _unresolved_places(sentence, in_sentence, language, looking_back, places)
+            if unresolved:
+                # the village the gazetteer does not know is the paragraph's place as a known one
+                # would be: the toll its next sentence gives ("Мужчина погиб на месте") is its own
+                targets = focus[sentence.paragraph] = unresolved
         if targets and all(t.precision == "country" for t in targets) and not strong:
             targets = []
         # "Minor damage, but nobody was injured": a statement that nobody was hurt, beside an
@@ -1138,6 +1143,11 @@ _UNRESOLVED_CYRILLIC = re.compile(
     r"деревн[еи]|хутор[еіа]|місті|городе|смт|пгт)\s+(?P<name>[А-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)?)"
 )
 _UNRESOLVED_BY_LANGUAGE = {"it": _UNRESOLVED_IT, "uk": _UNRESOLVED_CYRILLIC, "ru": _UNRESOLVED_CYRILLIC}
+# "в селе Никольское Белгородского района": the raion the village lies in, right after its name
+_RAION_AFTER = re.compile(r"\s+(?P<raion>[А-ЯЁІЇЄҐ][\w'’-]+)\s+(?:району|района)(?!\w)")
+# The letters of a place adjective up to its -ск-/-цк- suffix, which every case form keeps
+# (Белгородского, Белгородской → белгородск; Бєлгородського, Бєлгородській → бєлгородськ)
+_ADJECTIVE_STEM = re.compile(r".+?[сцз]ь?к(?=[а-яіїєґё]{1,4}$)")
 
 
 @lru_cache(maxsize=1)
@@ -1166,12 +1176,81 @@ def _unresolved_places(
         ):
             continue
         # named as a village or town ("the village of Kashkash", "в селе Чернооково"), not after a
-        # bare preposition ("in KCMO"): a place of the story's region
-        country, admin1 = _home_region(places) if m.group("noun") else ("", None)
+        # bare preposition ("in KCMO"): a place of its raion's region, else of the story's region
+        raion = _RAION_AFTER.match(sentence.text, m.end("name")) if m.group("noun") else None
+        region = None if raion is None else _raion_region(raion, language, places)
+        country, admin1 = region or (_home_region(places) if m.group("noun") else ("", None))
         place = Place(name=name, geonames_id=None, country_code=country, admin1=admin1, admin2=None,
                       lat=None, lon=None, population=0, kind="settlement")
         return [PlaceMention(name, start, start + len(name), place, "settlement", UNRESOLVED_PLACE_SCORE)]
     return []
+
+
+def _raion_named(raion: re.Match[str], language: str) -> Place | None:
+    """The raion the gazetteer knows by the phrase `raion` ("Шосткинського району"), if any."""
+    return _district_called(raion.group(0).strip(), language)
+
+
+@lru_cache(maxsize=256)
+def _district_called(phrase: str, language: str) -> Place | None:
+    for p in find_places(phrase, language):
+        if p.precision == "district" and p.place.admin1:
+            return p.place
+    return None
+
+
+def _raion_region(raion: re.Match[str], language: str, places: list[PlaceMention]) -> tuple[str, str | None] | None:
+    """The (country, region) of the raion `raion` names ("Шосткинського району", a _RAION_AFTER
+    match): the gazetteer's raion ("Шосткинського району": Sumy), else the region the article
+    names with the same place adjective ("Белгородского района" beside "Белгородской области":
+    Belgorod, since a raion named after an oblast's capital lies in that oblast); None when
+    neither."""
+    district = _raion_named(raion, language)
+    if district is not None:
+        return district.country_code, district.admin1
+    stem = _ADJECTIVE_STEM.match(raion.group("raion").lower())
+    if stem is None:
+        return None
+    for p in places:
+        if p.precision == "region" and p.place.admin1:
+            named = _ADJECTIVE_STEM.match(p.text.split()[0].lower())
+            if named is not None and named.group(0) == stem.group(0):
+                return p.place.country_code, p.place.admin1
+    return None
+
+
+def _villages_in_their_raions(text: str, places: list[PlaceMention], language: str) -> list[PlaceMention]:
+    """A village named with its raion ("у селі Миколаївка Покровського району") is the namesake
+    the gazetteer holds in that raion (the raion itself when it holds several there); one it holds
+    only elsewhere ("у селі Кудрявцеве Шосткинського району", "в селе Малиновка Курского района")
+    is a village it does not know, kept as written, without coordinates, in the raion's region."""
+    if language not in ("uk", "ru") or "район" not in text:
+        return places
+    kept: list[PlaceMention] = []
+    for p in places:
+        raion = _RAION_AFTER.match(text, p.end) if p.precision == "settlement" else None
+        if raion is None:
+            kept.append(p)
+            continue
+        district = _raion_named(raion, language)
+        if district is not None and p.place.admin2 != district.admin2:
+            # the namesake the gazetteer holds in that raion, else the raion when it holds several
+            there = [c for c in default_gazetteer().candidates(p.text)
+                     if c.kind == "settlement" and (c.admin1, c.admin2) == (district.admin1, district.admin2)]
+            if there:
+                one = len({(c.lat, c.lon) for c in there}) == 1
+                p = PlaceMention(p.text, p.start, p.end, there[0] if one else district,
+                                 "settlement" if one else "district", p.score)
+        if district is not None and p.place.admin2 == district.admin2:
+            kept.append(p)
+            continue
+        region = _raion_region(raion, language, places)
+        if region is not None and region != (p.place.country_code, p.place.admin1):
+            place = Place(name=p.text, geonames_id=None, country_code=region[0], admin1=region[1],
+                          admin2=None, lat=None, lon=None, population=0, kind="settlement")
+            p = PlaceMention(p.text, p.start, p.end, place, "settlement", UNRESOLVED_PLACE_SCORE)
+        kept.append(p)
+    return kept
 
 
 def _home_region(places: list[PlaceMention]) -> tuple[str, str | None]:

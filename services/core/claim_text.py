@@ -852,6 +852,48 @@ def _number(raw: str, scale: str | None) -> int | float:
     return int(value) if value.is_integer() else value
 
 
+# Forms of casualties.json's number words that are far more often another word: "семью"
+# (a family, accusative) before "из трех человек" would count seven people.
+_NOT_NUMBERS = frozenset({"семью", "сорока"})
+_APOSTROPHES = "'’ʼ"
+
+
+@lru_cache(maxsize=8)
+def _spelled_numbers(language: str | None) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """For a language text2num cannot read (uk, ru): one pattern for a run of number words, in
+    any case form ("двоє", "п'ятьох", "двадцять п'ять"), and each word's value, from the number
+    words casualties.json spells per language. None for other languages."""
+    if language is None:
+        return None
+    section = load_lexicon("casualties")["languages"].get(language, {})
+    words: dict[str, int] = {}
+    for value, forms in section.get("number_words", {}).items():
+        for form in forms:
+            if form.lower() in _NOT_NUMBERS:
+                continue
+            for mark in _APOSTROPHES:
+                words[form.lower().replace("'", mark)] = int(value)
+    if not words:
+        return None
+    one = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    return re.compile(rf"(?<!\w){one}(?:\s+{one})*(?!\w)", re.IGNORECASE), words
+
+
+def _spelled_value(m: re.Match[str], words: Mapping[str, int]) -> str:
+    """The digits of a run of number words: "сто двадцять п'ять" adds up to 125; a word that
+    cannot add to the one before it ("два три") starts a new number."""
+    numbers: list[int] = []
+    place = 0  # the place value the next word must fall under to add up (0: none)
+    for word in m.group(0).split():
+        value = words[word.lower()]
+        if numbers and value < place:
+            numbers[-1] += value
+        else:
+            numbers.append(value)
+        place = 100 if value == 100 else 10 if value >= 20 and value % 10 == 0 else 0
+    return " ".join(map(str, numbers))
+
+
 def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ...]:
     """Numbers with units in the content ("120.160 soldati" → 120160 soldiers)."""
     lex = type_lexicon()
@@ -862,7 +904,10 @@ def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ..
     if not named:
         return ()
     text = content
-    if language in _NUMBER_WORD_LANGUAGES:
+    spelled = _spelled_numbers(language)
+    if spelled is not None:
+        text = spelled[0].sub(lambda m: _spelled_value(m, spelled[1]), content)
+    elif language in _NUMBER_WORD_LANGUAGES:
         try:
             text = alpha2digit(content, language, threshold=2)
         except ValueError:

@@ -32,6 +32,7 @@ from services.core.claim_text import (
     word_alternation,
 )
 from services.core.lexicon import LiteralFilter, load_lexicon
+from services.core.organisations import nominative_organisation
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
@@ -322,6 +323,8 @@ _GENITIVE_SOURCES = cue_words().genitive_sources
 # after a plural cue is named where it speaks, behind a locative preposition.
 _LOCATIVE_BODY = re.compile(r"\s*(?:в|у|во)\s+(?=\w)", re.IGNORECASE)
 _LOCATIVE_LANGUAGES = frozenset({"uk", "ru"})
+# At most this many sentences of facts before a uk/ru "Про це повідомив" are its content.
+_FACTS_REACH = 4
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
 _TERSE_TYPES: frozenset[ClaimType] = frozenset({"casualty_report", "attack_report"})
 # What makes the object of such a cue a claim: a complementizer or a quotation mark, in the
@@ -453,6 +456,15 @@ class _Reader:
             role = None if speaker.role is None else nominative_role(speaker.role)
             if (named, role) != (speaker.name, speaker.role):
                 speaker = replace(speaker, name=named, role=role)
+        elif self.language in _LOCATIVE_LANGUAGES and (
+            speaker.kind == "organization" or speaker.role is None
+        ):
+            # "заявили в Генштабе ВСУ", "в Кремле заявили": a known body speaks under its
+            # subject name ("Генштаб ВСУ", "Кремль"), whatever case the cue governs.
+            named = nominative_organisation(speaker.name, self.language)
+            if named != speaker.name:
+                organization = named if speaker.organization in (None, speaker.name) else speaker.organization
+                speaker = replace(speaker, name=named, organization=organization, kind="organization")
         if (
             speaker.kind == "person"
             and " " not in speaker.name
@@ -844,20 +856,12 @@ class _Reader:
         intro_filter = _speaker_intro_filter(self.language)
         if intros is not None and intro_filter is not None and not intro_filter.may_match(self.text):
             intros = None
-        openers = self.openers
-        starts = self.opener_offsets
         for idx, (s, e) in enumerate(self.sentences):
             if intros is not None:
                 self.read_intro(intros, s, e)
             while pending and pending[0].open < e:
                 self.read_quote(pending.pop(0))
-            patterns = (self.cues.sources, self.cues.verbs, self.cues.gerunds)
-            within = None if openers is None else openers_within(self.text, starts, s, e)
-            matches = (
-                cue_matches(patterns, self.cues.first_words, self.text, s, e, self.lowered)
-                if openers is None or within is None
-                else cue_matches_at(self.cues, self.text, within, openers, e)
-            )
+            matches = self.cues_in(s, e)
             for kind in range(3):
                 for k, m in matches:
                     if k != kind or self.in_quote(m.start()):
@@ -871,6 +875,36 @@ class _Reader:
         for q in pending:
             self.read_quote(q)
         self.read_headline()
+
+    def cues_in(self, s: int, e: int) -> list[tuple[int, re.Match[str]]]:
+        """The source (0), verb (1) and gerund (2) cues of the sentence text[s:e]."""
+        patterns = (self.cues.sources, self.cues.verbs, self.cues.gerunds)
+        openers = self.openers
+        within = None if openers is None else openers_within(self.text, self.opener_offsets, s, e)
+        return (
+            cue_matches(patterns, self.cues.first_words, self.text, s, e, self.lowered)
+            if openers is None or within is None
+            else cue_matches_at(self.cues, self.text, within, openers, e)
+        )
+
+    def facts_before(self, idx: int) -> int:
+        """The first of the sentences before sentence idx that a uk/ru "Про це повідомив",
+        "Об этом сообщил" reports: the one right before it and, going back through the same
+        paragraph, each that holds no quotation, no claim and no cue of its own (a brief gives
+        two or three sentences of facts, then who told them)."""
+        first = idx - 1
+        while first > 0 and idx - first < _FACTS_REACH:
+            ps, pe = self.sentences[first - 1]
+            if (
+                ps < self.headline_end
+                or "\n" in self.text[pe : self.sentences[first][0]]
+                or any(ps <= q.close and q.open < pe for q in self.quotes)
+                or any(f.start < pe and ps < f.end for f in self.found)
+                or self.cues_in(ps, pe)
+            ):
+                break
+            first -= 1
+        return first
 
     def read_intro(self, intros: re.Pattern[str], s: int, e: int) -> None:
         """'L'annuncio è arrivato dal presidente X': the quotes that follow in the paragraph
@@ -964,8 +998,8 @@ class _Reader:
             if len(before.split()) >= 4:
                 cs, ce = self.content_span(s, s + len(before))
             elif idx > 0:
-                ps, pe = self.sentences[idx - 1]
-                cs, ce = self.content_span(ps, pe)
+                first = self.facts_before(idx) if self.language in _LOCATIVE_LANGUAGES else idx - 1
+                cs, ce = self.content_span(self.sentences[first][0], self.sentences[idx - 1][1])
             else:
                 return
             linked = cs < self.headline_end

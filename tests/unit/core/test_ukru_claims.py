@@ -114,7 +114,7 @@ def test_a_body_named_where_it_speaks_is_the_speaker() -> None:
     assert c.claim_type == "attack_report"
     c = _only("Уночі ворог атакував Одесу ударними дронами, повідомили у Повітряних силах ЗСУ.", "uk")
     assert c.speaker.kind == "organization"
-    assert c.speaker.name == "Повітряних силах ЗСУ"
+    assert c.speaker.name == "Повітряні сили ЗСУ"
 
 
 def test_ob_etom_soobshchili_v_gives_the_previous_sentence_to_the_body() -> None:
@@ -250,3 +250,117 @@ def test_uk_and_ru_bodies_in_any_case_have_one_canonical_name() -> None:
     assert canonical_organisation("Кремля") == "Kremlin"
     assert canonical_organisation("МЧС") == "Ministry of Emergency Situations of Russia"
     assert canonical_organisation("ск") is None
+
+
+# -- round 2: number words, several sentences before "Про це", bodies in oblique cases -----------
+
+
+def _counts(c: ClaimDraft) -> list[tuple[int | float, str]]:
+    return [(q.value, q.unit) for q in c.quantities]
+
+
+def test_uk_number_words_in_any_case_form_are_counts() -> None:
+    c = _only(
+        "Внаслідок обстрілу загинули двоє цивільних, ще п'ятеро поранених, повідомив начальник "
+        "Запорізької ОВА Іван Федоров.",
+        "uk",
+    )
+    assert _counts(c) == [(2, "people"), (5, "injured")]
+    c = _only("За даними Повітряних сил, ворог випустив понад 20 ракет і сорок два шахеди.", "uk")
+    assert _counts(c) == [(20, "missiles"), (42, "drones")]
+
+
+def test_ru_number_words_and_compound_numbers_are_counts() -> None:
+    c = _only(
+        "По данным Минобороны России, за ночь сбиты двадцать три беспилотника и две ракеты.", "ru"
+    )
+    assert _counts(c) == [(23, "drones"), (2, "missiles")]
+    c = _only("По словам Гладкова, в результате удара трое погибших и четверо раненых.", "ru")
+    assert _counts(c) == [(3, "killed"), (4, "injured")]
+
+
+def test_a_day_of_the_month_before_a_verb_is_no_count() -> None:
+    from services.core.claim_text import extract_quantities
+
+    assert extract_quantities("Вранці 25 листопада загинули двоє цивільних", "uk") == (
+        extract_quantities("двоє цивільних", "uk")
+    )
+    assert [(q.value, q.unit) for q in extract_quantities("эвакуировали семью из трех человек", "ru")] == [
+        (3, "people")
+    ]
+
+
+def test_pro_tse_after_several_sentences_of_facts_takes_them_all() -> None:
+    claims = _claims(
+        "Уночі росіяни атакували Запоріжжя ударними дронами. Пошкоджено три приватні будинки та "
+        "автомобіль. Загинули двоє людей, ще п'ятеро поранені. Про це повідомив начальник "
+        "Запорізької ОВА Іван Федоров.",
+        "uk",
+    )
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.speaker.name == "Іван Федоров"
+    assert c.content.startswith("Уночі росіяни атакували Запоріжжя")
+    assert c.content.endswith("ще п'ятеро поранені.")
+    assert (2, "people") in _counts(c) and (3, "buildings") in _counts(c)
+
+
+def test_ob_etom_takes_the_facts_back_to_the_paragraph_break() -> None:
+    claims = _claims(
+        "Белгород снова под ударом.\n\nНочью беспилотники атаковали Белгород. Повреждены два "
+        "жилых дома. Об этом сообщил губернатор Вячеслав Гладков.",
+        "ru",
+    )
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Вячеслав Гладков", "Ночью беспилотники атаковали Белгород. Повреждены два жилых дома.")
+    ]
+
+
+def test_ob_etom_stops_at_a_quote_a_claim_or_a_relayed_sentence() -> None:
+    claims = _claims(
+        "Губернатор заявил: «Ситуация под контролем». Ночью беспилотники атаковали Белгород. "
+        "Повреждены два дома. Об этом сообщил губернатор Вячеслав Гладков.",
+        "ru",
+    )
+    assert claims[-1].content == "Ночью беспилотники атаковали Белгород. Повреждены два дома."
+    claims = _claims(
+        "В Курске ночью было тихо, сообщает ТАСС. Беспилотники атаковали Белгород. Повреждены "
+        "два дома. Об этом сообщил губернатор Вячеслав Гладков.",
+        "ru",
+    )
+    assert claims[-1].content == "Беспилотники атаковали Белгород. Повреждены два дома."
+    claims = _claims(
+        "Синєгубов заявив, що ситуація в Харкові контрольована. Росіяни вдарили по Харкову "
+        "ракетами. Пошкоджено школу. Про це повідомив мер Харкова Ігор Терехов.",
+        "uk",
+    )
+    assert claims[-1].speaker.name == "Ігор Терехов"
+    assert claims[-1].content == "Росіяни вдарили по Харкову ракетами. Пошкоджено школу."
+
+
+def test_a_body_named_in_an_oblique_case_speaks_under_its_nominative_name() -> None:
+    c = _only("Кроме того, в Курской области сбиты три беспилотника, заявили в Генштабе ВСУ.", "ru")
+    assert (c.speaker.name, c.speaker.kind) == ("Генштаб ВСУ", "organization")
+    c = _only("За даними Генштабу ЗСУ, за добу ворог втратив 1200 військових.", "uk")
+    assert c.speaker.name == "Генштаб ЗСУ"
+    assert _counts(c) == [(1200, "soldiers")]
+    c = _only(
+        "Над Белгородом ночью сбиты два беспилотника. Об этом сообщили в Министерстве обороны России.",
+        "ru",
+    )
+    assert c.speaker.name == "Министерство обороны России"
+    c = _only("Уночі над областю збито 12 дронів, повідомили в Міністерстві оборони.", "uk")
+    assert c.speaker.name == "Міністерство оборони"
+    c = _only("В Кремле заявили, что переговоры пока не планируются.", "ru")
+    assert (c.speaker.name, c.speaker.kind) == ("Кремль", "organization")
+
+
+def test_a_nominative_or_indeclinable_body_name_stays_as_written() -> None:
+    from services.core.organisations import nominative_organisation
+
+    assert nominative_organisation("Минобороны России", "ru") == "Минобороны России"
+    assert nominative_organisation("Генеральний штаб ЗСУ", "uk") == "Генеральний штаб ЗСУ"
+    assert nominative_organisation("Генеральном штабе ВСУ", "ru") == "Генеральный штаб ВСУ"
+    assert nominative_organisation("Повітряних силах", "uk") == "Повітряні сили"
+    assert nominative_organisation("Херсонської ОВА", "uk") == "Херсонської ОВА"
+    assert nominative_organisation("Stato maggiore ucraino", "it") == "Stato maggiore ucraino"
