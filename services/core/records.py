@@ -87,10 +87,9 @@ def incident_record(article: Article, language: str, draft: IncidentDraft, versi
             country_code=p.country_code or None, admin1=p.admin1, admin2=p.admin2,
             lat=p.lat, lon=p.lon, precision=draft.place.precision,
         ),
-        actors=[
-            Actor(name=a.name, role=a.role, kind=a.kind, country_code=a.country_code)
-            for a in draft.actors
-        ],
+        # the draft keeps each phrase where it was written; the record names each actor once
+        actors=[Actor(name=name, role=role, kind=kind, country_code=cc) for name, role, kind, cc
+                in dict.fromkeys((a.name, a.role, a.kind, a.country_code) for a in draft.actors)],
         fatalities=_count(draft.fatalities, article),
         injured=_count(draft.injured, article),
         civilian_targeting=draft.civilian_targeting,

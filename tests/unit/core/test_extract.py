@@ -12,3 +12,13 @@ def test_a_claim_by_a_known_body_carries_its_canonical_name_whatever_the_languag
                       published_at=datetime(2024, 6, 5, 10, tzinfo=UTC), language="it")
     claims = [m.claim for m in extract_article(article).mentions if m.claim is not None]
     assert [c.speaker.organization for c in claims] == ["United Nations"]
+
+
+def test_an_actor_named_in_two_sentences_of_one_incident_is_listed_once() -> None:
+    article = Article(article_id="t-twice", source="example.ua", title="Росіяни обстріляли Херсон",
+                      body="Вранці російські війська обстріляли Херсон з артилерії. Внаслідок удару "
+                           "загинули двоє цивільних.",
+                      published_at=datetime(2024, 6, 5, 10, tzinfo=UTC), language="uk")
+    [incident] = [m.incident for m in extract_article(article).mentions if m.incident is not None]
+    names = [(a.name, a.role) for a in incident.actors]
+    assert names.count(("Russian forces", "perpetrator")) == 1
