@@ -22,7 +22,7 @@ from services.core.gazetteer import Place, default_gazetteer, given_name_places
 from services.core.landmarks import with_landmarks
 from services.core.lexicon import LiteralFilter, compile_alternation, language_section, load_lexicon
 from services.core.matching import haversine_km
-from services.core.places import PlaceMention, find_places, place_words_after, primary_place
+from services.core.places import PlaceMention, find_places, outlet_states, place_words_after, primary_place
 from services.core.sentences import Sentence
 
 #: cue scores (events.py): at or below GENERIC a cue ("colpito", "attacks") never makes an
@@ -444,7 +444,8 @@ def _without_first_names(text: str, places: list[PlaceMention]) -> list[PlaceMen
     return [p for p in places if p.text.lower() not in persons] if persons else places
 
 
-def _without_stray_counties(places: list[PlaceMention]) -> list[PlaceMention]:
+def _without_stray_counties(places: list[PlaceMention], outlet: frozenset[str] = frozenset()
+                            ) -> list[PlaceMention]:
     """"Shannon County" in a Missouri story read as Shannon, Georgia: a county resolved to a
     namesake in a state the article names nowhere else, while its other places lie in one other
     state, is dropped rather than misplaced."""
@@ -453,7 +454,8 @@ def _without_stray_counties(places: list[PlaceMention]) -> list[PlaceMention]:
         if p.text.endswith(_COUNTY_WORDS):
             states = {q.place.admin1 for q in places if q is not p and q.place.country_code == p.place.country_code
                       and q.place.admin1 and not q.text.endswith(_COUNTY_WORDS)}
-            if len(states) == 1 and p.place.admin1 not in states:
+            # A county in the outlet's state ("Marion County" in a Marshall, Texas paper) stands.
+            if len(states) == 1 and p.place.admin1 not in states and p.place.admin1 not in outlet:
                 continue
         out.append(p)
     return out
@@ -583,10 +585,13 @@ def _day_key(d: EventDate) -> tuple[date, date]:
 
 
 def assemble_incidents(
-    text: str, sentences: list[Sentence], language: str, published_at: datetime
+    text: str, sentences: list[Sentence], language: str, published_at: datetime,
+    source: str | None = None, url: str | None = None,
 ) -> list[IncidentDraft]:
+    places_found = find_places(text, language, source=source, url=url)
     places = _without_stray_counties(_without_foreign_lookalikes(_without_first_names(
-        text, _within_big_cities(_short_names_of_facilities(with_landmarks(text, find_places(text, language)))))))
+        text, _within_big_cities(_short_names_of_facilities(with_landmarks(text, places_found))))),
+        outlet_states(source, url) if source or url else frozenset())
     places = _villages_in_their_raions(text, places, language)
     markers = _context_markers(language)
     default_date = _undated_event_date(sentences, markers, published_at)

@@ -67,7 +67,8 @@ def extract_article(article: Article) -> Extraction:
     body = strip_boilerplate(article.body, language)
     text = document_text(title, body)
     sentences = split_sentences(text, language)
-    drafts = assemble_incidents(text, sentences, language, article.published_at)
+    drafts = assemble_incidents(text, sentences, language, article.published_at,
+                                source=article.source, url=article.url)
 
     mentions: list[Mention] = []
     incidents: list[tuple[Incident, set[int]]] = []

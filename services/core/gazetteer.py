@@ -297,6 +297,11 @@ class Gazetteer:
         """The second-level unit (raion) `admin2` of region `admin1`, as places name it."""
         return self._districts.get((country_code.upper(), admin1, admin2))
 
+    def places_of(self, country_code: str) -> list[Place]:
+        """Every place of one country (a full pass: for tables built once and cached)."""
+        code = country_code.upper()
+        return [p for p in self._places if p.country_code == code]
+
     def country(self, code: str) -> Place | None:
         """The country with ISO 3166-1 alpha-2 `code`."""
         return self._countries.get(code.upper())

@@ -507,6 +507,8 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
                     if _key(p.name) == similar or lex.prefer.get(p.country_code, 0.0) >= 0.1]
             if similar is not None and rescued:
                 found = _Span(i, i + 1, start, end, rescued, similar, penalty=0.1)
+        if found is None and capital and len(key) >= 6 and not (cyrillic and _CYRILLIC.search(word)):
+            found = _ikavism(key, i, start, end, gazetteer, lex)
         if found is None and capital and "-" in word:
             found = _hyphen_part(word, start, i, gazetteer, lex)
         if found is None:
@@ -524,6 +526,32 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
         spans.append(found)
         resume = found.end_tok
     return spans
+
+
+# The last vowel of a name when only consonants follow it: where Ukrainian writes і for the
+# o or e that Russian keeps (Kharkiv/Kharkov), romanisations mix the two ("Mariupil").
+_LAST_CLOSED_I = re.compile(r"i(?=[^aeiou\s]+$)")
+# A swapped vowel is read only as a city this big: the swap spells many a hamlet.
+IKAVISM_MIN_POPULATION = 50_000
+
+
+def _ikavism(key: str, index: int, start: int, end: int, gazetteer: Gazetteer, lex: _Lexicon
+             ) -> _Span | None:
+    """A name that names nothing, read with the і of its last closed syllable written o or e
+    ("School Nr. 15, Mariupil'": Mariupol), when that spells a big city of a focus country."""
+    m = _LAST_CLOSED_I.search(key)
+    if m is None:
+        return None
+    for vowel in ("o", "e"):
+        swapped = key[:m.start()] + vowel + key[m.end():]
+        if not gazetteer.has_key(swapped):
+            continue
+        cities = [p for p in gazetteer.candidates_for_key(swapped)
+                  if p.kind == _SETTLEMENT and p.population >= IKAVISM_MIN_POPULATION
+                  and p.country_code in lex.focus_countries and _key(p.name) == swapped]
+        if cities:
+            return _Span(index, index + 1, start, end, cities, swapped, penalty=0.1)
+    return None
 
 
 # ", Luhansk Oblast" right after a word: the word names a place of that region, so a
@@ -899,8 +927,8 @@ def _regions_of_namesakes(span: _Span, gazetteer: Gazetteer) -> None:
         span.candidates = regions
 
 
-def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
-             ) -> list[tuple[_Span, Place, float]]:
+def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon,
+             outlet_states: frozenset[str] = frozenset()) -> list[tuple[_Span, Place, float]]:
     for span in spans:
         _regions_of_namesakes(span, gazetteer)
     # A name repeated in the text is read the same way each time it carries the same marks:
@@ -942,6 +970,11 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon
         for m in lex.region_acronym.finditer(text):
             key = lex.region_acronyms[m.group()]
             region_hint[key] = max(region_hint.get(key, 0.0), 0.5)
+    if outlet_states and not any(cc == _US and weight >= 1.0 for (cc, _), weight in region_hint.items()):
+        # The outlet's state decides between namesakes only when the text names no state.
+        for state in outlet_states:
+            key = (_US, state)
+            region_hint[key] = max(region_hint.get(key, 0.0), OUTLET_STATE_HINT)
     home = _home_country(spans, best_prior, lex)
     counties = _named_counties(spans, same_candidates, lex.story_state_countries)
     located = [(other.key, (place.lat, place.lon), place) for other, place in zip(spans, best_prior)
@@ -1014,7 +1047,15 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
             continue
         if len(scored) > 1 and margin < TIE_MARGIN:
             tied = [span.candidates[c] for score, c in scored[1:] if top_score - score < TIE_MARGIN]
-            chosen = _honest_fallback(chosen, tied, gazetteer)
+            fallback = _honest_fallback(chosen, tied, gazetteer)
+            if fallback.kind == "region" and chosen.kind == _SETTLEMENT and any(
+                    top_score - score < OBLAST_SPREAD_MARGIN and other.admin1 != chosen.admin1
+                    and other.country_code == chosen.country_code
+                    for score, other in ((sc, span.candidates[c]) for sc, c in scored[1:])):
+                # Tied namesakes of one oblast, and one of another oblast just behind them
+                # ("in Kamianka"): the oblast is a guess too; only the country is known.
+                fallback = gazetteer.country(chosen.country_code) or fallback
+            chosen = fallback
         if span.weak:
             confidence *= 0.6
         if resolved and chosen.kind != "region":
@@ -1087,6 +1128,9 @@ def _scores(span: _Span, pr: list[float], anchors: list[Place],
 
 # Readings closer than this in score are a tie.
 TIE_MARGIN = 0.03
+# A namesake of another oblast this close behind the tied namesakes of one oblast leaves the
+# oblast unknown as well.
+OBLAST_SPREAD_MARGIN = 0.05
 # Namesakes of one oblast this close together are one answer for a map: either lies nearer
 # the truth than the oblast's centre would.
 NAMESAKES_CLOSE_KM = 30.0
@@ -1182,11 +1226,13 @@ def _after_preposition(tokens: _Tokens, start_tok: int, lex: _Lexicon) -> bool:
 
 
 def find_places(text: str, language: str | None = None,
-                gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+                gazetteer: Gazetteer | None = None, *,
+                source: str | None = None, url: str | None = None) -> list[PlaceMention]:
     """Tag every place name in `text` (title + body) and resolve it using document context.
 
     `language` is accepted for callers that know it; the tagger is multilingual and
-    does not need it.
+    does not need it. The article's `source` and `url`, when given, are weak context: a US
+    state or town in the outlet's name decides between namesakes in a text naming no state.
     """
     gaz = gazetteer or default_gazetteer()
     lex = _lexicon()
@@ -1213,7 +1259,8 @@ def find_places(text: str, language: str | None = None,
     if lone_countries:
         _mark_lone_places(tokens, spans, lex, lone_countries)
     mentions: list[PlaceMention] = []
-    resolved = _resolve(text, spans, gaz, lex)
+    resolved = _resolve(text, spans, gaz, lex,
+                        outlet_states(source, url, gaz) if source or url else frozenset())
     if lone_countries:
         resolved = [r for r in resolved if not r[0].lone_local or _fits_the_story(r[1], resolved)]
         resolved = _story_state_namesakes(resolved, lone_countries, tokens, lex)
@@ -1222,6 +1269,108 @@ def find_places(text: str, language: str | None = None,
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
     return _neighbourhoods_of_home(_named_neighbourhoods(text, mentions))
+
+
+_US = "US"
+# A state named in passing (region_hint's weight): the outlet is weak context.
+OUTLET_STATE_HINT = 0.5
+# Towns an outlet is named after ("chicagotribune", "tylerpaper") are towns of this size; the
+# town's state is read only when its namesake there is this many times any other state's.
+OUTLET_TOWN_MIN_POPULATION = 10_000
+OUTLET_TOWN_LEAD = 1.5
+# A state's name in a host is the state unless a city of this size elsewhere shares it
+# ("washingtonpost": Washington, D.C. as much as the state).
+OUTLET_STATE_RIVAL = 100_000
+OUTLET_MIN_LETTERS = 4
+# Letters a town closing a host may follow: a call, a network or "my" ("nbc", "click").
+OUTLET_TOWN_AFTER = 5
+_US_TOP_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "us", "tv", "fm", "news", "info"})
+_URL_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?([^/?#:]+)")
+_DIGITS_OR_SPACES = re.compile(r"[\d ]+")
+
+
+def outlet_states(source: str | None, url: str | None,
+                  gazetteer: Gazetteer | None = None) -> frozenset[str]:
+    """The US states an outlet's host or name points to ("arkansasonline.com": Arkansas;
+    "mysanantonio.com", "sanfrancisco.cbslocal.com": the town's state), read
+    by rule from the words that open or close each part of the host, never from a list of
+    outlets. TV and radio call signs ("wsmv.com") say nothing here: no call-sign register
+    ships offline."""
+    gaz = gazetteer or default_gazetteer()
+    found: set[str] = set()
+    for written in (source, url):
+        if written:
+            m = _URL_HOST.match(written.strip().lower())
+            if m is not None:
+                found |= _host_states(m.group(1), gaz)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _host_states(host: str, gazetteer: Gazetteer) -> frozenset[str]:
+    labels = host.split(".")
+    if len(labels) > 1:
+        if labels[-1] not in _US_TOP_LEVEL:
+            return frozenset()  # "lastampa.it" is no Tampa outlet
+        labels = labels[:-1]
+    names = _outlet_names(gazetteer)
+    states: set[str] = set()
+    # A state's postal code in a label is not read: "ky3" is a Missouri station (KYTV), and
+    # K/W codes (KS, KY, WA, WI, WV, WY) are the shape of call signs.
+    for label in labels:
+        for run in _DIGITS_OR_SPACES.split(name_key(label)):
+            states |= _run_states(run, names)
+    return frozenset(states)
+
+
+def _run_states(run: str, names: dict[str, tuple[str | None, bool]]) -> set[str]:
+    """Outlets put their town or state first ("chicagotribune", "arkansasonline") or last after
+    a short call or possessive ("nbcnewyork", "mysanantonio"); a town after a longer word
+    ("sentinelandenterprise") or inside a run ("dnainfo") is more often a word than a town."""
+    found: set[str] = set()
+    head = 0
+    for size in range(len(run), OUTLET_MIN_LETTERS - 1, -1):
+        named = names.get(run[:size])
+        if named is not None:
+            if named[0] is not None:
+                found.add(named[0])
+            head = size
+            break
+    for size in range(len(run) - head, OUTLET_MIN_LETTERS - 1, -1):
+        named = names.get(run[-size:])
+        if named is not None:
+            if named[0] is not None and (named[1] or len(run) - size <= OUTLET_TOWN_AFTER):
+                found.add(named[0])
+            break
+    return found
+
+
+@lru_cache(maxsize=2)
+def _outlet_names(gazetteer: Gazetteer) -> dict[str, tuple[str | None, bool]]:
+    """Spaceless keys of the US states and of US towns of OUTLET_TOWN_MIN_POPULATION+ (their own
+    names: alternate names hold ordinary words), each with the state it points to (None for a
+    name whose namesakes of several states are of a size) and whether it is a state's name."""
+    towns: dict[str, dict[str, int]] = {}
+    states: dict[str, str] = {}
+    for place in gazetteer.places_of(_US):
+        if not place.admin1:
+            continue
+        if place.kind == "region":
+            states[_key(place.name).replace(" ", "")] = place.admin1
+        elif place.kind == _SETTLEMENT and place.population >= OUTLET_TOWN_MIN_POPULATION:
+            sizes = towns.setdefault(_key(place.name).replace(" ", ""), {})
+            sizes[place.admin1] = max(sizes.get(place.admin1, 0), place.population)
+    names: dict[str, tuple[str | None, bool]] = {}
+    for key, sizes in towns.items():
+        ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
+        lead = len(ranked) == 1 or ranked[0][1] >= OUTLET_TOWN_LEAD * ranked[1][1]
+        # A name of no one state still ends the search: "springfield" is not "spring".
+        names[key] = (ranked[0][0] if lead else None, False)
+    for key, state in states.items():
+        rival = any(town != state and size >= OUTLET_STATE_RIVAL
+                    for town, size in towns.get(key, {}).items())
+        names[key] = (None if rival else state, True)
+    return names
 
 
 def _mark_lone_places(tokens: _Tokens, spans: list[_Span], lex: _Lexicon,
