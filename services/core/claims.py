@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -73,6 +73,9 @@ class ClaimDraft:
     quantities: tuple[Quantity, ...]
     via: tuple[str, ...]
     confidence: float
+    # The span the content was read from, when the content leaves words of it out (the
+    # attribution between the quoted parts of one claim); None when the content is the span.
+    span_text: str | None = None
 
 
 # Prepositions that put a place name after them ("in", "a", "near"): the town is where, not who.
@@ -331,6 +334,14 @@ _TERSE_TYPES: frozenset[ClaimType] = frozenset({"casualty_report", "attack_repor
 # content or just before it ("hopes that", "declared, “…").
 _CLAUSE_OR_QUOTE = re.compile(r"(?<!\w)(?:" + _COMPLEMENTIZER + r")(?!\w)|[«“\"”»]", re.IGNORECASE)
 _CLAUSE_LOOKBACK = 12
+# A quote attributed after it and resumed in the next sentence ('"…," said X. "…"') is one claim
+# when its opening part is a lead-in: short, or far outweighed by what follows. A long opening
+# part stands as a claim by itself, and the quote after it as another.
+_HEAD_MAX = 20  # words
+_CHAIN_RATIO = 2
+_CHAIN_MAX = 4  # quoted parts of one claim: a longer run reads as several statements
+_CHAIN_GAP = 20  # words of attribution between two parts
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,6 +358,7 @@ class _Found:
     outside: str  # the attribution around the content, where a channel may be named
     confidence: float
     headline_link: bool = False
+    parts: tuple[tuple[int, int], ...] = ()  # the quoted parts of a claim told in several
 
 
 def _intro_phrases(language: str | None) -> list[str]:
@@ -386,6 +398,7 @@ class _Reader:
         self.language = language
         self.cues = cue_patterns(language)
         self.sentences = list(sentences)
+        self.sentence_starts = [s for s, _ in self.sentences]
         self.title_end = title_end
         title = text[:title_end].strip()
         body_start = title_end + 2
@@ -419,6 +432,8 @@ class _Reader:
         self.registry = SpeakerRegistry()
         self.found: list[_Found] = []
         self.prev_quote: tuple[QuoteSpan, Speaker] | None = None
+        # The claim a quote attributed after it heads, the last quote it holds and how many.
+        self.chain: tuple[int, QuoteSpan, int] | None = None
         self.introduced: tuple[Speaker, int] | None = None
         # Few articles hold a label at all: a substring test spares the line-by-line search.
         src = _SOURCE_LINE.search(text) if any(w in text for w in _SOURCE_LABELS) else None
@@ -700,6 +715,16 @@ class _Reader:
         if words < 2:
             return
         found = self.attribute_after(q)
+        if words <= 3 and _word_before(self.text, q.open):
+            # A phrase quoted inside a sentence ('a kind of "veiled sanction," he said') is no
+            # claim, though a speaker named after it may go on in the next quote.
+            if found is not None:
+                self.registry.last = found[0]
+                self.prev_quote = (q, found[0])
+            return
+        if found is None and self.continue_quote(q, inner_s, inner_e):
+            return
+        attributed_after = found is not None
         if words < 3 and (found is None or not found[1]):
             return
         found = found or self.attribute_before(q)
@@ -725,10 +750,45 @@ class _Reader:
         speaker, cue = found
         self.registry.last = speaker
         s, e = self.sentence_of(q.open)
+        added = len(self.found)
         self.add(
             speaker, cue, inner_s, inner_e, "direct", (s, max(e, q.close + 150)), conf
         )
         self.prev_quote = (q, speaker)
+        self.chain = (added, q, 1) if attributed_after and len(self.found) > added else None
+
+    def continue_quote(self, q: QuoteSpan, s: int, e: int) -> bool:
+        """'"…," said X. "…"': a quote that opens the sentence after the attribution of the
+        quote before it, with none of its own, goes on with that quote's claim; True when it
+        joined it."""
+        if self.chain is None:
+            return False
+        at, last, n = self.chain
+        between = self.text[last.close + 1 : q.open]
+        tail = between.strip()
+        if (
+            n >= _CHAIN_MAX
+            or "\n" in between  # a new paragraph starts anew
+            or len(between.split()) > _CHAIN_GAP
+            or _QUOTE_MARKS.search(between) is not None
+            or not (tail[-1:] in (".", "!", "?") or (n > 1 and not tail))
+            or not self.text[s : s + 1].isupper()
+            # the attribution is the one sentence between the parts, not the writer's own
+            or bisect_right(self.sentence_starts, q.open)
+            > bisect_right(self.sentence_starts, last.close) + 1
+        ):
+            return False
+        if n == 1 and self.text[last.open + 1 : last.close].rstrip()[-1:] == ".":
+            return False  # '"We will rebuild it." Ruiz said. "…"': a whole sentence quoted alone
+        f = self.found[at]
+        head = len(self.text[f.start : f.end].split())
+        if n == 1 and head > _HEAD_MAX and len(self.text[s:e].split()) <= _CHAIN_RATIO * head:
+            return False
+        self.found[at] = replace(f, end=e, parts=(f.parts or ((f.start, f.end),)) + ((s, e),))
+        self.chain = (at, q, n + 1)
+        self.prev_quote = (q, f.speaker)
+        self.registry.last = f.speaker
+        return True
 
     def attribute_after(self, q: QuoteSpan) -> tuple[Speaker, str] | None:
         """'«...» ha affermato Kirby', '"...," a smiling Clinton said', '"...", he added'."""
@@ -1321,6 +1381,12 @@ def _trailing_source(
     return _TRAILING_SOURCE.search(text, start, e)
 
 
+def _word_before(text: str, pos: int) -> bool:
+    """Whether a word of the same line, not a sentence's end or a colon, comes right before pos."""
+    before = text[max(0, pos - 12) : pos]
+    return before[before.rfind("\n") + 1 :].rstrip()[-1:].isalnum()
+
+
 def _is_sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip()
     return not before or before[-1] in ".!?\n"
@@ -1515,6 +1581,11 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
     for f in sorted(kept, key=lambda f: f.start):
         content = text[f.start : f.end]
+        span_text: str | None = None
+        if f.parts and f.parts[0][0] == f.start and f.parts[-1][1] == f.end:
+            # each part keeps the comma the quote closed on: "closed to all traffic, Repairs …"
+            span_text = content
+            content = " ".join(text[a : b + 1 if text[b : b + 1] == "," else b] for a, b in f.parts)
         drafts.append(
             ClaimDraft(
                 speaker=f.speaker,
@@ -1527,6 +1598,7 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
                 quantities=extract_quantities(content, language),
                 via=find_channels(f.outside),
                 confidence=f.confidence,
+                span_text=span_text,
             )
         )
     return drafts

@@ -110,7 +110,7 @@ def claim_record(
 ) -> Claim:
     text_evidence = Evidence(
         article_id=article.article_id, source=article.source, url=article.url, language=language,
-        published_at=article.published_at, text=draft.content,
+        published_at=article.published_at, text=draft.span_text or draft.content,
         char_start=draft.content_start, char_end=draft.content_end,
     )
     s = draft.speaker
