@@ -133,7 +133,7 @@ _RELAY_CUE = re.compile(
 # "Jason Healey, a senior research scholar at Columbia University, said": name, appositive, cue.
 _APPOSITIVE_SUBJECT = re.compile(
     r"(?:^|(?<=[.;:\]]\s)|(?<=,\s)|(?<=\n))(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?"
-    r"[A-ZÀ-Ü][\w'’.-]*(?:\s+[A-ZÀ-Ü][\w'’.-]*){0,3}),\s+(?P<app>[^,;:\"“”«»]{2,90}?(?:,[^,;:\"“”«»]{2,50})?),\s*$"
+    r"[A-ZÀ-ÜА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+[A-ZÀ-ÜА-ЯЁІЇЄҐ][\w'’.-]*){0,3}),\s+(?P<app>[^,;:\"“”«»]{2,90}?(?:,[^,;:\"“”«»]{2,50})?),\s*$"
 )
 
 # "Il comitato investigativo russo, che indaga sui crimini più gravi, ha dichiarato": a sentence's
@@ -326,6 +326,7 @@ _GENITIVE_SOURCES = cue_words().genitive_sources
 # after a plural cue is named where it speaks, behind a locative preposition.
 _LOCATIVE_BODY = re.compile(r"\s*(?:в|у|во)\s+(?=\w)", re.IGNORECASE)
 _LOCATIVE_LANGUAGES = frozenset({"uk", "ru"})
+_THAT_BEFORE = re.compile(r"(?<!\w)(?:що|что)\s*$", re.IGNORECASE)
 # At most this many sentences of facts before a uk/ru "Про це повідомив" are its content.
 _FACTS_REACH = 4
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
@@ -685,7 +686,11 @@ class _Reader:
                 and self.language in _LOCATIVE_LANGUAGES
                 # "сообщил о новом обстреле": what a report is about is not what it says
                 and self.text[s:e].split(None, 1)[0].lower() not in _TOPIC_PREPOSITIONS
-                and classify(self.text[s:e], cue) in _TERSE_TYPES
+                and (
+                    classify(self.text[s:e], cue) in _TERSE_TYPES
+                    # "заявил, что Киев готовит провокацию": a that-clause says something
+                    or (words >= 3 and _THAT_BEFORE.search(self.text, max(0, s - 6), s))
+                )
             ):
                 return
             # uk and ru tell a toll or a strike in two or three words ("пострадали двое").
@@ -993,7 +998,8 @@ class _Reader:
                     0.7,
                 )
             return
-        np = self.np_after(m.end(), e)
+        # "Как сообщили в МЧС, …": the body is named where it speaks.
+        np = self.np_after(self.body_after(m.end(), e), e)
         if np is None:
             return
         np_tokens = tokenize(self.text[np[0] : np[1]])
@@ -1444,7 +1450,9 @@ def _name_bare_offices(found: list[_Found], text: str) -> list[_Found]:
             w.lower() for w in sp.name.split() if w[:1].isupper() and w.lower() != key
         ]
         context = f"{holder.role or ''} {holder.organization or ''}".lower()
-        return all(w in context for w in proper)
+        # uk/ru give a holder's body in the nominative ("Харківська ОВА") and a bare office
+        # names it in the genitive ("голова Харківської ОВА"): a stem is enough there.
+        return all(w in context or (len(w) > 6 and w[:-3] in context) for w in proper)
 
     if not any(bare(f.speaker) for f in found):
         return found

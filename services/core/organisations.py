@@ -76,3 +76,117 @@ def nominative_organisation(name: str, language: str | None) -> str:
         if found is not None:
             return found
     return names[0]
+
+
+# Case endings of the adjectives in a body's name, (genitive or locative, nominative), by
+# language: the feminine of an oblast or an administration ("Харківської", "Запорізькій" ->
+# "Харківська", "Запорізька"; "Белгородской" -> "Белгородская"), the masculine of a raion or
+# a staff ("Харківському", "оперативном"), the plural of forces. A Russian masculine ending
+# in a stressed -ой is in organisations.json (`stressed_adjectives`: областного -> областной),
+# since the oblique forms do not show the stress.
+_ADJECTIVE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "uk": (("ої", "а"), ("ій", "а"), ("ого", "ий"), ("ому", "ий"), ("их", "і")),
+    "ru": (("ской", "ская"), ("цкой", "цкая"), ("ой", "ая"), ("ского", "ский"), ("цкого", "цкий"),
+           ("ском", "ский"), ("цком", "цкий"), ("ого", "ый"), ("ом", "ый"), ("ых", "ые"),
+           ("их", "ие")),
+}
+# A word only one of the two languages spells ("області", "Воздушных"), else an ending only
+# one of them gives an adjective ("-ої", "-ой").
+_UKRAINIAN_LETTERS = regex.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN_LETTERS = regex.compile(r"[ыэёъЫЭЁЪ]")
+_CYRILLIC_PHRASE = regex.compile(r"^[\p{Cyrillic}][\p{Cyrillic}\s'’ʼ-]*$")
+
+
+def _phrase_language(phrase: str) -> str | None:
+    if _UKRAINIAN_LETTERS.search(phrase):
+        return "uk"
+    if _RUSSIAN_LETTERS.search(phrase):
+        return "ru"
+    first = phrase.split(None, 1)[0].lower()
+    if first.endswith("ої"):
+        return "uk"
+    if first.endswith("ой"):
+        return "ru"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _oblique_heads() -> dict[str, dict[str, str]]:
+    raw = load_lexicon("organisations").get("oblique_heads", {})
+    return {language: dict(heads) for language, heads in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def _stressed_adjectives() -> dict[str, dict[str, str]]:
+    raw = load_lexicon("organisations").get("stressed_adjectives", {})
+    return {language: dict(words) for language, words in raw.items()}
+
+
+# After these letters Russian writes -ий, not -ый ("Курского" is handled as -ского; "дорожного"
+# is -ый by its н): only г, к, х, ж, ш, ч, щ before the ending take -ий.
+_SOFT_STEM_END = frozenset("гкхжшчщ")
+
+
+def _adjective_nominative(word: str, language: str) -> str | None:
+    low = word.lower()
+    stressed = _stressed_adjectives().get(language, {}).get(low)
+    if stressed is not None:
+        return word[:1] + stressed[1:] if word[:1].isupper() else stressed
+    for genitive, nominative in _ADJECTIVE_ENDINGS[language]:
+        if low.endswith(genitive) and len(low) - len(genitive) >= 3:
+            stem = word[: len(word) - len(genitive)]
+            if nominative == "ый" and stem[-1:].lower() in _SOFT_STEM_END:
+                nominative = "ий"
+            return stem + nominative
+    return None
+
+
+@lru_cache(maxsize=4096)
+def nominative_body(phrase: str) -> str:
+    """The body or territory of a uk/ru office, named in the genitive the office puts it in
+    ("начальник Харківської ОВА", "губернатор Белгородской области"), in the nominative
+    ("Харківська ОВА", "Белгородская область"); a known body under the nominative
+    organisations.json gives it ("Повітряних сил ЗСУ" -> "Повітряні сили ЗСУ"). Only the
+    adjectives and the head noun opening the phrase change, and only when the head is a noun of
+    `oblique_heads` or an abbreviation; a genitive after them stays ("прокуратури Харківської
+    області" -> "прокуратура Харківської області"), and any other phrase ("Києва", "МИД
+    России") is kept as written."""
+    if not _CYRILLIC_PHRASE.match(phrase):
+        return phrase
+    language = _phrase_language(phrase)
+    if canonical_organisation(phrase) is not None:
+        for tried in (language,) if language else ("uk", "ru"):
+            named = nominative_organisation(phrase, tried)
+            # Without a letter to tell the language, the nominative must keep the qualifier
+            # the article wrote, less a case ending ("Генштабу ЗСУ" is Ukrainian: "Генштаб
+            # ЗСУ", not "Генштаб ВСУ"; "Кремля": "Кремль").
+            if named != phrase and (
+                language or phrase.split()[-1].startswith(named.split()[-1][:-1])
+            ):
+                return named
+        return phrase
+    for tried in (language,) if language else ("uk", "ru"):
+        agreeing = _agreeing_head(phrase.split(), tried)
+        if agreeing is not None:
+            return agreeing
+    return phrase
+
+
+def _agreeing_head(words: list[str], language: str) -> str | None:
+    """The phrase with its opening adjectives and head noun in the nominative; None when it
+    opens with no such group."""
+    heads = _oblique_heads().get(language, {})
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if word.isupper() and len(word) > 1:
+            # An abbreviation heads the phrase as written: "Херсонської ОВА".
+            return " ".join(out + words[k:]) if out else None
+        head = heads.get(word.lower())
+        if head is not None:
+            head = word[:1] + head[1:] if word[:1].isupper() else head
+            return " ".join([*out, head, *words[k + 1 :]])
+        adjective = _adjective_nominative(word, language)
+        if adjective is None:
+            return None
+        out.append(adjective)
+    return None

@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple, TypeGuard, cast
 
 from services.core.claim_text import folds_plainly, is_whole_word
 from services.core.lexicon import load_lexicon
+from services.core.organisations import canonical_organisation, nominative_body
 
 SpeakerKind = Literal["person", "organization"]
 
@@ -504,6 +505,12 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
             # A lone capitalised word before more of the phrase is a modifier ("Sumy prosecutor's office").
             continue
         candidates.append((a, b))
+    # "Минздрав ДНР", "пресс-служба МВД": a Cyrillic abbreviation names no person.
+    candidates = [
+        (a, b)
+        for a, b in candidates
+        if not all(t.text.isupper() and _CYRILLIC.match(t.text) for t in tokens[a:b])
+    ]
     multi = [c for c in candidates if c[1] - c[0] >= 2]
     if multi:
         return multi[0]
@@ -522,9 +529,35 @@ def _genitive_before_name(tokens: list[Token], a: int, b: int) -> bool:
 
 
 _LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "во"})
+# Where or when a uk/ru speaker spoke, between the name and the cue ("Захарова на брифинге
+# заявила", "Зеленський у вечірньому зверненні заявив"): no part of the name.
+_SETTING_PREPOSITIONS = frozenset({"в", "у", "во", "на", "під", "под", "після", "после"})
+
+
+def _before_setting(tokens: list[Token]) -> list[Token]:
+    """A uk/ru speaker phrase less a closing prepositional phrase on a lower-case noun ("на
+    брифинге", "в интервью РБК"); "в Херсоне" may be part of an office and stays."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].low in _SETTING_PREPOSITIONS and not _is_cap(tokens[k + 1]):
+            return tokens[:k]
+    return tokens
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _POSSESSIVE = re.compile(r"['’ʼ]s?$")
 _POSSESSIVE_OWNER = re.compile(r"\w['’ʼ]s$")
+
+
+def _nominative_office(role: str | None, organization: str | None) -> tuple[str | None, str | None]:
+    """A uk/ru holder's office and its body in the nominative ("начальника Харківської ОВА" ->
+    "начальник", "Харківська ОВА"); other languages as written."""
+    if role is not None and _CYRILLIC.search(role):
+        role = nominative_role(role)
+    if organization is not None and _CYRILLIC.search(organization):
+        organization = nominative_body(organization)
+    return role, organization
+
+
+def _cyrillic_role(role: str) -> str:
+    return nominative_role(role) if _CYRILLIC.search(role) else role
 
 
 def parse_speaker(text: str, start: int, end: int) -> Speaker | None:
@@ -562,6 +595,8 @@ def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
         tokens = tokens[:-1]
     if not tokens:
         return None
+    if _CYRILLIC.match(tokens[0].text):
+        tokens = _before_setting(tokens)
     lows = [t.low for t in tokens]
     # "il report dello Stato maggiore" speaks for the Stato maggiore.
     noun = next(
@@ -605,6 +640,17 @@ def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
                     [t.low for t in apposition], lex.org_heads, lex.max_phrase
                 )
                 org = _span_text(text, apposition[inner[0] :]) if inner else None
+                office = _longest_match([t.low for t in apposition], lex.roles, lex.max_phrase)
+                if (
+                    office is not None
+                    and office[0] == 0
+                    and office[1] < len(apposition)
+                    and _CYRILLIC.match(apposition[0].text)
+                ):
+                    # "Олег Синєгубов, голова Харківської ОВА,": the office, then its body.
+                    role_text = _span_text(text, apposition[: office[1]])
+                    org = _span_text(text, apposition[office[1] :])
+            role_text, org = _nominative_office(role_text, org)
             return Speaker(
                 _span_text(text, tokens[head[0] : head[1]]),
                 role_text,
@@ -651,6 +697,7 @@ def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
                 organization = re.sub(
                     r"^(?:at|of|di|del|della|from|da|dal)\s+", "", organization
                 )
+        role, organization = _nominative_office(role, organization)
         return Speaker(name, role, organization, country, "person")
     has_cap = any(_is_cap(t) for t in tokens)
     if org_span is None and role_span is None and not has_cap:
@@ -684,7 +731,23 @@ def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
         )
     ):
         # A bare role ("il governatore") is a person whose name we do not know.
-        return Speaker(name, name, None, country, "person")
+        return Speaker(name, _cyrillic_role(name), None, country, "person")
+    if (
+        role_span is not None
+        and role_span[0] == 0
+        and role_span[1] < len(tokens)
+        and _CYRILLIC.match(tokens[0].text)
+    ):
+        # "Губернатор Курской области заявил": an office with the body or territory it heads
+        # in the genitive is its holder, unnamed ("голова Харківської ОВА" as a later mention).
+        body = _span_text(text, tokens[role_span[1] :])
+        nominative = nominative_body(body)
+        if nominative != body or canonical_organisation(body) is not None:
+            role = nominative_role(_span_text(text, tokens[: role_span[1]]))
+            return Speaker(name, role, nominative, country, "person")
+    if _CYRILLIC.match(tokens[0].text):
+        # "повідомили в Запорізькій ОВА": a body speaks under its name as a subject.
+        name = nominative_body(name)
     return Speaker(
         name,
         None,
@@ -768,7 +831,9 @@ def _named_holder(speaker: Speaker | None) -> TypeGuard[Speaker]:
     """A person with a first name and a surname who can hold an office; not a town ("the city
     of Kryvyi Rih, according to local officials")."""
     return (speaker is not None and speaker.kind == "person" and " " in speaker.name
-            and not bare_settlement(speaker))
+            and not bare_settlement(speaker)
+            # "Голова Харківської ОВА уточнив": an office with its body names no holder
+            and office_key(speaker.name) is None)
 
 
 def _office_mentions(text: str, offices: frozenset[str]) -> list[tuple[int, int]]:
@@ -1044,7 +1109,28 @@ def _role_cases() -> Mapping[str, str]:
     return {k.lower(): v for k, v in load_lexicon("speaker_roles")["role_cases"].items()}
 
 
+@lru_cache(maxsize=4096)
 def nominative_role(role: str) -> str:
-    """A uk/ru office read in the genitive ("голови", "губернатора") in the nominative."""
+    """A uk/ru office as the role lexicon names it: the genitive a source puts it in ("за
+    словами голови", "по словам официального представителя") back in the nominative, and the
+    capital of a sentence start or of a title ("Міністр", "Губернатор") in lower case. Only the
+    words up to the office noun change: the genitive after it names whose office it is
+    ("заступника голови" -> "заступник голови", "врио губернатора" stays)."""
+    if not _CYRILLIC.search(role):
+        return role
     cases = _role_cases()
-    return " ".join(cases.get(w.lower(), w) for w in role.split())
+    roles = speaker_lexicon().roles
+    words = role.split()
+    out: list[str] = []
+    for k, word in enumerate(words):
+        nominative = cases.get(word.lower())
+        if nominative is None:
+            break
+        out.append(nominative)
+        if (nominative,) in roles:
+            words = out + words[k + 1 :]
+            break
+    first = words[0]
+    if first[:1].isupper() and not first.isupper() and first.lower() in speaker_lexicon().vocabulary:
+        words = [first.lower(), *words[1:]]
+    return " ".join(words)

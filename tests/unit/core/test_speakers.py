@@ -262,3 +262,23 @@ def test_office_mentions_found_in_the_lower_case_are_those_the_office_pattern_fi
     ):
         expected = [m.span() for m in _office_regex(offices).finditer(text)]
         assert _office_mentions(text, offices) == expected, text
+
+
+def test_a_uk_ru_appositive_office_splits_into_role_and_nominative_body() -> None:
+    phrase = "Олег Синєгубов, голова Харківської ОВА"
+    assert parse_speaker(phrase, 0, len(phrase)) == Speaker(
+        "Олег Синєгубов", "голова", "Харківська ОВА", None, "person"
+    )
+    phrase = "Вячеслав Гладков, губернатор Белгородской области"
+    speaker = parse_speaker(phrase, 0, len(phrase))
+    assert speaker is not None
+    assert (speaker.role, speaker.organization) == ("губернатор", "Белгородская область")
+
+
+def test_an_office_named_with_its_body_but_no_name_holds_no_office_of_its_own() -> None:
+    text = (
+        "Голова Харківської ОВА Олег Синєгубов повідомив про удар. "
+        "Голова Харківської ОВА уточнив, що поранено двох людей."
+    )
+    found = office_holders(text, frozenset({"голова"}))
+    assert [holder.name for _, _, holder in found] == ["Олег Синєгубов"]
