@@ -225,14 +225,19 @@ class Probe:
         return self.settings.topic_prefix + topic
 
     async def partitions(self, topic: str) -> list[TopicPartition]:
-        name = self.name(topic)
+        return await self._partitions_of(self.name(topic))
+
+    async def _partitions_of(self, name: str) -> list[TopicPartition]:
         if name not in self._partitions:
             described = await self.admin.describe_topics([name])
             self._partitions[name] = sorted(p["partition"] for d in described for p in d["partitions"])
         return [TopicPartition(name, p) for p in self._partitions[name]]
 
     async def ends(self, topic: str) -> dict[TopicPartition, int]:
-        tps = await self.partitions(topic)
+        return await self._ends_of(self.name(topic))
+
+    async def _ends_of(self, name: str) -> dict[TopicPartition, int]:
+        tps = await self._partitions_of(name)
         return dict(await self.consumer.end_offsets(tps)) if tps else {}
 
     async def end(self, topic: str) -> int:
@@ -252,8 +257,12 @@ class Probe:
         return str(group["state"]), len(group["members"])
 
     async def read(self, topic: str, since: dict[TopicPartition, int] | None = None) -> list[ConsumerRecord]:
-        """Every record from `since` (or the beginning) to the end offsets as of now."""
-        ends = await self.ends(topic)
+        """Every record of a contract topic from `since` (or the beginning) to the end offsets as of now."""
+        return await self.read_named(self.name(topic), since)
+
+    async def read_named(self, name: str, since: dict[TopicPartition, int] | None = None) -> list[ConsumerRecord]:
+        """The same for a topic by its full name (a Faust table's changelog)."""
+        ends = await self._ends_of(name)
         reader = AIOKafkaConsumer(**aiokafka_options(self.settings), group_id=None,
                                   enable_auto_commit=False, auto_offset_reset="earliest")
         await reader.start()
@@ -431,6 +440,19 @@ async def wait_drained(probe: Probe, ws: list[Worker], plan: Plan, articles_tota
             return
 
 
+async def broker_bytes_per_article(probe: Probe, articles: int) -> dict[str, float]:
+    """Key and value bytes each topic took per article in the throughput run (uncompressed; the
+    broker adds ~70 bytes of record overhead): what sizing a cluster's disk needs."""
+    named = {t: probe.name(t) for t in (topics.ARTICLES, topics.MENTIONS, topics.INCIDENTS, topics.CLAIMS)}
+    named["dedup_changelog"] = f"{probe.settings.group_prefix}-deduplicator-dedup-state-changelog"
+    out: dict[str, float] = {}
+    for label, name in named.items():
+        records = await probe.read_named(name)
+        out[label] = round(sum(len(r.key or b"") + len(r.value or b"") for r in records) / articles)
+    out["total"] = sum(out.values())
+    return out
+
+
 async def outputs(probe: Probe, since: dict[str, dict[TopicPartition, int]] | None = None) -> list[ConsumerRecord]:
     since = since or {}
     return [r for t in (topics.INCIDENTS, topics.CLAIMS) for r in await probe.read(t, since.get(t))]
@@ -478,6 +500,7 @@ async def bench_pipeline_and_latency(run: Run, articles: list[Article], plan: Pl
                 "pipeline_incl_startup_per_s": round(plan.articles / (max(out_stamps) / 1000 - started), 1),
                 "mentions": len(mention_stamps),
                 "output_records": len(out),
+                "broker_bytes_per_article": await broker_bytes_per_article(probe, plan.articles),
             }
             memory = {
                 "extractor_startup_s": round(min(mention_stamps) / 1000 - ws[0].started_at, 2),

@@ -38,6 +38,8 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("scale.per_s_1_worker", "1 extractor", "articles/s"),
     ("scale.per_s_2_workers", "2 extractors", "articles/s"),
     ("scale.speedup_2_workers", "speed-up with 2 extractors", "×"),
+    ("pipeline.broker_bytes_per_article.total", "broker bytes per article, all topics and the changelog", "bytes"),
+    ("pipeline.broker_bytes_per_article.dedup_changelog", "of which the deduplicator's table changelog", "bytes"),
     ("memory.extractor_rss_mb", "extractor peak RSS", "MB"),
     ("memory.deduplicator_rss_mb", "deduplicator peak RSS", "MB"),
     ("memory.passthrough_rss_mb", "no-op Faust worker peak RSS", "MB"),
