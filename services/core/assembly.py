@@ -157,6 +157,8 @@ class _ContextMarkers:
     # "in recent weeks", "dall'inizio della guerra": a whole sentence about a period, not a day
     period: regex.Pattern[str] | None
     period_filter: LiteralFilter | None
+    # "загальні бойові втрати противника … склали": a General Staff's tally, a claim
+    tally: regex.Pattern[str] | None
     alert: regex.Pattern[str] | None
     office_before: re.Pattern[str] | None
     office_after: re.Pattern[str] | None
@@ -187,6 +189,11 @@ class _ContextMarkers:
     def alerts(self, text: str) -> bool:
         """An air raid alert or warning ("allarme aereo", "повітряна тривога"): not an attack."""
         return self.alert is not None and self.alert.search(text) is not None
+
+    def tallies(self, text: str) -> bool:
+        """A tally of a period's losses ("втрати противника за добу", "потери ВСУ за сутки
+        составили"): figures claimed, no incident, and no weapon they count was used today."""
+        return self.tally is not None and self.tally.search(text) is not None
 
 
 _OFFICE_LINK = (r"\s+(?:(?:of|di|del|della|dello|dell['’]|de|du|des|de la|del|für|the)\s*)+"
@@ -223,6 +230,7 @@ def _context_markers(language: str) -> _ContextMarkers:
         background_filter=LiteralFilter.build(section.get("background") or [], ignore_case=True),
         period=anywhere("period"),
         period_filter=LiteralFilter.build(section.get("period") or [], ignore_case=True),
+        tally=anywhere("tally"),
         alert=anywhere("alert"),
         office_before=re.compile(rf"(?<!\w)(?:{_words(before)}){_OFFICE_LINK}", re.IGNORECASE) if before else None,
         office_after=re.compile(rf"^\s+(?:{_words(after)})(?!\w)", re.IGNORECASE) if after else None,
@@ -284,7 +292,8 @@ def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers)
     after = text[mention.end : mention.end + 40]
     if markers.speaker_after is not None and markers.speaker_after.match(after) and not (
         markers.locative_before is not None and markers.locative_before.search(before)
-    ):
+    ) and not _OBLAST_NAMED.search(mention.text):
+        # (a region named with its noun speaks for nobody: "… Белгородской областей, сообщили")
         # "Sadovyi a déclaré": a person (or a city speaking for its government); but "descrivendo
         # l'attacco alla base di Belaya, ha affermato" names where, and the subject is elsewhere
         return True
@@ -623,7 +632,7 @@ def assemble_incidents(
         return default_date
 
     for index, sentence in enumerate(sentences):
-        if _about_a_period(sentence, markers):
+        if _about_a_period(sentence, markers) or markers.tallies(sentence.text):
             continue
         in_sentence = [p for p in places if sentence.start <= p.start < sentence.end]
         looking_back = _background_from(sentence, markers)
@@ -719,8 +728,9 @@ def assemble_incidents(
         # A brief is read whole as well: "G20 protests ... This part of town was the scene of
         # escalating violence" is a violent demonstration though no one sentence says so.
         # an alert sentence is a warning in the whole reading too ("air raid alert over the
-        # threat of a drone attack")
-        whole = " ".join(s.text for s in sentences if not markers.alerts(s.text))
+        # threat of a drone attack"), and so is a tally of losses ("втрати противника")
+        whole = " ".join(s.text for s in sentences
+                         if not markers.alerts(s.text) and not markers.tallies(s.text))
         read.extend((c, 0) for c in classify_sentence(whole, language)
                     if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE)
         reportable = _read_as_brief(reportable, read)
@@ -971,6 +981,20 @@ def _place_tolls(
                 if sentence not in draft.sentences:
                     draft.sentences.append(sentence)
                 break
+        else:
+            # "… ракетный удар по Николаевской области. В Очакове ранены четыре человека.": the
+            # region's one report that day is of the town its toll names
+            town = targets[0]
+            regional = [d for d in merged if d.place.precision == "region" and _overlaps(d.date, when)
+                        and town.precision in ("settlement", "point", "district")
+                        and _same_or_inside(town, d.place)]
+            if len(regional) == 1 and not any(_place_key(d.place) == _place_key(town) for d in merged):
+                draft = regional[0]
+                draft.place = town
+                draft.fatalities = _larger(draft.fatalities, killed)
+                draft.injured = _larger(draft.injured, hurt)
+                if sentence not in draft.sentences:
+                    draft.sentences.append(sentence)
 
 
 def _zero_the_unmentioned_toll(draft: IncidentDraft) -> None:
@@ -1062,8 +1086,9 @@ def _brief_fallback(
     if read:
         cue, at = max(read, key=lambda ci: ci[0].score)
     else:
-        # what an alert sentence names ("the threat of a drone attack") was not observed
-        alerts = [s for s in sentences if markers.alerts(s.text)]
+        # what an alert sentence names ("the threat of a drone attack") was not observed, nor
+        # what a tally of losses counts ("втрати противника … артилерійських систем")
+        alerts = [s for s in sentences if markers.alerts(s.text) or markers.tallies(s.text)]
         for observation in _observations(language):
             m = next((o for o in observation.pattern.finditer(text)
                       if not any(s.start <= o.start() < s.end for s in alerts)), None)
@@ -1421,14 +1446,26 @@ def _same_or_inside(town: PlaceMention, other: PlaceMention) -> bool:
     if _place_key(town) == _place_key(other):
         return True
     inner, outer = town.place, other.place
-    return (other.precision == "region" and outer.country_code == inner.country_code
-            and outer.admin1 is not None and outer.admin1 == inner.admin1)
+    if outer.country_code != inner.country_code or outer.admin1 is None or outer.admin1 != inner.admin1:
+        return False
+    # "Ворог атакував Запорізький район. У Біленькому пошкоджено будинки": the raion's report
+    # is the village's, as a region's is its town's (a raion named as such, not a US county)
+    return other.precision == "region" or (
+        other.precision == "district" and town.precision != "district"
+        and outer.admin2 is not None and outer.admin2 == inner.admin2
+        and _RAION_NAMED.search(other.text) is not None)
 
 
 # a region named as such ("the Dnipropetrovsk region", "Kharkiv Oblast"), not a state that
 # qualifies a town ("Mesa, Arizona")
 _REGION_NAMED = re.compile(r"(?<!\w)(?:regione|regioni|region|regions|oblast|provincia|province|région|región|"
                            r"област\w*|област|регіон\w*|регион\w*)(?!\w)", re.IGNORECASE)
+
+
+# an oblast named as such in Ukrainian or Russian ("Белгородской областей")
+_OBLAST_NAMED = re.compile(r"(?<!\w)област\w*", re.IGNORECASE)
+# a raion named as such in Ukrainian or Russian ("Запорізький район", "Белгородского района")
+_RAION_NAMED = re.compile(r"(?<!\w)район\w*", re.IGNORECASE)
 
 
 def _fold(kept: IncidentDraft, d: IncidentDraft) -> None:

@@ -52,6 +52,12 @@ _CASE_ENDINGS = ("у", "ю", "і", "е", "а", "я", "и", "ы", "ом", "ем",
 _NOMINATIVE_ENDINGS = ("", "ь", "а", "я", "и", "о", "е")
 _VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
 _ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк|зьк|зк)(?:ій|ої|ою|у|а|ая|ой|ую|ое|ий|ого|ому|ом|им|ей)$")
+# The rest of a list of region adjectives after one of them, up to its plural noun: ", Курской и
+# Белгородской областей", " та Херсонській областях"
+_LIST_LINK = r"(?:\s*,\s*|\s+(?:и|і|та|й|а также)\s+)"
+_REGION_LIST_TAIL = re.compile(
+    rf"{_LIST_LINK}(?:[А-ЯІЇЄҐ][\w'’-]*{_LIST_LINK}){{0,6}}[А-ЯІЇЄҐ][\w'’-]*\s+"
+    r"(област(?:ей|ях)|район(?:ов|ах|ів))(?!\w)")
 # An oblique Cyrillic form opening a sentence is a place only if it names a city this big
 SENTENCE_INITIAL_MIN_POPULATION = 50_000
 # Nouns after which an adjective names a raion rather than an oblast
@@ -112,6 +118,8 @@ class _Lexicon:
     lone_prepositions: frozenset[str]
     name_abbreviations: dict[str, tuple[str, ...]]
     story_state_countries: frozenset[str]
+    hromada_after: frozenset[str]
+    region_stems: dict[str, tuple[str, str]]
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +167,8 @@ def _lexicon() -> _Lexicon:
         {_key(short): tuple(_key(w) for w in full)
          for short, full in raw["name_abbreviations"].items()},
         frozenset(raw["story_state_countries"]),
+        frozenset(w.lower() for w in raw["hromada_words"]),
+        {stem: (cc, admin1) for stem, (cc, admin1) in raw["region_adjective_stems"].items()},
     )
 
 
@@ -314,6 +324,55 @@ def _nominative_keys(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
+def _oblasts_named_like(candidates: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The oblast a city's name also names (Zaporizhzhia), for the first such city read."""
+    for p in candidates:
+        if p.kind == "settlement" and p.admin1 == p.name:
+            region = gazetteer.region(p.country_code, p.admin1)
+            if region is not None:
+                return [region]
+    return []
+
+
+# An adjective's oblique endings and the nominatives they may come from (Кривому -> Кривий,
+# Білій -> Біла, Старом -> Старый): the first word of a two-word name
+_ADJECTIVE_ENDINGS = re.compile(r"(?:ому|ого|ім|им|ій|ий|ой|ый|ом|ої|ою|ую|ая|ей|ое|ої|у|а|е|і)$")
+_ADJECTIVE_NOMINATIVES = ("ий", "ій", "ой", "ый", "а", "я", "ая", "е", "ое", "є")
+
+
+_SOFTENED = {"ці": "ка", "зі": "га", "сі": "ха"}
+
+
+@lru_cache(maxsize=20_000)
+def _adjective_keys(word: str) -> tuple[str, ...]:
+    low = word.lower()
+    m = _ADJECTIVE_ENDINGS.search(low)
+    if m is None or m.start() < 3:
+        return ()
+    stem = low[: m.start()]
+    return tuple(dict.fromkeys(_key(stem + ending) for ending in _ADJECTIVE_NOMINATIVES))
+
+
+def _inflected_pair(first: str, second: str, gazetteer: Gazetteer, prefixes: frozenset[str] | set[str]
+                    ) -> tuple[str, list[Place]] | None:
+    """A two-word name with both words in an oblique case ("Кривому Рогу" -> Кривий Ріг,
+    "Білій Церкві" -> Біла Церква): only first words that open some name are tried."""
+    heads = [k for k in _adjective_keys(first) if k in prefixes]
+    if not heads:
+        return None
+    tails = [k for group in _nominative_keys(second) for k in group]
+    low = second.lower()
+    if low[-2:] in _SOFTENED:
+        # Ukrainian softens к/г/х before the locative і: Каховці -> Каховка
+        tails.append(_key(low[:-2] + _SOFTENED[low[-2:]]))
+    for head in heads:
+        for tail in tails:
+            places = gazetteer.candidates_for_key(head + " " + tail)
+            if places:
+                return head + " " + tail, places
+    return None
+
+
 def _inflected_candidates(word: str, gazetteer: Gazetteer, lex: _Lexicon
                           ) -> tuple[str, list[Place]] | None:
     for group in _nominative_keys(word):
@@ -381,6 +440,10 @@ def _region_from_adjective(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> li
     if match is None:
         return []
     stem, suffix = low[: match.start()], match.group(1)
+    if stem in lex.region_stems:
+        country, admin1 = lex.region_stems[stem]
+        named = gazetteer.region(country, admin1)
+        return [] if named is None else [named]
     for nominative in (stem + suffix + "а", stem + suffix + "ая"):
         regions = [p for p in gazetteer.candidates_for_key(_key(nominative + " oblast"))
                    if p.kind == "region"]
@@ -398,6 +461,37 @@ def _region_from_adjective(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> li
     city = max(cities, key=attrgetter("population"))
     region = gazetteer.region(city.country_code, city.admin1 or "")
     return [] if region is None else [region]
+
+
+# How far back (characters) a raion named before a hromada still qualifies it
+HROMADA_RAION_REACH = 80
+
+
+def _hromada_centres(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> tuple[str, list[Place]]:
+    """Марганецьку, Покровську, Краснопільську, Глушковской (громаду) -> the focus-country
+    towns the adjective is built on, namesakes all (context picks one), with the adjective's
+    stem: the stem with the
+    suffix kept (Покровськ, Покровське), with a soft sign or vowel back (Марганець, Глушково,
+    Юнаківка) or with the -лля a -пільськ- stands for (Краснопілля)."""
+    low = word.lower()
+    match = _ADJECTIVE.search(low)
+    if match is None or match.start() < 3:
+        return low, []
+    stem, suffix = low[: match.start()], match.group(1)
+    bases = [stem + suffix, stem + suffix + "е", stem + suffix + "ое", stem + "ка", stem + "о",
+             stem + "е", stem + "а", stem + "и", stem]
+    if suffix.startswith("ц"):
+        bases += [stem + "ць", stem + "ец"]
+    if stem.endswith("іль"):
+        bases.append(stem[:-1] + "лля")
+    if stem.endswith("ин"):
+        bases.append(stem[:-2] + "а")
+    found: dict[int, Place] = {}
+    for base in dict.fromkeys(bases):
+        for p in gazetteer.candidates_for_key(_key(base)):
+            if p.kind == "settlement" and p.country_code in lex.focus_countries:
+                found.setdefault(id(p), p)
+    return stem, list(found.values())
 
 
 def _is_title_case(words: list[str], capitals: list[bool]) -> bool:
@@ -425,6 +519,7 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
     title_line_mode = title_mode or _is_title_case(words[:title_tokens], capitals)
     # Misspelling rescue is the slowest path; a handful per document is plenty.
     fuzzy_budget = 3
+    hromadas: dict[str, list[_Span]] = {}  # by the adjective's stem
     noun_starts = _region_noun_starts(text)
     cyrillic = _CYRILLIC.search(text) is not None
     n = len(tokens)
@@ -473,6 +568,29 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
                 if found is None or strength > max(_plain_prior(p, lex)
                                                    for p in found.candidates):
                     found = _Span(i, i + 1, start, end, inflected[1], inflected[0])
+        if found is not None and found.end_tok == i + 1 and i > 0 and lowers[i - 1] == "на" \
+                and lower.endswith(("і", "ї")) and cyrillic:
+            # "на Запоріжжі" is the oblast, "у Запоріжжі" the city: Ukrainian puts a region,
+            # not a town, after "на" in the locative
+            oblasts = _oblasts_named_like(found.candidates, gazetteer)
+            if oblasts:
+                found = _Span(i, i + 1, start, end, oblasts, found.key)
+        if (found is None or found.end_tok == i + 1) and capital and cyrillic and glued[i] \
+                and i + 1 < n and capitals[i + 1] and _CYRILLIC.search(word):
+            # "по Кривому Рогу", "у Білій Церкві": both words of the name are inflected
+            pair = _inflected_pair(word, words[i + 1], gazetteer, prefixes)
+            if pair is not None:
+                found = _Span(i, i + 2, start, tokens.end[i + 1], pair[1], pair[0])
+        if (found is None or found.end_tok == i + 1) and capital and cyrillic \
+                and _ADJECTIVE.search(lower) is not None:
+            # "над Брянской, Курской и Белгородской областями": each adjective of a list before
+            # a plural region noun names its region
+            listed = _REGION_LIST_TAIL.match(text, end)
+            if listed is not None:
+                areas = (_district_from_adjective(word, gazetteer) if listed.group(1).startswith("район")
+                         else _region_from_adjective(word, gazetteer, lex))
+                if areas:
+                    found = _Span(i, i + 1, start, end, areas, key)
         if (found is None or found.end_tok == i + 1) and glued[i] and capital \
                 and i + 1 < n and lowers[i + 1] in lex.region_after:
             # "Харківську область": an adjective before a region noun names the region of
@@ -489,6 +607,24 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
                 regions = _region_from_adjective(word, gazetteer, lex)
                 if regions:
                     found = _Span(i, i + 1, start, end, regions, key)
+        if (found is None or found.end_tok == i + 1) and glued[i] and capital and cyrillic \
+                and i + 1 < n and lowers[i + 1] in lex.hromada_after:
+            # "Марганецьку громаду": the hromada of the town the adjective is built on, not a
+            # namesake its oblique form spells (Покровську: Pokrovsk, not Pokrovske)
+            stem, centres = _hromada_centres(word, gazetteer, lex)
+            if len(centres) > 1:
+                # the raion named with it ("Покровську громаду Синельниківського району") or
+                # just before ("Нікопольський район: Марганецьку громаду, Покровську громаду")
+                raions = [p for p in spans[-1].candidates if p.kind == "district"
+                          ] if spans and start - spans[-1].end <= HROMADA_RAION_REACH else []
+                if i + 3 < n and lowers[i + 3] in _RAION_NOUNS:
+                    raions += _district_from_adjective(words[i + 2], gazetteer) or []
+                inside = [c for c in centres if any(
+                    c.admin1 == r.admin1 and c.admin2 and c.admin2 == r.admin2 for r in raions)]
+                centres = inside or centres
+            if centres:
+                found = _Span(i, i + 1, start, end, centres, _key(word))
+                hromadas.setdefault(stem, []).append(found)
         if found is None and capital and len(key) >= 6 and i > 0 and fuzzy_budget > 0 \
                 and lower not in lex.stopwords and (
                     lowers[i - 1] in lex.locative
@@ -525,6 +661,12 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
         found.village_marked = _village_marked(tokens, found, lex)
         spans.append(found)
         resume = found.end_tok
+    for named in hromadas.values():
+        # the hromada a raion pins down once ("Покровську громаду Синельниківського району")
+        # is the same hromada in the headline ("Обстріл Покровської громади")
+        narrowest = min(named, key=lambda sp: len(sp.candidates))
+        for sp in named:
+            sp.candidates = narrowest.candidates
     return spans
 
 
