@@ -19,6 +19,7 @@ from schemas import (
     Speaker,
 )
 from services.core import casualties
+from services.core.actors import Role
 from services.core.assembly import IncidentDraft
 from services.core.claims import ClaimDraft
 from services.core.organisations import canonical_organisation
@@ -46,6 +47,19 @@ def _count(found: casualties.Count | None, article: Article) -> Count:
     if found.best is not None:
         reports.append(FigureReport(value=found.best, article_id=article.article_id, source=article.source))
     return Count(best=found.best, low=found.low, high=found.high, reports=reports)
+
+
+def _actors(draft: IncidentDraft) -> list[Actor]:
+    """Each actor once: the draft keeps every phrase where it was written, and an actor named in
+    a role (perpetrator, target) somewhere is not listed again as "other" for another mention."""
+    roles: dict[tuple[str, str, str | None], list[Role]] = {}
+    for a in draft.actors:
+        held = roles.setdefault((a.name, a.kind, a.country_code), [])
+        if a.role not in held:
+            held.append(a.role)
+    return [Actor(name=name, role=role, kind=kind, country_code=cc)
+            for (name, kind, cc), held in roles.items()
+            for role in (held if held == ["other"] else [r for r in held if r != "other"])]
 
 
 def incident_confidence(draft: IncidentDraft) -> float:
@@ -87,9 +101,7 @@ def incident_record(article: Article, language: str, draft: IncidentDraft, versi
             country_code=p.country_code or None, admin1=p.admin1, admin2=p.admin2,
             lat=p.lat, lon=p.lon, precision=draft.place.precision,
         ),
-        # the draft keeps each phrase where it was written; the record names each actor once
-        actors=[Actor(name=name, role=role, kind=kind, country_code=cc) for name, role, kind, cc
-                in dict.fromkeys((a.name, a.role, a.kind, a.country_code) for a in draft.actors)],
+        actors=_actors(draft),
         fatalities=_count(draft.fatalities, article),
         injured=_count(draft.injured, article),
         civilian_targeting=draft.civilian_targeting,

@@ -22,3 +22,15 @@ def test_an_actor_named_in_two_sentences_of_one_incident_is_listed_once() -> Non
     [incident] = [m.incident for m in extract_article(article).mentions if m.incident is not None]
     names = [(a.name, a.role) for a in incident.actors]
     assert names.count(("Russian forces", "perpetrator")) == 1
+
+
+def test_an_actor_with_a_role_is_not_listed_again_without_one() -> None:
+    article = Article(article_id="t-role", source="example.ua", title="ЗСУ звільнили Новодарівку",
+                      body="Сили оборони України звільнили село Новодарівка на Запоріжжі, повідомив "
+                           "Генштаб ЗСУ.",
+                      published_at=datetime(2024, 6, 5, 10, tzinfo=UTC), language="uk")
+    incidents = [m.incident for m in extract_article(article).mentions if m.incident is not None]
+    assert incidents
+    for incident in incidents:
+        named = [a.name for a in incident.actors]
+        assert len(named) == len(set(named)), incident.actors
