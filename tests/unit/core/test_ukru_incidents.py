@@ -209,3 +209,65 @@ def test_nakanune_alone_is_the_day_before_publication(sentence: str, language: s
 ])
 def test_on_the_eve_of_an_event_is_no_date(sentence: str, language: str) -> None:
     assert resolve_dates(sentence, PUBLISHED, language) == []
+
+
+# a village the gazetteer does not know, named with its raion: one incident in the raion's region,
+# with the toll the next sentence gives ------------------------------------------------------------
+
+def test_a_village_of_a_raion_named_like_the_oblast_lies_in_that_oblast_and_keeps_the_toll() -> None:
+    [incident] = _incidents(
+        "В Курской области при ударе дрона погибла женщина",
+        "Украинский беспилотник атаковал частный дом в селе Малиновка Курского района, сообщил "
+        "губернатор. Женщина погибла на месте, еще трое ранены.",
+        "ru",
+    )
+    assert incident.place.text == "Малиновка"
+    assert incident.place.place.admin1 == "Kursk"
+    assert incident.cue.sub_event_type == "Air/drone strike"
+    assert _toll(incident) == (1, 3)
+
+
+def test_a_toll_in_the_sentence_after_an_unknown_village_is_that_villages_toll() -> None:
+    [incident] = _incidents(
+        "Дрон атаковал автомобиль в Брянской области",
+        "Беспилотник ВСУ атаковал легковой автомобиль у села Зеленополье Брянского района. "
+        "Водитель погиб, двое пассажиров ранены.",
+        "ru",
+    )
+    assert incident.place.text == "Зеленополье"
+    assert incident.place.place.admin1 == "Bryansk"
+    assert _toll(incident) == (1, 2)
+
+
+def test_a_ukrainian_brief_about_a_village_of_a_named_raion_gives_one_incident() -> None:
+    [incident] = _incidents(
+        "На Сумщині внаслідок атаки дрона загинув чоловік",
+        "Російський дрон атакував автомобіль у селі Кудрявцеве Шосткинського району. "
+        "Чоловік загинув на місці, ще двоє людей поранені.",
+        "uk",
+    )
+    assert incident.place.text == "Кудрявцеве"
+    assert incident.place.place.admin1 == "Sumy"
+    assert _toll(incident) == (1, 2)
+
+
+def test_a_raion_unlike_any_region_named_leaves_the_village_to_the_storys_region() -> None:
+    [incident] = _incidents(
+        "Обстрел в Белгородской области",
+        "ВСУ обстреляли из артиллерии село Ветрогорье Крутобережского района. "
+        "Пострадали двое мирных жителей.",
+        "ru",
+    )
+    assert incident.place.place.admin1 == "Belgorod"
+    assert _toll(incident) == (0, 2)
+
+
+def test_a_village_named_with_its_raion_is_the_namesake_in_that_raion() -> None:
+    [incident] = _incidents(
+        "Удар дрона по Донеччині",
+        "Росіяни атакували дроном автомобіль у селі Малинівка Покровського району. Загинув чоловік.",
+        "uk",
+    )
+    assert incident.place.place.admin2 == "Pokrovskyi Raion"
+    assert incident.place.place.lat is not None
+    assert _toll(incident) == (1, 0)
