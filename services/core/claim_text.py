@@ -399,6 +399,14 @@ class TypeLexicon:
     # Cue stems that type a claim by themselves ("has denied"), one group per type.
     cue_types: re.Pattern[str]
     cue_type_names: tuple[str, ...]
+    # A verb of destroying or losing a few words before a noun of soldiers: losses, a
+    # casualty report ("знищили 1 230 окупантів"); Cyrillic stems, tried on Cyrillic text only.
+    personnel_losses: re.Pattern[str]
+    # The multiplier of each scale word after a number ("850 тисяч", "2 million"), lower case.
+    scales: dict[str, int]
+    # "Кількість загиблих зросла до 12": the unit noun (group "unit") and the number (group
+    # "n") a verb of rising sets; None-free, tried only where " до " occurs.
+    rise: re.Pattern[str]
 
 
 def _trie_alternation(stems: Sequence[str]) -> str:
@@ -477,10 +485,31 @@ def type_lexicon() -> TypeLexicon:
         for unit, words in data["quantity_units"].items()
         for word in words
     }
-    number = r"(\d{1,3}(?:[.,\s]\d{3})+|\d+(?:[.,]\d+)?)(?:\s+(mila|migliaia|milioni|million|thousand))?"
+    scales = {word.lower(): int(factor) for word, factor in data["scale_words"].items()}
+    scale_alt = "|".join(
+        re.escape(w) + ("" if w.endswith(".") else r"(?!\w)") for w in sorted(scales, key=len, reverse=True)
+    )
+    digits = r"\d{1,3}(?:[.,\s]\d{3})+|\d+(?:[.,]\d+)?"
+    number = rf"({digits})(?:\s+({scale_alt}))?"
     unit_alt = "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True))
+    # "45 із 60 дронів", "45 of 60 drones": the count is the first number, the total no count.
+    out_of = rf"(?:\s+(?:із|з|зі|из|of|out of|su|dei|degli|delle)\s+(?:{digits}))?"
     unit_regex = re.compile(
-        number + r"\s+(?:\w+\s+){0,2}?(" + unit_alt + r")(?!\w)", re.IGNORECASE
+        number + out_of + r"\s+(?:\w+\s+){0,2}?(" + unit_alt + r")(?!\w)", re.IGNORECASE
+    )
+    losses = data["personnel_losses"]
+    loss_units = [w for w, unit in units.items() if unit in losses["units"]]
+    personnel_losses = re.compile(
+        r"(?<!\w)" + _trie_alternation([w.lower() for w in losses["verbs"]])
+        + r"\w*(?:\W+\w+){0," + str(int(losses["reach"])) + r"}?\W+"
+        + "(?:" + "|".join(re.escape(w) for w in sorted(loss_units, key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    rise = data["rise"]
+    rise_regex = re.compile(
+        r"(?<!\w)(?P<unit>" + unit_alt + r")(?!\w)(?:\W+\w+){0," + str(int(rise["reach"])) + r"}?\s+"
+        + "(?:" + "|".join(re.escape(w) for w in rise["verbs"]) + r")\s+до\s+(?P<n>" + digits + r")(?!\w)",
+        re.IGNORECASE,
     )
     return TypeLexicon(
         names,
@@ -499,6 +528,9 @@ def type_lexicon() -> TypeLexicon:
         negated_attack,
         cue_types,
         cue_type_names,
+        personnel_losses,
+        scales,
+        rise_regex,
     )
 
 
@@ -755,7 +787,18 @@ def classify(content: str, cue: str = "") -> ClaimType:
             framing = stems.search(content)
             if framing is not None and framing.start() < first[best]:
                 best = frame
+    casualty = lex.names.index("casualty_report")
+    if (  # an assessment stays one
+        best in (lex.names.index("attack_report"), supply)
+        and _CYRILLIC.search(content) is not None
+        and lex.personnel_losses.search(content) is not None
+    ):
+        # "знищили 1 230 окупантів", "уничтожили до 45 военнослужащих": losses, not a strike.
+        best = casualty
     return lex.names[best] if best < len(lex.names) else "other"  # type: ignore[return-value]
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _type_starts(lex: TypeLexicon, content: str) -> Iterator[tuple[int, int]]:
@@ -836,19 +879,12 @@ _LOSSES = re.compile(
 
 
 def _number(raw: str, scale: str | None) -> int | float:
-    digits = raw.replace(" ", "")
+    digits = re.sub(r"\s", "", raw)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
         value: float = float(re.sub(r"[.,]", "", digits))
     else:
         value = float(digits.replace(",", "."))
-    factor = {
-        "mila": 1000,
-        "thousand": 1000,
-        "migliaia": 1000,
-        "milioni": 1_000_000,
-        "million": 1_000_000,
-    }
-    value *= factor.get((scale or "").lower(), 1)
+    value *= type_lexicon().scales.get((scale or "").lower(), 1)
     return int(value) if value.is_integer() else value
 
 
@@ -917,8 +953,14 @@ def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ..
         since = _OF_CONTEXT.search(text)
         of = "losses" + (f" since {since.group(1)}" if since else "")
     found: list[Quantity] = []
+    risen: set[int] = set()
+    if " до " in text:
+        for r in lex.rise.finditer(text):
+            # "кількість поранених зросла до 12": the count of the unit named before the verb.
+            found.append(Quantity(_number(r.group("n"), None), lex.units[r.group("unit").lower()], of))
+            risen.add(r.start("n"))
     for m in lex.unit_regex.finditer(text):
-        if re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
+        if re.fullmatch(r"(?:19|20)\d{2}", m.group(1)) or m.start(1) in risen:
             continue
         unit = lex.units[m.group(3).lower()]
         found.append(Quantity(_number(m.group(1), m.group(2)), unit, of))

@@ -244,9 +244,12 @@ _SUBJECT_LEAD = re.compile(
 # giornalisti che", "a dit à la presse que".
 _ADDRESSEE = re.compile(
     r"(?:a|ad|ai|al|alla|alle|agli|allo|all['’]\w*|to|à|au|aux|the|reporters|journalists|giornalisti|"
-    r"him|her|them|me|us|gli|le|mi|ci|loro|poi|then|also|anche|в|у|журналистам)$",
+    r"him|her|them|me|us|gli|le|mi|ci|loro|poi|then|also|anche|в|у|во|на|під|под|журналистам|"
+    r"журналістам|репортерам|репортёрам|изданию|виданню|агентству|телеканалу|каналу)$",
     re.IGNORECASE,
 )
+_OBJECT_THEN_COLON = re.compile(r"(?:[^\s:«»“”\"]+\s+){0,4}?[^\s:«»“”\"]+:\s+(?=\w)")
+_CYRILLIC_START = re.compile(r"[\u0400-\u04ff]")
 _NAME_AFFILIATION = re.compile(
     r"(?:^|\n)\s*[A-ZÀ-Ü][\w.'’-]+(?:\s+[A-ZÀ-Ü][\w.'’-]*){1,3},\s+[^:\n,]{2,60}$"
 )
@@ -378,6 +381,38 @@ def _speaker_intros(language: str | None) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + word_alternation(phrases) + r")(?!\w)", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _WireCues:
+    """How uk/ru wire copy attributes a sentence (claim_cues.json "wire_cues"): "…, пишет ТАСС со
+    ссылкой на оперштаб", "…, йдеться у зведенні Генштабу", or "Как говорится в сообщении X, …"."""
+
+    gate: re.Pattern[str]  # a citing phrase or impersonal verb: most sentences hold neither
+    trailing: re.Pattern[str]
+    leading: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _wire_cues(language: str | None) -> _WireCues | None:
+    spec = load_lexicon("claim_cues").get("wire_cues", {}).get(language or "")
+    if not spec:
+        return None
+    citing = word_alternation(spec["citing"])
+    impersonal = word_alternation(spec["impersonal"])
+    cue = (
+        rf"(?P<cue>(?:{word_alternation(spec['relays'])})\s+[^,.;:!?«»“”\"]{{2,60}}?\s+(?:{citing})"
+        rf"|(?:{impersonal})\s+(?:у|в|во|на)\s+(?:{word_alternation(spec['documents'])}))(?!\w)"
+    )
+    return _WireCues(
+        re.compile(rf"(?<!\w)(?:{citing}|{impersonal})(?!\w)", re.IGNORECASE),
+        re.compile(
+            rf"\s*[,;–—-]\s*{cue}\s*(?P<src>[^.;!?«»“”\"]{{0,120}}?)[\s.!?]*$", re.IGNORECASE
+        ),
+        re.compile(
+            rf"\s*(?:як|как)\s+{cue}\s*(?P<src>[^,.;!?«»“”\"]{{0,120}}?)\s*,\s*", re.IGNORECASE
+        ),
+    )
+
+
 @lru_cache(maxsize=16)
 def _speaker_intro_filter(language: str | None) -> LiteralFilter | None:
     """Rules out at once the many texts that hold none of the phrases: their sentences need
@@ -462,11 +497,13 @@ class _Reader:
         k = bisect_left(self.long_opens, pos) - 1
         return k >= 0 and pos < self.long_closes[k]
 
-    def speaker_at(self, s: int, e: int, cue: str = "") -> Speaker | None:
+    def speaker_at(self, s: int, e: int, cue: str = "", oblique: bool = False) -> Speaker | None:
+        """The speaker the phrase text[s:e] names; `oblique` when the cue puts it in the
+        genitive or accusative whatever the cue's words ("со ссылкой на губернатора")."""
         speaker = parse_speaker(self.text, s, e)
         if speaker is None:
             return None
-        if speaker.kind == "person" and cue.lower() in _GENITIVE_SOURCES:
+        if speaker.kind == "person" and (oblique or cue.lower() in _GENITIVE_SOURCES):
             # "по словам Гладкова": the name is read in the nominative the article uses.
             named = nominative_name(speaker.name, self.text[:s])
             role = None if speaker.role is None else nominative_role(speaker.role)
@@ -634,8 +671,15 @@ class _Reader:
         lead = None if after_comma else _OBJECT_THEN_THAT.match(self.text, s, e)
         if lead and lead.group(0).split()[0] not in cue_words().complementizers:
             first = self.text[s:e].split(None, 1)[0]
-            if not (first[:1].isupper() or _ADDRESSEE.match(first)):
+            # "сообщил журналистам, что": the addressee may close with the comma before "что".
+            if not (first[:1].isupper() or _ADDRESSEE.match(first.rstrip(",;:"))):
                 lead = None  # "l'operazione ha provocato esplosioni che": a clause, not an addressee
+        elif not after_comma and _CYRILLIC_START.match(self.text, s, e):
+            # "повідомив журналістам: …", "заявив в ефірі телемарафону: …": to whom or where,
+            # then the statement after a colon.
+            lead = _OBJECT_THEN_COLON.match(self.text, s, e)
+            if lead is not None and not _ADDRESSEE.match(lead.group(0).split()[0].rstrip(",;:")):
+                lead = None
         if lead:
             s = lead.end()
         skip = _LEADING_SKIP.match(self.text, s, e)
@@ -918,6 +962,7 @@ class _Reader:
         """Walk sentences in order so pronouns and surnames resolve to earlier speakers."""
         pending = list(self.quotes)
         intros = _speaker_intros(self.language)
+        wire = _wire_cues(self.language) if self.language in _LOCATIVE_LANGUAGES else None
         intro_filter = _speaker_intro_filter(self.language)
         if intros is not None and intro_filter is not None and not intro_filter.may_match(self.text):
             intros = None
@@ -927,6 +972,8 @@ class _Reader:
             while pending and pending[0].open < e:
                 self.read_quote(pending.pop(0))
             matches = self.cues_in(s, e)
+            if wire is not None and wire.gate.search(self.text, s, e) is not None:
+                matches = self.read_wire(wire, s, e, matches)
             for kind in range(3):
                 for k, m in matches:
                     if k != kind or self.in_quote(m.start()):
@@ -951,6 +998,36 @@ class _Reader:
             if openers is None or within is None
             else cue_matches_at(self.cues, self.text, within, openers, e)
         )
+
+    def read_wire(
+        self, wire: _WireCues, s: int, e: int, matches: list[tuple[int, re.Match[str]]]
+    ) -> list[tuple[int, re.Match[str]]]:
+        """"…, пишет ТАСС со ссылкой на оперштаб": the source cited speaks, the outlet is the
+        channel; "…, говорится в сообщении Минобороны": the body whose document it is speaks.
+        The cues read here are dropped from `matches`; a sentence with a cue before a trailing
+        wire cue ("X заявил, что …, пишет ТАСС со ссылкой на Y") is left to that cue."""
+        m = wire.trailing.search(self.text, s, e)
+        leading = False
+        if m is None or any(c.start() < m.start() for _, c in matches):
+            m = wire.leading.match(self.text, s, e)
+            leading = True
+            if m is None:
+                return matches
+        src_s, src_e = strip_span(self.text, *m.span("src"))
+        cue = " ".join(m.group("cue").split())
+        # The source runs to the end of the sentence or the comma: read whole first
+        # ("со ссылкой на Белгородскую областную администрацию"), else its leading phrase.
+        speaker = self.speaker_at(src_s, src_e, cue, oblique=True) if src_e > src_s else None
+        if speaker is None or speaker.kind == "person" and speaker.role is None and " " not in speaker.name:
+            np = self.np_after(src_s, src_e) if src_e > src_s else None
+            speaker = self.speaker_at(*np, cue, oblique=True) if np is not None else None
+        if speaker is None:
+            return matches
+        cs, ce = self.content_span(m.end(), e) if leading else self.content_span(s, m.start())
+        self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
+        if leading:
+            return [(k, c) for k, c in matches if c.start() >= m.end()]
+        return [(k, c) for k, c in matches if c.start() < m.start()]
 
     def facts_before(self, idx: int) -> int:
         """The first of the sentences before sentence idx that a uk/ru "Про це повідомив",

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from services.core.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from services.core.gazetteer import Place
 
 # "the UN", "l'Onu", "il Cremlino": an article before the name is not part of it.
 _ARTICLE = r"(?:(?i:the|il|lo|la|l['’])\s*)?"
@@ -85,10 +89,12 @@ def nominative_organisation(name: str, language: str | None) -> str:
 # in a stressed -ой is in organisations.json (`stressed_adjectives`: областного -> областной),
 # since the oblique forms do not show the stress.
 _ADJECTIVE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "uk": (("ої", "а"), ("ій", "а"), ("ого", "ий"), ("ому", "ий"), ("их", "і")),
+    "uk": (("ої", "а"), ("ій", "а"), ("ого", "ий"), ("ому", "ий"), ("их", "і"),
+           # the accusative "з посиланням на Харківську ОВА" puts a source in
+           ("ьку", "ька"), ("ну", "на")),
     "ru": (("ской", "ская"), ("цкой", "цкая"), ("ой", "ая"), ("ского", "ский"), ("цкого", "цкий"),
            ("ском", "ский"), ("цком", "цкий"), ("ого", "ый"), ("ом", "ый"), ("ых", "ые"),
-           ("их", "ие")),
+           ("их", "ие"), ("скую", "ская"), ("цкую", "цкая"), ("ую", "ая")),
 }
 # A word only one of the two languages spells ("області", "Воздушных"), else an ending only
 # one of them gives an adjective ("-ої", "-ой").
@@ -190,3 +196,73 @@ def _agreeing_head(words: list[str], language: str) -> str | None:
             return None
         out.append(adjective)
     return None
+
+
+# Genitive endings of a city's name after an office ("мер Києва", "мэр Москвы", "глава
+# Донецка", "мер Вінниці"), with the nominative endings its stem may take back, likeliest first.
+_MASCULINE_NOMINATIVES = ("", "о", "ь", "е")  # Київ, Дніпро, Бахмут
+_SOFT_NOMINATIVES = ("ь", "й", "е", "")  # Мелітополь, Гуляйполе
+_CITY_GENITIVES: dict[str, dict[str, tuple[str, ...]]] = {
+    "uk": {"а": _MASCULINE_NOMINATIVES, "я": _SOFT_NOMINATIVES, "и": ("а",), "і": ("я", "а")},
+    "ru": {"а": _MASCULINE_NOMINATIVES, "я": _SOFT_NOMINATIVES, "ы": ("а",), "и": ("ь", "я", "а")},
+}
+_VELAR_OR_SIBILANT = frozenset("гкхжшчщ")  # Russian writes -и, not -ы, after them: Праги, Прага
+_CLOSED_SYLLABLE = str.maketrans({"о": "і", "е": "і", "є": "ї"})
+_CITY_WORD = regex.compile(r"^[\p{Lu}][\p{Ll}'’ʼ-]{2,}$")
+
+
+@lru_cache(maxsize=4096)
+def nominative_city(word: str, russian: bool) -> str:
+    """The nominative of a city an office names in the genitive ("Києва" -> "Київ", "Харкова"
+    -> "Харків", "Дніпра" -> "Дніпро", "Москвы" -> "Москва", "Белгорода" -> "Белгород"); the
+    word as written when the gazetteer knows no settlement by it or no nominative gives it.
+
+    The gazetteer knows a place by skeleton keys of many writings, oblique ones among them
+    ("Києва", "Дніпр"): a nominative is a form the endings give that names the same
+    settlement, and of those the one spelt like the gazetteer's own name comes first
+    ("Київ", not the Russian-style "Києв"), else the likeliest ending. Ukrainian closes the
+    last syllable the oblique cases open (Харков-, Харків); Russian does not."""
+    if not _CYRILLIC_PHRASE.match(word) or not _CITY_WORD.match(word):
+        return word
+    from services.core.gazetteer import default_gazetteer, name_key  # loaded on first use
+
+    gazetteer = default_gazetteer()
+
+    def towns(name: str) -> list[Place]:
+        return [p for p in gazetteer.candidates(name) if p.kind == "settlement"]
+
+    known = max(towns(word), key=lambda p: p.population, default=None)
+    if known is not None and known.population < _CITY_MIN:
+        known = None  # a village spelt like the genitive ("Вінниці"): the city is meant
+    if known is not None and name_key(word) == name_key(known.name):
+        return word  # already the nominative ("Запоріжжя")
+    language = "ru" if russian else "uk"
+    low = word.lower()
+    names: list[str] = []
+    for ending, nominatives in _CITY_GENITIVES[language].items():
+        if not low.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)]
+        if russian and ending == "и" and stem[-1:].lower() in _VELAR_OR_SIBILANT:
+            nominatives = ("а",)
+        closed = stem[:-2] + stem[-2:].translate(_CLOSED_SYLLABLE)
+        for base in (stem,) if russian else dict.fromkeys((closed, stem)):
+            names.extend(base + nominative for nominative in nominatives)
+    same: list[str] = []
+    spelt: list[str] = []
+    for name in names:
+        # A genitive the gazetteer does not know may only name a town of some size: a small
+        # namesake is likelier chance than the city an office is of.
+        places = [
+            p
+            for p in towns(name)
+            if (p.geonames_id == known.geonames_id if known is not None else p.population >= _CITY_MIN)
+        ]
+        if places:
+            same.append(name)
+            if any(name_key(name) == name_key(p.name) for p in places):
+                spelt.append(name)
+    return (spelt or same or [word])[0]
+
+
+_CITY_MIN = 10_000

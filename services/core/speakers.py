@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple, TypeGuard, cast
 
 from services.core.claim_text import folds_plainly, is_whole_word
 from services.core.lexicon import load_lexicon
-from services.core.organisations import canonical_organisation, nominative_body
+from services.core.organisations import canonical_organisation, nominative_body, nominative_city
 
 SpeakerKind = Literal["person", "organization"]
 
@@ -552,8 +552,17 @@ def _nominative_office(role: str | None, organization: str | None) -> tuple[str 
     if role is not None and _CYRILLIC.search(role):
         role = nominative_role(role)
     if organization is not None and _CYRILLIC.search(organization):
-        organization = nominative_body(organization)
+        named = nominative_body(organization)
+        if named == organization and role is not None:
+            # "мер Києва", "мэр Москвы": the city the office is of, in the nominative.
+            russian = _RUSSIAN_OFFICE.search(f"{role} {organization}") is not None
+            named = nominative_city(organization, russian)
+        organization = named
     return role, organization
+
+
+# Letters only Russian writes ("мэр", "Москвы"): the city's Russian nominative, not Ukrainian.
+_RUSSIAN_OFFICE = re.compile(r"[ыэёъЫЭЁЪ]")
 
 
 def _cyrillic_role(role: str) -> str:

@@ -150,7 +150,7 @@ def test_a_genitive_place_or_body_between_office_and_name_is_the_organisation() 
         "Мер Києва Віталій Кличко повідомив у Telegram, що у Дарницькому районі пошкоджено будинок.",
         "uk",
     )
-    assert (c.speaker.name, c.speaker.role, c.speaker.organization) == ("Віталій Кличко", "мер", "Києва")
+    assert (c.speaker.name, c.speaker.role, c.speaker.organization) == ("Віталій Кличко", "мер", "Київ")
     assert c.via == ("Telegram",)
     assert c.claim_type == "attack_report"
 
@@ -453,7 +453,7 @@ def test_a_place_or_body_the_office_is_not_built_on_stays_as_written() -> None:
     c = _only(
         "Мер Харкова Ігор Терехов повідомив, що внаслідок удару КАБом поранено шестеро людей.", "uk"
     )
-    assert _who(c) == ("Ігор Терехов", "мер", "Харкова")
+    assert _who(c) == ("Ігор Терехов", "мер", "Харків")  # a city is given in the nominative
     c = _only(
         "«Мы не допустим эскалации», — заявил министр иностранных дел России Сергей Лавров.", "ru"
     )
@@ -679,3 +679,144 @@ def test_kak_soobshchili_v_names_the_body_that_speaks() -> None:
     assert (c.speaker.name, c.speaker.kind) == ("оперативный штаб Белгородской области", "organization")
     c = _only("Як повідомили в ДСНС, пожежу на складі повністю ліквідовано рятувальниками.", "uk")
     assert c.speaker.name == "ДСНС"
+
+
+# -- round 4: types, quantities, wire copy, addressees, cities ---------------------------------
+
+
+def test_general_staff_loss_reports_are_casualty_reports() -> None:
+    c = _only(
+        "Загальні бойові втрати ворога з 24.02.22 по 25.11.25 орієнтовно становлять близько "
+        "1 170 000 осіб, повідомляє Генштаб ЗСУ.",
+        "uk",
+    )
+    assert c.claim_type == "casualty_report"
+    assert [(q.value, q.unit, q.of) for q in c.quantities] == [(1170000, "people", "losses")]
+    c = _only("За минулу добу українські захисники знищили 1 230 окупантів, повідомив Генштаб ЗСУ.", "uk")
+    assert c.claim_type == "casualty_report"
+    assert _counts(c) == [(1230, "soldiers")]
+    c = _only("ВС РФ уничтожили до 45 военнослужащих ВСУ, сообщило Минобороны России.", "ru")
+    assert c.claim_type == "casualty_report"
+
+
+def test_destroying_drones_or_hitting_occupiers_stays_an_attack_report() -> None:
+    assert _only("Сили ППО знищили 12 дронів над Київщиною, повідомили в Повітряних силах.", "uk").claim_type == "attack_report"
+    assert _only("Окупанти обстріляли Херсон з артилерії, повідомив Олександр Прокудін.", "uk").claim_type == "attack_report"
+    c = _only("Средствами ПВО перехвачены 30 беспилотников, сообщили в Минобороны.", "ru")
+    assert c.claim_type == "attack_report"
+
+
+def test_n_of_m_counts_the_n_whatever_words_come_between() -> None:
+    c = _only("Сили ППО збили 45 із 60 ударних дронів, повідомили в Повітряних силах.", "uk")
+    assert _counts(c) == [(45, "drones")]
+    c = _only("Силы ПВО сбили 45 из 60 беспилотников, сообщили в Минобороны.", "ru")
+    assert _counts(c) == [(45, "drones")]
+
+
+def test_scale_words_multiply_the_count() -> None:
+    c = _only("Втрати ворога становлять 850 тисяч осіб, заявив Зеленський.", "uk")
+    assert _counts(c) == [(850000, "people")]
+    c = _only("Без света остались 1,2 млн человек, сообщил губернатор Вячеслав Гладков.", "ru")
+    assert _counts(c) == [(1200000, "people")]
+    c = _only("Без світла залишилися 350 тис. людей, повідомив Олег Синєгубов.", "uk")
+    assert _counts(c) == [(350000, "people")]
+
+
+def test_a_toll_that_rose_to_a_number_counts_the_unit_named_before_it() -> None:
+    c = _only("Кількість поранених зросла до 12, повідомив Олег Синєгубов.", "uk")
+    assert _counts(c) == [(12, "injured")]
+    c = _only("Число погибших выросло до четырех, сообщил губернатор Вячеслав Гладков.", "ru")
+    assert _counts(c) == [(4, "killed")]
+    c = _only("Кількість загиблих унаслідок удару по Тернополю зросла до 12 людей, повідомили в ДСНС.", "uk")
+    assert _counts(c) == [(12, "killed")]
+
+
+def test_an_outlet_citing_a_source_relays_the_sources_claim() -> None:
+    c = _only("Над регионом сбиты 12 беспилотников, пишет ТАСС со ссылкой на оперштаб.", "ru")
+    assert c.speaker.name == "оперштаб"
+    assert c.via == ("TASS",)
+    assert c.content == "Над регионом сбиты 12 беспилотников"
+    c = _only(
+        "В результате атаки погибли два человека, передает РИА Новости со ссылкой на губернатора "
+        "Вячеслава Гладкова.",
+        "ru",
+    )
+    assert _who(c) == ("Вячеслав Гладков", "губернатор", None)
+    assert c.via == ("RIA Novosti",)
+    assert c.claim_type == "casualty_report"
+    c = _only(
+        "У Харкові пошкоджено будинок, пише Суспільне з посиланням на Харківську міську раду.", "uk"
+    )
+    assert c.speaker.name == "Харківська міська рада"
+    assert c.via == ("Suspilne",)
+
+
+def test_a_source_cited_before_the_clause_speaks_too() -> None:
+    c = _only(
+        "Як повідомляє Укрінформ з посиланням на Харківську ОВА, внаслідок удару поранено трьох людей.",
+        "uk",
+    )
+    assert c.speaker.name == "Харківська ОВА"
+    assert c.via == ("Ukrinform",)
+    assert c.content == "внаслідок удару поранено трьох людей."
+
+
+def test_a_claim_said_in_a_bodys_document_is_the_bodys() -> None:
+    c = _only("За добу ворог втратив 1 230 окупантів, йдеться у зведенні Генштабу.", "uk")
+    assert c.speaker.name == "Генштаб"
+    assert c.content == "За добу ворог втратив 1 230 окупантів"
+    assert c.claim_type == "casualty_report"
+    c = _only("Средствами ПВО перехвачены 30 беспилотников, говорится в сообщении Минобороны.", "ru")
+    assert c.speaker.organization == "Минобороны"
+    assert c.content == "Средствами ПВО перехвачены 30 беспилотников"
+    c = _only("Внаслідок обстрілу загинула жінка, зазначається в повідомленні ОВА.", "uk")
+    assert c.speaker.name == "ОВА"
+    c = _only("Як йдеться у зведенні Генштабу ЗСУ, за минулу добу ворог втратив 1 230 окупантів.", "uk")
+    assert c.speaker.name == "Генштаб ЗСУ"
+    assert c.content.startswith("за минулу добу ворог")
+
+
+def test_a_document_of_nobody_or_a_speaker_before_the_wire_cue_takes_no_wire_claim() -> None:
+    assert _claims("Внаслідок обстрілу загинула жінка, зазначається в повідомленні.", "uk") == []
+    c = _only(
+        "Губернатор Вячеслав Гладков заявил, что в Шебекино пострадали двое мирных жителей, пишет "
+        "ТАСС со ссылкой на оперштаб.",
+        "ru",
+    )
+    assert c.speaker.name == "Вячеслав Гладков"
+
+
+def test_the_addressee_or_setting_before_the_claim_is_no_part_of_it() -> None:
+    c = _only(
+        "Губернатор Вячеслав Гладков сообщил журналистам, что в результате атаки погибли два человека.",
+        "ru",
+    )
+    assert c.content == "в результате атаки погибли два человека."
+    c = _only("Зеленський заявив в ефірі телемарафону: ворог готує новий наступ біля Покровська.", "uk")
+    assert c.content == "ворог готує новий наступ біля Покровська."
+    c = _only("Кличко повідомив журналістам: у Києві пошкоджено три будинки.", "uk")
+    assert c.content == "у Києві пошкоджено три будинки."
+
+
+def test_a_mayors_city_is_given_in_the_nominative() -> None:
+    cases = [
+        ("Внаслідок атаки загинули двоє людей, повідомив мер Києва Віталій Кличко.", "uk", "Київ"),
+        ("В результате атаки погибли два человека, сообщил мэр Москвы Сергей Собянин.", "ru", "Москва"),
+        ("Внаслідок удару поранено трьох людей, повідомив мер Харкова Ігор Терехов.", "uk", "Харків"),
+        ("При атаке пострадали трое, сообщил мэр Белгорода Валентин Демидов.", "ru", "Белгород"),
+        ("Внаслідок удару поранено трьох людей, повідомив мер Дніпра Борис Філатов.", "uk", "Дніпро"),
+        ("Внаслідок удару поранено трьох людей, повідомив мер Одеси Геннадій Труханов.", "uk", "Одеса"),
+    ]
+    for body, language, city in cases:
+        assert _only(body, language).speaker.organization == city, body
+
+
+def test_a_city_in_the_genitive_keeps_the_writing_of_its_language() -> None:
+    from services.core.organisations import nominative_city
+
+    assert nominative_city("Харькова", russian=True) == "Харьков"
+    assert nominative_city("Киева", russian=True) == "Киев"
+    assert nominative_city("Вінниці", russian=False) == "Вінниця"
+    assert nominative_city("Мелітополя", russian=False) == "Мелітополь"
+    assert nominative_city("Запоріжжя", russian=False) == "Запоріжжя"  # already the nominative
+    assert nominative_city("Петрова", russian=True) == "Петрова"  # no city of that size
