@@ -50,7 +50,7 @@ from services.bench.passthrough import OUTPUT_TOPIC as PASSTHROUGH_TOPIC
 from services.cli.admin import create_topics, delete_topics_with_prefix, wait_for_broker
 from services.common import topics
 from services.common.codecs import encode
-from services.common.kafka import aiokafka_options
+from services.common.kafka import aiokafka_options, producer_options
 from services.common.settings import REPO_ROOT, Settings, get_settings
 
 Progress = Callable[[str], None]
@@ -318,7 +318,7 @@ def copies(articles: list[Article], n: int, tag: str) -> Iterator[Article]:
 
 @asynccontextmanager
 async def producer_for(settings: Settings) -> AsyncIterator[AIOKafkaProducer]:
-    producer = AIOKafkaProducer(**aiokafka_options(settings), acks="all", linger_ms=5,
+    producer = AIOKafkaProducer(**producer_options(settings), acks="all", linger_ms=5,
                                 max_request_size=2_097_152)
     await producer.start()
     try:

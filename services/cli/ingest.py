@@ -21,7 +21,7 @@ from services.common.codecs import (
     decode_article,
     encode,
 )
-from services.common.kafka import aiokafka_options
+from services.common.kafka import producer_options
 from services.common.settings import Settings
 
 
@@ -103,7 +103,7 @@ async def ingest_lines(
     report = IngestReport()
     problems: list[tuple[str, str]] = []
     producer = AIOKafkaProducer(
-        **aiokafka_options(settings), acks="all", enable_idempotence=True, linger_ms=5,
+        **producer_options(settings), acks="all", enable_idempotence=True, linger_ms=5,
         max_request_size=max(settings.max_article_bytes * 2, 1_048_576),
     )
     await producer.start()

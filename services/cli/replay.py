@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from services.common import topics
 from services.common.codecs import dead_letter, dead_letter_key, encode
-from services.common.kafka import aiokafka_options
+from services.common.kafka import aiokafka_options, producer_options
 from services.common.settings import Settings
 from services.extractor.handling import handle_article
 
@@ -120,7 +120,7 @@ async def execute(
     if not todo:
         return report
     consumer = AIOKafkaConsumer(**aiokafka_options(settings), group_id=None, enable_auto_commit=False)
-    producer = AIOKafkaProducer(**aiokafka_options(settings), acks="all", enable_idempotence=True)
+    producer = AIOKafkaProducer(**producer_options(settings), acks="all", enable_idempotence=True)
     await consumer.start()
     await producer.start()
     try:

@@ -35,6 +35,7 @@ def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
         # 5 ms of batching: a worker sends several records per input (mentions, revisions,
         # changelog entries); without it aiokafka sends a request for nearly every one
         producer_linger=0.005,
+        producer_compression_type=None if settings.kafka_compression == "none" else settings.kafka_compression,
         **extra,
     )
     _log_rebalances(app, name)

@@ -48,6 +48,14 @@ def faust_broker_credentials(settings: Settings) -> faust.SASLCredentials | faus
     )
 
 
+def producer_options(settings: Settings) -> dict[str, Any]:
+    """aiokafka_options plus what every AIOKafkaProducer of ours sets: the batch codec."""
+    options = aiokafka_options(settings)
+    if settings.kafka_compression != "none":
+        options["compression_type"] = settings.kafka_compression
+    return options
+
+
 def aiokafka_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments every AIOKafkaProducer/Consumer/AdminClient of ours starts from."""
     protocol = settings.kafka_security_protocol

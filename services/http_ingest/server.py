@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from schemas import Article
 from services.common import topics
 from services.common.codecs import describe_validation_error, encode
-from services.common.kafka import aiokafka_options
+from services.common.kafka import producer_options
 from services.common.settings import Settings, is_loopback_host
 
 log = structlog.get_logger(__name__)
@@ -193,7 +193,7 @@ def create_web_app(settings: Settings, publish: Publisher | None = None,
         publish = kafka_publisher(app, topic)
 
         async def start_producer(app: web.Application) -> None:
-            producer = AIOKafkaProducer(**aiokafka_options(settings), acks="all", enable_idempotence=True)
+            producer = AIOKafkaProducer(**producer_options(settings), acks="all", enable_idempotence=True)
             await producer.start()
             app[PRODUCER] = producer
 

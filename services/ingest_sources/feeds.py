@@ -24,7 +24,7 @@ from schemas import Article
 from services.cli.ingest import IngestReport, validate_line
 from services.common import topics
 from services.common.codecs import RecordError, dead_letter, dead_letter_key, encode
-from services.common.kafka import aiokafka_options
+from services.common.kafka import producer_options
 from services.common.settings import Settings
 from services.ingest_sources.pages import PageError, read_saved_page
 from services.ingest_sources.seen import (
@@ -304,7 +304,7 @@ async def _send(
     """Send, wait for every acknowledgement, and only then write the ledger: a crash in between
     sends an article again next time (at-least-once), never loses one."""
     producer = AIOKafkaProducer(
-        **aiokafka_options(settings), acks="all", enable_idempotence=True, linger_ms=5,
+        **producer_options(settings), acks="all", enable_idempotence=True, linger_ms=5,
         max_request_size=max(settings.max_article_bytes * 2, 1_048_576),
     )
     await producer.start()

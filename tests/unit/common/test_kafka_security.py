@@ -22,6 +22,7 @@ from services.common.faust_base import make_app
 from services.common.kafka import (
     aiokafka_options,
     faust_broker_credentials,
+    producer_options,
     ssl_context,
 )
 from services.common.settings import Settings
@@ -248,3 +249,20 @@ def test_faust_apps_are_built_with_the_configured_credentials(tmp_path: Path) ->
     creds = app.conf.broker_credentials
     assert isinstance(creds, faust.SASLCredentials) and creds.protocol == AuthProtocol.SASL_SSL
     assert [str(u) for u in app.conf.broker] == ["kafka://b1:9093", "kafka://b2:9093"]
+
+
+# --- compression --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["gzip", "lz4", "zstd", "snappy"])
+async def test_every_producer_of_ours_compresses_with_the_configured_codec(codec: str, tmp_path: Path) -> None:
+    s = Settings(kafka_compression=codec, data_dir=tmp_path)
+    assert producer_options(s)["compression_type"] == codec
+    AIOKafkaProducer(**producer_options(s))  # refuses a codec whose library is not installed
+    assert make_app("extractor", s).conf.producer_compression_type == codec
+
+
+def test_lz4_is_the_default_and_none_turns_compression_off(tmp_path: Path) -> None:
+    assert producer_options(Settings())["compression_type"] == "lz4"
+    off = Settings(kafka_compression="none", data_dir=tmp_path)
+    assert "compression_type" not in producer_options(off)
+    assert make_app("extractor", off).conf.producer_compression_type is None
