@@ -1,9 +1,10 @@
-"""Canonical names of the bodies that speak in conflict news ("Onu", "ONU", "UN" are the United Nations), from lexicon organisations.json."""
+"""Canonical names of the bodies that speak in conflict news ("Onu", "ONU", "UN" are the United Nations), from lexicon organisations.json, and uk/ru case and agreement (pymorphy3) that give a body, an office or a name in the nominative."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -82,20 +83,6 @@ def nominative_organisation(name: str, language: str | None) -> str:
     return names[0]
 
 
-# Case endings of the adjectives in a body's name, (genitive or locative, nominative), by
-# language: the feminine of an oblast or an administration ("Харківської", "Запорізькій" ->
-# "Харківська", "Запорізька"; "Белгородской" -> "Белгородская"), the masculine of a raion or
-# a staff ("Харківському", "оперативном"), the plural of forces. A Russian masculine ending
-# in a stressed -ой is in organisations.json (`stressed_adjectives`: областного -> областной),
-# since the oblique forms do not show the stress.
-_ADJECTIVE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "uk": (("ої", "а"), ("ій", "а"), ("ого", "ий"), ("ому", "ий"), ("их", "і"),
-           # the accusative "з посиланням на Харківську ОВА" puts a source in
-           ("ьку", "ька"), ("ну", "на")),
-    "ru": (("ской", "ская"), ("цкой", "цкая"), ("ой", "ая"), ("ского", "ский"), ("цкого", "цкий"),
-           ("ском", "ский"), ("цком", "цкий"), ("ого", "ый"), ("ом", "ый"), ("ых", "ые"),
-           ("их", "ие"), ("скую", "ская"), ("цкую", "цкая"), ("ую", "ая")),
-}
 # A word only one of the two languages spells ("області", "Воздушных"), else an ending only
 # one of them gives an adjective ("-ої", "-ой").
 _UKRAINIAN_LETTERS = regex.compile(r"[іїєґІЇЄҐ]")
@@ -116,35 +103,136 @@ def _phrase_language(phrase: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _oblique_heads() -> dict[str, dict[str, str]]:
-    raw = load_lexicon("organisations").get("oblique_heads", {})
-    return {language: dict(heads) for language, heads in raw.items()}
+_LANGUAGES = ("uk", "ru")
 
 
-@lru_cache(maxsize=1)
-def _stressed_adjectives() -> dict[str, dict[str, str]]:
-    raw = load_lexicon("organisations").get("stressed_adjectives", {})
-    return {language: dict(words) for language, words in raw.items()}
+def phrase_languages(phrase: str) -> tuple[str, ...]:
+    """The languages a uk/ru phrase may be in, likeliest first."""
+    language = _phrase_language(phrase)
+    return (language,) if language else _LANGUAGES
 
 
-# After these letters Russian writes -ий, not -ый ("Курского" is handled as -ского; "дорожного"
-# is -ый by its н): only г, к, х, ж, ш, ч, щ before the ending take -ий.
-_SOFT_STEM_END = frozenset("гкхжшчщ")
+# uk/ru case and agreement come from pymorphy3 (OpenCorpora and LanguageTool dictionaries
+# shipped in its PyPI packages), loaded on the first Cyrillic phrase that needs it so that
+# it/en work and start-up never pay for it.
+@lru_cache(maxsize=2)
+def _analyzer(language: str) -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
-def _adjective_nominative(word: str, language: str) -> str | None:
-    low = word.lower()
-    stressed = _stressed_adjectives().get(language, {}).get(low)
-    if stressed is not None:
-        return word[:1] + stressed[1:] if word[:1].isupper() else stressed
-    for genitive, nominative in _ADJECTIVE_ENDINGS[language]:
-        if low.endswith(genitive) and len(low) - len(genitive) >= 3:
-            stem = word[: len(word) - len(genitive)]
-            if nominative == "ый" and stem[-1:].lower() in _SOFT_STEM_END:
-                nominative = "ий"
-            return stem + nominative
+@lru_cache(maxsize=16384)
+def word_parses(word: str, language: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of `word` in `language`, likeliest first (cached per word)."""
+    return tuple(_analyzer(language).parse(word))
+
+
+@lru_cache(maxsize=16384)
+def known_word(word: str, language: str) -> bool:
+    """The dictionary of `language` holds `word` (not a guess from its ending)."""
+    return bool(_analyzer(language).word_is_known(word.lower()))
+
+
+@lru_cache(maxsize=16384)
+def inflected(parse: Any, grammemes: frozenset[str]) -> str | None:
+    """The form of `parse` with `grammemes` (cached: inflecting walks the word's paradigm)."""
+    form = parse.inflect(set(grammemes))
+    return None if form is None else str(form.word)
+
+
+# The cases an office or a cue puts a body or a person in: genitive ("голова Харківської ОВА"),
+# locative ("в Запорізькій ОВА"), accusative ("со ссылкой на Белгородскую область"), dative.
+OBLIQUE_CASES = frozenset({"gent", "datv", "accs", "loct"})
+_ADJECTIVES = frozenset({"ADJF", "PRTF"})
+_NOMINATIVE = frozenset({"nomn"})
+
+
+def as_written(word: str, form: str) -> str:
+    """`form` capitalised as the text wrote `word`."""
+    if word.isupper() and len(word) > 1:
+        return form.upper()
+    if word[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def _number(parse: Any) -> str:
+    return "plur" if "plur" in parse.tag else "sing"
+
+
+def _agreeing(parses: tuple[Any, ...], case: str, gender: str | None, number: str) -> Any:
+    for p in parses:
+        if p.tag.case == case and _number(p) == number and (
+            number == "plur" or gender is None or p.tag.gender == gender
+        ):
+            return p
     return None
+
+
+def _nominative_adjectives(
+    adjectives: list[tuple[str, tuple[Any, ...]]], case: str, gender: str | None, number: str
+) -> list[str] | None:
+    out: list[str] = []
+    for word, parses in adjectives:
+        p = _agreeing(parses, case, gender, number)
+        if p is None:
+            return None
+        grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", gender or p.tag.gender}
+        form = inflected(p, frozenset(grammemes))
+        if form is None:
+            return None
+        out.append(as_written(word, form))
+    return out
+
+
+def nominative_group(
+    words: list[str],
+    language: str,
+    is_head: Callable[[Any], bool],
+    abbreviations: bool = False,
+    known: bool = False,
+) -> list[str] | None:
+    """`words` opening with adjectives and a head `is_head` accepts, in an oblique case, with
+    the adjectives and the head in the nominative, the adjectives in the head's gender and
+    number ("Дніпропетровської обласної військової адміністрації" -> "Дніпропетровська обласна
+    військова адміністрація"), the words after the head as written (a genitive complement:
+    "прокуратури Харківської області"); None when the words open with no such group. With
+    `abbreviations`, an all-capital abbreviation heads the group unchanged and the adjectives
+    keep their own gender ("Харківської ОВА" -> "Харківська ОВА"). With `known`, only words the
+    dictionary of `language` holds make a group."""
+    adjectives: list[tuple[str, tuple[Any, ...]]] = []
+    for k, word in enumerate(words):
+        if abbreviations and word.isupper() and len(word) > 1:
+            if not adjectives:
+                return None
+            for pivot in adjectives[0][1]:
+                out = _nominative_adjectives(adjectives, pivot.tag.case, pivot.tag.gender, _number(pivot))
+                if out is not None:
+                    return out + words[k:]
+            return None
+        if known and not known_word(word, language):
+            return None
+        parses = tuple(p for p in word_parses(word, language) if p.tag.case in OBLIQUE_CASES)
+        for head in parses:
+            if not is_head(head):
+                continue
+            gender = head.tag.gender if head.tag.gender in ("masc", "femn", "neut") else None
+            out = _nominative_adjectives(adjectives, head.tag.case, gender, _number(head))
+            form = inflected(head, _NOMINATIVE)
+            if out is not None and form is not None:
+                return [*out, as_written(word, form), *words[k + 1 :]]
+        readings = tuple(p for p in parses if p.tag.POS in _ADJECTIVES)
+        if not readings:
+            return None
+        adjectives.append((word, readings))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> dict[str, frozenset[str]]:
+    raw = load_lexicon("organisations").get("body_heads", {})
+    return {language: frozenset(heads) for language, heads in raw.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -153,8 +241,8 @@ def nominative_body(phrase: str) -> str:
     ("начальник Харківської ОВА", "губернатор Белгородской области"), in the nominative
     ("Харківська ОВА", "Белгородская область"); a known body under the nominative
     organisations.json gives it ("Повітряних сил ЗСУ" -> "Повітряні сили ЗСУ"). Only the
-    adjectives and the head noun opening the phrase change, and only when the head is a noun of
-    `oblique_heads` or an abbreviation; a genitive after them stays ("прокуратури Харківської
+    adjectives and the head noun opening the phrase change (in the head's gender and number),
+    and only when the head is a noun of `body_heads` or an abbreviation; a genitive after them stays ("прокуратури Харківської
     області" -> "прокуратура Харківської області"), and any other phrase ("Києва", "МИД
     России") is kept as written."""
     if not _CYRILLIC_PHRASE.match(phrase):
@@ -171,31 +259,27 @@ def nominative_body(phrase: str) -> str:
             ):
                 return named
         return phrase
-    for tried in (language,) if language else ("uk", "ru"):
-        agreeing = _agreeing_head(phrase.split(), tried)
-        if agreeing is not None:
-            return agreeing
+    words = phrase.split()
+    heads = _body_heads()
+
+    def is_head(p: Any, language: str) -> bool:
+        # A guessed reading only for a word neither dictionary holds ("оперштабе"): "района"
+        # is Russian, though the Ukrainian guesser reads it as "район" too.
+        return (
+            p.tag.POS == "NOUN"
+            and p.normal_form in heads.get(language, ())
+            and (known_word(p.word, language) or not any(known_word(p.word, o) for o in _LANGUAGES))
+        )
+
+    # The language whose dictionary holds every word first ("Минздраве ДНР" is Russian).
+    for known in (True, False):
+        for tried in phrase_languages(phrase):
+            agreeing = nominative_group(
+                words, tried, partial(is_head, language=tried), abbreviations=True, known=known
+            )
+            if agreeing is not None:
+                return " ".join(agreeing)
     return phrase
-
-
-def _agreeing_head(words: list[str], language: str) -> str | None:
-    """The phrase with its opening adjectives and head noun in the nominative; None when it
-    opens with no such group."""
-    heads = _oblique_heads().get(language, {})
-    out: list[str] = []
-    for k, word in enumerate(words):
-        if word.isupper() and len(word) > 1:
-            # An abbreviation heads the phrase as written: "Херсонської ОВА".
-            return " ".join(out + words[k:]) if out else None
-        head = heads.get(word.lower())
-        if head is not None:
-            head = word[:1] + head[1:] if word[:1].isupper() else head
-            return " ".join([*out, head, *words[k + 1 :]])
-        adjective = _adjective_nominative(word, language)
-        if adjective is None:
-            return None
-        out.append(adjective)
-    return None
 
 
 # Genitive endings of a city's name after an office ("мер Києва", "мэр Москвы", "глава

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import accumulate
-from typing import Literal, NamedTuple, TypeGuard, cast
+from typing import Any, Literal, NamedTuple, TypeGuard, cast
 
 from services.core.claim_text import folds_plainly, is_whole_word
 from services.core.lexicon import load_lexicon
-from services.core.organisations import canonical_organisation, nominative_body, nominative_city
+from services.core.organisations import (
+    as_written,
+    canonical_organisation,
+    inflected,
+    known_word,
+    nominative_body,
+    nominative_city,
+    nominative_group,
+    phrase_languages,
+    word_parses,
+)
 
 SpeakerKind = Literal["person", "organization"]
 
@@ -1057,10 +1067,10 @@ def bare_settlement(speaker: Speaker) -> bool:
     )
 
 
-# Case endings of uk/ru names, as (genitive ending, nominative ending), longest first: first
-# names ("Олега", "Андрія", "Ірини", "Марії"), then adjectival and -ов/-ин surnames
-# ("Зеленського", "Захаровой", "Гладкова"). A surname with no ending here stays as written.
-_GIVEN_ENDINGS = (("ии", "ия"), ("ьи", "ья"), ("ї", "я"), ("я", "й"), ("и", "а"), ("ы", "а"), ("а", ""))
+# Surname endings, as (genitive ending, nominative ending), longest first, for a surname the
+# dictionaries do not hold: pymorphy3's guess for an unknown -ова/-ина word is a feminine
+# adjective or surname in the nominative ("Синєгубова"), not the masculine genitive a source
+# puts it in. Known surnames and all given names take their case from the dictionaries.
 _SURNAME_ENDINGS = (
     ("цького", "цький"), ("ського", "ський"), ("цкого", "цкий"), ("ского", "ский"),
     ("ської", "ська"), ("цької", "цька"), ("ской", "ская"), ("цкой", "цкая"),
@@ -1070,19 +1080,23 @@ _SURNAME_ENDINGS = (
 )
 _CYRILLIC_WORD = re.compile(r"(?<!\w)[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+")
 _SOFT_END = "аеєиіїоуюяьйыэё"
+# A source names a person in the genitive ("за словами Олега Синєгубова") or, after "на", the
+# accusative ("со ссылкой на Гладкова").
+_NAME_CASES = frozenset({"gent", "accs"})
+_NOMINATIVE = frozenset({"nomn"})
 
 
 def nominative_name(name: str, before: str) -> str:
     """A uk/ru person's name read in the genitive ("Гладкова", "Олега Синєгубова") put back in
     the nominative: as the text `before` names the person (a capitalised word whose stem,
     the word less its final vowels, begins the genitive: "Гладков", "Зеленський"), else by
-    the case ending."""
+    pymorphy3's dictionaries, a surname they lack by its ending."""
     words = name.split()
     if not words or not all(_CYRILLIC.match(w) for w in words):
         return name
     named = {m.group() for m in _CYRILLIC_WORD.finditer(before)}
     out: list[str] = []
-    for k, word in enumerate(words):
+    for word in words:
         stemmed = [
             w
             for w in named
@@ -1096,48 +1110,72 @@ def nominative_name(name: str, before: str) -> str:
             # "Песковы" for "Пескова".
             out.append(min(stemmed, key=lambda w: (-len(w.rstrip(_SOFT_END)), len(w))))
             continue
-        out.append(_by_ending(word, given=k < len(words) - 1))
-    return " ".join(out)
+        out.append(word)
+    return " ".join(_nominative_words(words, out, phrase_languages(name)))
 
 
-def _by_ending(word: str, given: bool) -> str:
+def _nominative_words(words: list[str], named: list[str], languages: tuple[str, ...]) -> list[str]:
+    """The name words the text did not name (`named` holds them as written) in the nominative:
+    a given name the dictionaries hold as a Name, then the surname as a Surn of the given
+    name's gender, else by the surname endings."""
+    out = list(named)
+    gender: str | None = None
+    for k, word in enumerate(words):
+        surname = k == len(words) - 1
+        parse = _name_reading(word, "Surn" if surname else "Name", gender, languages)
+        if parse is not None:
+            gender = gender or parse.tag.gender
+        if out[k] != word:
+            continue
+        form = None if parse is None else inflected(parse, _NOMINATIVE)
+        if form is not None:
+            out[k] = as_written(word, form)
+        elif surname:
+            out[k] = _by_ending(word)
+    return out
+
+
+def _name_reading(word: str, kind: str, gender: str | None, languages: tuple[str, ...]) -> Any:
+    for language in languages:
+        if not known_word(word, language):
+            continue
+        for p in word_parses(word, language):
+            if kind in p.tag and p.tag.case in _NAME_CASES and (gender is None or p.tag.gender in (gender, "ms-f")):
+                return p
+    return None
+
+
+def _by_ending(word: str) -> str:
     low = word.lower()
-    if given:
-        for gen, nom in _GIVEN_ENDINGS:
-            if low.endswith(gen) and low[: -len(gen)] + nom in _given_names():
-                return word[: -len(gen)] + nom
-        return word
     for gen, nom in _SURNAME_ENDINGS:
         if low.endswith(gen) and len(low) - len(gen) >= 3:
             return word[: -len(gen)] + nom
     return word
 
 
-@lru_cache(maxsize=1)
-def _role_cases() -> Mapping[str, str]:
-    return {k.lower(): v for k, v in load_lexicon("speaker_roles")["role_cases"].items()}
-
-
 @lru_cache(maxsize=4096)
 def nominative_role(role: str) -> str:
     """A uk/ru office as the role lexicon names it: the genitive a source puts it in ("за
-    словами голови", "по словам официального представителя") back in the nominative, and the
-    capital of a sentence start or of a title ("Міністр", "Губернатор") in lower case. Only the
-    words up to the office noun change: the genitive after it names whose office it is
-    ("заступника голови" -> "заступник голови", "врио губернатора" stays)."""
+    словами голови", "по словам официального представителя") back in the nominative, an
+    adjective in its office noun's gender, and the capital of a sentence start or of a title
+    ("Міністр", "Губернатор") in lower case. Only the words up to the office noun change: the
+    genitive after it names whose office it is ("заступника голови" -> "заступник голови",
+    "врио губернатора" stays)."""
     if not _CYRILLIC.search(role):
         return role
-    cases = _role_cases()
     roles = speaker_lexicon().roles
+
+    def is_office(p: Any) -> bool:
+        # One person's office: the plural reading of "голови" is no office.
+        form = None if "plur" in p.tag else inflected(p, _NOMINATIVE)
+        return form is not None and (form,) in roles
+
     words = role.split()
-    out: list[str] = []
-    for k, word in enumerate(words):
-        nominative = cases.get(word.lower())
-        if nominative is None:
-            break
-        out.append(nominative)
-        if (nominative,) in roles:
-            words = out + words[k + 1 :]
+    # The language whose dictionary holds the words first: "официального" is no Ukrainian word.
+    for known, language in ((k, lang) for k in (True, False) for lang in phrase_languages(role)):
+        nominative = nominative_group(words, language, is_office, known=known)
+        if nominative is not None:
+            words = nominative
             break
     first = words[0]
     if first[:1].isupper() and not first.isupper() and first.lower() in speaker_lexicon().vocabulary:

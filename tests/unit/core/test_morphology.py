@@ -1,0 +1,73 @@
+"""Specifications of uk/ru case and agreement from pymorphy3: bodies, offices and names in the nominative."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from services.core.organisations import nominative_body
+from services.core.speakers import nominative_name, nominative_role
+
+
+def test_adjectives_take_the_gender_and_number_of_their_head_noun() -> None:
+    assert nominative_body("Дніпропетровської обласної військової адміністрації") == (
+        "Дніпропетровська обласна військова адміністрація"
+    )
+    assert nominative_body("Курского областного правительства") == "Курское областное правительство"
+    assert nominative_body("Сухопутних військ") == "Сухопутні війська"
+    assert nominative_body("Одесской городской думы") == "Одесская городская дума"
+
+
+def test_a_stressed_russian_adjective_comes_from_the_dictionary() -> None:
+    assert nominative_body("городского совета") == "городской совет"
+    assert nominative_body("Краснодарском краевом центре") == "Краснодарский краевой центр"
+
+
+def test_a_body_in_the_accusative_or_locative_is_given_in_the_nominative() -> None:
+    assert nominative_body("Белгородскую областную администрацию") == "Белгородская областная администрация"
+    assert nominative_body("Одеській обласній раді") == "Одеська обласна рада"
+    assert nominative_body("Курской АЭС") == "Курская АЭС"
+
+
+def test_a_genitive_complement_after_the_head_stays_as_written() -> None:
+    assert nominative_body("прокуратури Дніпропетровської області") == "прокуратура Дніпропетровської області"
+    assert nominative_body("управления МЧС Курской области") == "управление МЧС Курской области"
+
+
+def test_a_noun_that_heads_no_body_leaves_the_phrase_as_written() -> None:
+    for kept in ("Одеси", "закордонних справ", "Одеська ОВА"):
+        assert nominative_body(kept) == kept
+
+
+def test_an_office_adjective_agrees_with_its_office_noun() -> None:
+    assert nominative_role("официального представителя") == "официальный представитель"
+    assert nominative_role("командувача") == "командувач"
+    assert nominative_role("речниці") == "речниця"
+    assert nominative_role("голови") == "голова"
+
+
+def test_names_a_source_puts_in_the_genitive_come_back_by_the_dictionary() -> None:
+    assert nominative_name("Андрія Ткаченка", "") == "Андрій Ткаченко"
+    assert nominative_name("Марії Захарової", "") == "Марія Захарова"
+    assert nominative_name("Сергея Собянина", "") == "Сергей Собянин"
+    assert nominative_name("Ірини Верещук", "") == "Ірина Верещук"
+
+
+def test_a_surname_the_dictionary_lacks_comes_back_by_its_ending() -> None:
+    assert nominative_name("Олега Синєгубова", "") == "Олег Синєгубов"
+
+
+def test_italian_and_english_text_never_loads_the_dictionaries() -> None:
+    script = (
+        "import sys\n"
+        "from datetime import datetime, UTC\n"
+        "from schemas import Article\n"
+        "from services.core.extract import extract_article\n"
+        "for lang, body in (('en', 'Two people were killed in a shelling of Kharkiv, the governor said.'),\n"
+        "                   ('it', 'Due persone sono morte a Kharkiv, ha detto il governatore.')):\n"
+        "    extract_article(Article(article_id=lang, source='t', url=None, title='', body=body,\n"
+        "        published_at=datetime(2026, 11, 25, tzinfo=UTC), language=lang))\n"
+        "print('pymorphy3' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
