@@ -9,7 +9,7 @@ import structlog
 
 from services.common import topics
 from services.common.codecs import RecordError, dead_letter, dead_letter_key, encode
-from services.common.kafka import faust_broker_credentials
+from services.common.kafka import compression_codec, faust_broker_credentials
 from services.common.metrics import CONSUMER_LAG, DEAD_LETTERS
 from services.common.settings import Settings
 
@@ -35,7 +35,7 @@ def make_app(name: str, settings: Settings, **extra: object) -> faust.App:
         # 5 ms of batching: a worker sends several records per input (mentions, revisions,
         # changelog entries); without it aiokafka sends a request for nearly every one
         producer_linger=0.005,
-        producer_compression_type=None if settings.kafka_compression == "none" else settings.kafka_compression,
+        producer_compression_type=compression_codec(settings),
         **extra,
     )
     _log_rebalances(app, name)

@@ -48,11 +48,17 @@ def faust_broker_credentials(settings: Settings) -> faust.SASLCredentials | faus
     )
 
 
+def compression_codec(settings: Settings) -> str | None:
+    """The codec every producer of ours (aiokafka or Faust) compresses its batches with; None for off."""
+    return None if settings.kafka_compression == "none" else settings.kafka_compression
+
+
 def producer_options(settings: Settings) -> dict[str, Any]:
     """aiokafka_options plus what every AIOKafkaProducer of ours sets: the batch codec."""
     options = aiokafka_options(settings)
-    if settings.kafka_compression != "none":
-        options["compression_type"] = settings.kafka_compression
+    codec = compression_codec(settings)
+    if codec is not None:
+        options["compression_type"] = codec
     return options
 
 

@@ -48,6 +48,8 @@ NO_INCIDENT = "<no incident>"
 #: confidence bands of the calibration table: the share of produced records in each band that
 #: match the gold says what a confidence of 0.7 is worth on real text
 CONFIDENCE_BANDS = ((0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.0))
+#: their names in metric keys ("0.70-0.80"), in the same order
+BAND_NAMES = tuple(f"{low:.2f}-{high:.2f}" for low, high in CONFIDENCE_BANDS)
 
 Counts = dict[str, float]
 P = TypeVar("P")
@@ -228,11 +230,11 @@ def incident_pair_cost(produced: Incident, gold: GoldIncident) -> float | None:
 
 
 def confidence_band(confidence: float) -> str:
-    """The CONFIDENCE_BANDS band holding `confidence`, named like "0.70-0.85"."""
-    for low, high in CONFIDENCE_BANDS:
-        if confidence < high or high == CONFIDENCE_BANDS[-1][1]:
-            return f"{low:.2f}-{high:.2f}"
-    raise AssertionError("unreachable: the last band takes every confidence")
+    """The name of the CONFIDENCE_BANDS band holding `confidence` (the last one takes 1.0)."""
+    for name, (_, high) in zip(BAND_NAMES, CONFIDENCE_BANDS, strict=True):
+        if confidence < high:
+            return name
+    return BAND_NAMES[-1]
 
 
 def _count_by_confidence(c: Counts, key: str, confidences: Iterable[tuple[float, bool]]) -> None:

@@ -293,8 +293,7 @@ def _matching(name: str, key: str, c: m.Counts) -> dict[str, Value]:
 def _by_confidence(name: str, key: str, c: m.Counts) -> dict[str, Value]:
     """Calibration: records produced in each confidence band and the share of them that match."""
     out: dict[str, Value] = {}
-    for low, _ in m.CONFIDENCE_BANDS:
-        band = m.confidence_band(low)
+    for band in m.BAND_NAMES:
         produced, matched = c[f"{key}.conf.{band}.produced"], c[f"{key}.conf.{band}.matched"]
         out[f"{name}.conf_{band}.produced"] = produced
         out[f"{name}.conf_{band}.precision"] = _ratio(matched, produced)
