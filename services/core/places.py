@@ -336,10 +336,9 @@ def _oblasts_named_like(candidates: list[Place], gazetteer: Gazetteer) -> list[P
 
 # An adjective's oblique endings and the nominatives they may come from (Кривому -> Кривий,
 # Білій -> Біла, Старом -> Старый): the first word of a two-word name
-_ADJECTIVE_ENDINGS = re.compile(r"(?:ому|ого|ім|им|ій|ий|ой|ый|ом|ої|ою|ую|ая|ей|ое|ої|у|а|е|і)$")
+_ADJECTIVE_ENDINGS = re.compile(r"(?:ому|ого|ім|им|ій|ий|ой|ый|ом|ої|ою|ую|ая|ей|ое|у|а|е|і)$")
 _ADJECTIVE_NOMINATIVES = ("ий", "ій", "ой", "ый", "а", "я", "ая", "е", "ое", "є")
-
-
+# Ukrainian softens к/г/х before the locative і (Каховці -> Каховка)
 _SOFTENED = {"ці": "ка", "зі": "га", "сі": "ха"}
 
 
@@ -363,7 +362,6 @@ def _inflected_pair(first: str, second: str, gazetteer: Gazetteer, prefixes: fro
     tails = [k for group in _nominative_keys(second) for k in group]
     low = second.lower()
     if low[-2:] in _SOFTENED:
-        # Ukrainian softens к/г/х before the locative і: Каховці -> Каховка
         tails.append(_key(low[:-2] + _SOFTENED[low[-2:]]))
     for head in heads:
         for tail in tails:
@@ -468,11 +466,10 @@ HROMADA_RAION_REACH = 80
 
 
 def _hromada_centres(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> tuple[str, list[Place]]:
-    """Марганецьку, Покровську, Краснопільську, Глушковской (громаду) -> the focus-country
-    towns the adjective is built on, namesakes all (context picks one), with the adjective's
-    stem: the stem with the
-    suffix kept (Покровськ, Покровське), with a soft sign or vowel back (Марганець, Глушково,
-    Юнаківка) or with the -лля a -пільськ- stands for (Краснопілля)."""
+    """Марганецьку, Покровську, Краснопільську, Глушковской (громаду) -> the adjective's stem
+    and the focus-country towns the adjective is built on, namesakes all (context picks one):
+    the stem with the suffix kept (Покровськ, Покровське), with a soft sign or vowel back
+    (Марганець, Глушково, Юнаківка) or with the -лля a -пільськ- stands for (Краснопілля)."""
     low = word.lower()
     match = _ADJECTIVE.search(low)
     if match is None or match.start() < 3:
@@ -1191,9 +1188,10 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
             tied = [span.candidates[c] for score, c in scored[1:] if top_score - score < TIE_MARGIN]
             fallback = _honest_fallback(chosen, tied, gazetteer)
             if fallback.kind == "region" and chosen.kind == _SETTLEMENT and any(
-                    top_score - score < OBLAST_SPREAD_MARGIN and other.admin1 != chosen.admin1
-                    and other.country_code == chosen.country_code
-                    for score, other in ((sc, span.candidates[c]) for sc, c in scored[1:])):
+                    top_score - score < OBLAST_SPREAD_MARGIN
+                    and span.candidates[c].admin1 != chosen.admin1
+                    and span.candidates[c].country_code == chosen.country_code
+                    for score, c in scored[1:]):
                 # Tied namesakes of one oblast, and one of another oblast just behind them
                 # ("in Kamianka"): the oblast is a guess too; only the country is known.
                 fallback = gazetteer.country(chosen.country_code) or fallback
@@ -1401,8 +1399,7 @@ def find_places(text: str, language: str | None = None,
     if lone_countries:
         _mark_lone_places(tokens, spans, lex, lone_countries)
     mentions: list[PlaceMention] = []
-    resolved = _resolve(text, spans, gaz, lex,
-                        outlet_states(source, url, gaz) if source or url else frozenset())
+    resolved = _resolve(text, spans, gaz, lex, outlet_states(source, url, gaz))
     if lone_countries:
         resolved = [r for r in resolved if not r[0].lone_local or _fits_the_story(r[1], resolved)]
         resolved = _story_state_namesakes(resolved, lone_countries, tokens, lex)
