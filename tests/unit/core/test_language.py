@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.core.language import SUPPORTED, detect_language
-
-
-def test_italian_and_english_are_the_fully_supported_languages() -> None:
-    assert {"it", "en"} <= SUPPORTED
+from services.core.language import detect_language
 
 
 @pytest.mark.parametrize(
