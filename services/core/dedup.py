@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from schemas import Claim, Incident, Mention
+from services.core import meaning
 from services.core.matching import (
     ClaimProfile,
     Profile,
@@ -428,6 +429,13 @@ class Deduplicator:
     def _about(self, ids: list[str]) -> list[str]:
         return list(dict.fromkeys(self.resolve(i) for i in ids))
 
+    def _about_one_incident(self, known: ClaimProfile, new: ClaimProfile) -> bool:
+        """Whether two claims in different languages, of one type, are about one live incident
+        (the known claim's incidents resolved anew: they may have been folded since)."""
+        if not new.about or known.language == new.language or known.claim_type != new.claim_type:
+            return False
+        return not set(new.about).isdisjoint(self._about(list(known.about)))
+
     def _add_claim(self, mention: Mention, claim: Claim) -> list[Record]:
         block = mention.blocking_key
         # the extractor names the article-level incidents; point at what they were folded into
@@ -444,7 +452,7 @@ class Deduplicator:
             cand = ClaimProfile.from_json(data)
             if another_claim_of_the_article(cand, new):
                 continue
-            score = claim_similarity(cand, new)
+            score = claim_similarity(cand, new, self._about_one_incident(cand, new), meaning.similarity)
             if score > best_score:
                 best, best_score = data, score
         if best is not None and best_score >= self.params.claim_threshold:

@@ -92,8 +92,11 @@ def claim_block(draft: ClaimDraft) -> str:
     return "speaker/" + _speaker_key(who)
 
 
-# The same speakers recur across articles; transliterating a name is a pure function of it.
-_speaker_key = lru_cache(maxsize=8192)(name_key)
+@lru_cache(maxsize=8192)  # the same speakers recur across articles
+def _speaker_key(name: str) -> str:
+    """A name's transliteration key, with Ukrainian є (ie/ye in Latin) and Russian е read alike:
+    Syniehubov, Synegubov, Синєгубов and Синегубов block together."""
+    return name_key(name).replace("ie", "e")
 
 
 def _paragraph_of(sentences: list[Sentence], offset: int) -> int:

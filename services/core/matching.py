@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -13,6 +14,13 @@ from rapidfuzz import fuzz
 
 from schemas import Claim, Count, Incident
 from services.core.lexicon import compile_alternation, language_section, load_lexicon
+
+#: one speaker's claims of one type in two languages are one claim when their embeddings'
+#: cosine (meaning.similarity) reaches this, or the lower bar when both are about one incident;
+#: they then score CROSS_LINGUAL_SCORE, above the claim threshold (0.6), below a shared figure
+CROSS_LINGUAL_MEANING = 0.55
+CROSS_LINGUAL_SAME_INCIDENT_MEANING = 0.45
+CROSS_LINGUAL_SCORE = 0.7
 
 #: weights of the incident similarity; they sum to 1 (chosen on dev data, see docs/dedup.md)
 W_PLACE, W_DATE, W_TYPE, W_CASUALTIES = 0.4, 0.2, 0.25, 0.15
@@ -517,38 +525,50 @@ def incident_similarity(a: Incident, b: Incident) -> float:
 
 @dataclass(frozen=True)
 class ClaimProfile:
-    """What claim matching reads of a claim: its language, content, figures, and where its
-    evidence sits (article, offset). Built from a stored revision's JSON without validating the
-    whole record: the deduplicator compares a new claim with up to 200 of its speaker's."""
+    """What claim matching reads of a claim: its language, content, type, figures, the incidents
+    it is about, and where its evidence sits (article, offset). Built from a stored revision's
+    JSON without validating the whole record: the deduplicator compares a new claim with up to
+    200 of its speaker's."""
 
     language: str | None
     content: str
+    claim_type: str
     figures: frozenset[tuple[str, float]]
     places: frozenset[tuple[str, int]]
+    about: tuple[str, ...]
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimProfile:
-        return cls(claim.language, claim.content,
+        return cls(claim.language, claim.content, claim.claim_type,
                    frozenset((q.unit, q.value) for q in claim.quantities),
-                   frozenset((e.article_id, e.char_start) for e in claim.evidence))
+                   frozenset((e.article_id, e.char_start) for e in claim.evidence),
+                   tuple(claim.about_incident_ids))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClaimProfile:
         """From a revision stored as `Claim.model_dump(mode="json")`."""
-        return cls(data.get("language"), data["content"],
+        return cls(data.get("language"), data["content"], data["claim_type"],
                    frozenset((q["unit"], q["value"]) for q in data.get("quantities", [])),
-                   frozenset((e["article_id"], e["char_start"]) for e in data.get("evidence", [])))
+                   frozenset((e["article_id"], e["char_start"]) for e in data.get("evidence", [])),
+                   tuple(data.get("about_incident_ids", [])))
 
 
-def claim_similarity(a: ClaimProfile, b: ClaimProfile) -> float:
-    """0..1 for two claims of one speaker: same figures, or content that says the same thing."""
+def claim_similarity(a: ClaimProfile, b: ClaimProfile, same_incident: bool = False,
+                     meaning: Callable[[str, str], float] | None = None) -> float:
+    """0..1 for two claims of one speaker: same figures, or content that says the same thing.
+    Words in two languages cannot be compared: there, `meaning` (the cosine of two sentences'
+    embeddings) decides between two statements of one type, with less of it needed when both
+    are about one incident (`same_incident`: the caller resolves what each is about)."""
     units_a, units_b = {u for u, _ in a.figures}, {u for u, _ in b.figures}
     if units_a & units_b:
         # the same speaker giving a different figure for the same thing is a new claim
         return 0.9 if a.figures & b.figures else 0.0
     if a.language and a.language == b.language:
         return fuzz.token_set_ratio(a.content, b.content) / 100.0
-    return 0.0
+    if meaning is None or a.claim_type != b.claim_type:
+        return 0.0
+    needed = CROSS_LINGUAL_SAME_INCIDENT_MEANING if same_incident else CROSS_LINGUAL_MEANING
+    return CROSS_LINGUAL_SCORE if meaning(a.content, b.content) >= needed else 0.0
 
 
 def another_claim_of_the_article(known: ClaimProfile, new: ClaimProfile) -> bool:

@@ -643,14 +643,15 @@ def test_an_earlier_day_one_story_recalls_in_its_town_leaves_the_shootings_date(
 # claims of one article --------------------------------------------------------------------------
 
 
-def spoken(article: str, content: str, at: int) -> Mention:
+def spoken(article: str, content: str, at: int, language: str = "en",
+           claim_type: str = "casualty_report") -> Mention:
     """A claim of the regional governor read at offset `at` of `article` (no figures)."""
     published = datetime(2024, 3, 2, 9, tzinfo=UTC)
     evidence = Evidence(article_id=article, source="ansa.it", published_at=published, text=content,
                         char_start=at, char_end=at + len(content))
     claim = Claim(
         claim_id=f"clm-{article}-{at}", speaker=Speaker(name="Oleh Kiper", kind="person"),
-        cue="said", content=content, language="en", quote="direct", claim_type="casualty_report",
+        cue="said", content=content, language=language, quote="direct", claim_type=claim_type,
         evidence=[evidence], article_ids=[article], sources=["ansa.it"], confidence=0.5,
         first_reported_at=published, last_reported_at=published, extractor_version="t",
     )
@@ -677,6 +678,34 @@ def test_a_redelivered_claim_changes_nothing() -> None:
     dedup = Deduplicator({})
     dedup.add(spoken("a", "ten people have died in Odesa", 120))
     assert dedup.add(spoken("a", "ten people have died in Odesa", 120)) == []
+
+
+# one speaker's claims in two languages ------------------------------------------------------------
+
+LARGEST = "The attack was the largest on the city's civilian infrastructure since the start of the invasion"
+LARGEST_IT = "L'attacco è stato il più grande contro le infrastrutture civili della città dall'inizio dell'invasione"
+
+
+def test_a_statement_and_its_translation_in_another_outlet_are_one_claim() -> None:
+    dedup = Deduplicator({})
+    dedup.add(spoken("a", LARGEST, 120, claim_type="assessment"))
+    [out] = dedup.add(spoken("b", LARGEST_IT, 64, language="it", claim_type="assessment"))
+    assert out.claim_id == "clm-a-120" and out.revision == 2 and out.article_ids == ["a", "b"]
+
+
+def test_another_statement_of_the_speaker_in_another_language_is_a_claim_of_its_own() -> None:
+    dedup = Deduplicator({})
+    dedup.add(spoken("a", LARGEST, 120, claim_type="assessment"))
+    [out] = dedup.add(spoken("b", "Due scuole resteranno chiuse domani", 64, language="it",
+                             claim_type="assessment"))
+    assert out.claim_id == "clm-b-64" and out.revision == 1
+
+
+def test_a_translation_read_as_another_type_of_claim_is_a_claim_of_its_own() -> None:
+    dedup = Deduplicator({})
+    dedup.add(spoken("a", LARGEST, 120, claim_type="assessment"))
+    [out] = dedup.add(spoken("b", LARGEST_IT, 64, language="it", claim_type="attack_report"))
+    assert out.claim_id == "clm-b-64"
 
 
 # the same victim's age ----------------------------------------------------------------------------

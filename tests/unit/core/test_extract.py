@@ -34,3 +34,18 @@ def test_an_actor_with_a_role_is_not_listed_again_without_one() -> None:
     for incident in incidents:
         named = [a.name for a in incident.actors]
         assert len(named) == len(set(named)), incident.actors
+
+
+def test_one_speaker_transliterated_four_ways_keys_one_block_of_claims() -> None:
+    bodies = {
+        "en": "A woman was killed in Vovchansk, regional governor Oleh Syniehubov said.",
+        "it": "Una donna è stata uccisa a Vovchansk, ha detto il governatore Oleg Synegubov.",
+        "uk": "У Вовчанську загинула жінка, повідомив голова ОВА Олег Синєгубов.",
+        "ru": "В Волчанске погибла женщина, сообщил глава ОВА Олег Синегубов.",
+    }
+    keys = set()
+    for language, body in bodies.items():
+        article = Article(article_id=f"t-{language}", source="example.org", title="Vovchansk", body=body,
+                          published_at=datetime(2023, 1, 21, 10, tzinfo=UTC), language=language)
+        keys |= {m.blocking_key for m in extract_article(article).mentions if m.kind == "claim"}
+    assert keys == {"speaker/sinehubov"}

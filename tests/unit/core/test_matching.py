@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from schemas import EventDate, Evidence, Incident, Location
 from services.core.matching import (
+    CROSS_LINGUAL_MEANING,
+    CROSS_LINGUAL_SAME_INCIDENT_MEANING,
+    CROSS_LINGUAL_SCORE,
+    ClaimProfile,
     Profile,
+    claim_similarity,
     conflicting,
     firm_follow_up_similarity,
     late_similarity,
@@ -373,3 +379,33 @@ def test_two_shootings_of_a_town_days_apart_with_a_24_year_old_each_stay_apart()
     # the same day, or with a second common age, they are the same people
     assert victim_similarity(first, replace(again, start=date(2016, 3, 5), end=date(2016, 3, 5)), 30) >= 0.6
     assert victim_similarity(replace(first, ages=(24, 31)), replace(again, ages=(31, 24)), 30) >= 0.6
+
+
+# claims in two languages ---------------------------------------------------------------------------
+
+def claim_profile(content: str, language: str, claim_type: str = "casualty_report") -> ClaimProfile:
+    return ClaimProfile(language, content, claim_type, frozenset(), frozenset(), ())
+
+
+def meaning_of(cosine: float) -> Callable[[str, str], float]:
+    """A stand-in for the sentence embeddings' cosine, to state the bars exactly."""
+    return lambda a, b: cosine
+
+
+def test_claims_in_two_languages_need_meaning_to_match() -> None:
+    en, it = claim_profile("A woman was killed", "en"), claim_profile("Una donna è stata uccisa", "it")
+    assert claim_similarity(en, it) == 0.0  # the words of two languages are never compared
+    assert claim_similarity(en, it, meaning=meaning_of(CROSS_LINGUAL_MEANING)) == CROSS_LINGUAL_SCORE
+
+
+def test_about_one_incident_less_meaning_is_needed() -> None:
+    en, it = claim_profile("A woman was killed", "en"), claim_profile("Una donna è stata uccisa", "it")
+    between = meaning_of((CROSS_LINGUAL_MEANING + CROSS_LINGUAL_SAME_INCIDENT_MEANING) / 2)
+    assert claim_similarity(en, it, meaning=between) == 0.0
+    assert claim_similarity(en, it, same_incident=True, meaning=between) == CROSS_LINGUAL_SCORE
+
+
+def test_claims_of_two_types_never_match_across_languages() -> None:
+    en = claim_profile("A woman was killed", "en")
+    it = claim_profile("Una donna è stata uccisa", "it", claim_type="accusation")
+    assert claim_similarity(en, it, same_incident=True, meaning=meaning_of(1.0)) == 0.0
