@@ -1197,7 +1197,12 @@ class _Reader:
             # before the named (appositive) subject is the content.
             speaker = self.speaker_at(*subject, cue)
             if speaker is not None:
-                cs, ce = self.content_span(s, subject[0])
+                if self.says_after(m.end(), e):
+                    # "Secondo la Tass, X, un soldato, ha raccontato che ...": the lead-in is
+                    # a source or a setting; what X said follows the cue.
+                    cs, ce = self.content_span(m.end(), e)
+                else:
+                    cs, ce = self.content_span(s, subject[0])
                 self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
                 return
         if ends_clause and not subject_first:
@@ -1258,22 +1263,22 @@ class _Reader:
         pre = text[s : np[0]].rstrip()
         if _CLOSING_QUOTE_END.search(pre):
             return
-        right_words = len(text[m.end() : e].split())
-        skip = _LEADING_SKIP.match(text, m.end(), e)
-        right_head = text[skip.end() if skip else m.end() : e].lstrip()
-        if (
-            pre.endswith(",")
-            and len(pre.split()) >= 4
-            and (right_words <= 6 or right_head[:1] in ",.;")
-        ):
+        if pre.endswith(",") and len(pre.split()) >= 4 and not self.says_after(m.end(), e):
             if len(pre.split()) < 6 and _INTRODUCTORY.match(pre):
                 return  # "Responding to the attack, X said ...": an adverbial, not a claim
             cs, ce = self.content_span(s, s + len(pre))
         else:
-            if right_words < 2:
+            if len(text[m.end() : e].split()) < 2:
                 return
             cs, ce = self.content_span(m.end(), e)
         self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
+
+    def says_after(self, cue_end: int, e: int) -> bool:
+        """The cue goes on with what was said (more than a few words, not a closing comma):
+        "X, il portavoce, ha detto ieri." says nothing after the cue; "... ha detto che ..." does."""
+        skip = _LEADING_SKIP.match(self.text, cue_end, e)
+        head = self.text[skip.end() if skip else cue_end : e].lstrip()
+        return len(self.text[cue_end:e].split()) > 6 and head[:1] not in ",.;"
 
     def read_gerund(self, m: re.Match[str], s: int, e: int) -> None:
         """', aggiungendo che ...' / ', adding that ...': the main clause's speaker goes on."""

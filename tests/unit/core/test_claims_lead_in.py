@@ -1,0 +1,25 @@
+"""Claims whose subject is a 'Name, appositive,' phrase after a lead-in clause."""
+
+from __future__ import annotations
+
+from services.core.claims import extract_claims
+
+
+def test_lead_in_before_an_appositive_subject_is_not_the_claim_when_the_cue_goes_on() -> None:
+    body = (
+        "A guidare l'operazione è stato il capo dei servizi speciali, Marco Bellini, il quale, "
+        "descrivendo l'attacco alla base, ha affermato che i droni erano stati nascosti in "
+        "casse caricate su camion."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Marco Bellini", "i droni erano stati nascosti in casse caricate su camion.")
+    ]
+
+
+def test_clause_before_an_appositive_subject_is_the_claim_when_the_cue_ends_the_sentence() -> None:
+    body = "About a hundred people were injured in the strike, Mikhail Petrov, the governor, said on Telegram."
+    claims = extract_claims("Title", body, "en")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Mikhail Petrov", "About a hundred people were injured in the strike")
+    ]
