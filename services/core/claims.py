@@ -166,6 +166,10 @@ _CHANNEL_ASIDE = re.compile(
     r",\s*(?:(?:su|on|via|sul|in)\s+[\w ]{2,25}|(?:citat[oaie]|cited|quoted)\s+(?:da\w*|by)\s+[^,]{2,40}),\s*$"
 )
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
+# "secondo il governatore citato dall'agenzia Interfax": the agency relays, the governor speaks.
+_RELAY = r"[\s,]+(?:citat[oaie]|ripres[oaie]|cited|quoted)\s+(?:da|by|dal|dall|dalla)\b"
+_RELAYED_BY = re.compile(_RELAY, re.IGNORECASE)
+_RELAY_ASIDE = re.compile(r"\s*" + _RELAY + r"[^,.;:]{1,60},", re.IGNORECASE)
 # Trailing time and manner adverbs written out word for word: the words _trailing_adverb
 # looks for at a stretch's end before it tries the pattern.
 _PLAIN_ADVERBS = (
@@ -615,7 +619,9 @@ class _Reader:
         if named is not None and not any(t.text[:1].isupper() for t in tokens[k:end]):
             # "l'agenzia di stampa «Ukrinform»": the quoted name is the one that speaks.
             return named.start("name"), named.end("name")
-        return tokens[k].start, tokens[end - 1].end
+        start, stop = tokens[k].start, tokens[end - 1].end
+        relayed = _RELAYED_BY.search(self.text, start, stop)
+        return (start, relayed.start()) if relayed is not None else (start, stop)
 
     def body_after(self, pos: int, limit: int) -> int:
         """Where the speaker phrase after a cue at pos begins: past "в"/"у" when a body
@@ -666,6 +672,9 @@ class _Reader:
         closed = _CLOSED_NAME.match(self.text, s, e)
         if closed is not None:
             s = closed.end() - 1  # 'secondo «X», ...': continue from the comma after the name
+        relay = _RELAY_ASIDE.match(self.text, s, e)
+        if relay is not None:
+            s = relay.end() - 1  # "secondo X, citato dall'Ansa, ...": on after the relay
         after_comma = self.text[s:e].lstrip()[:1] == ","
         s, e = strip_span(self.text, s, e)
         lead = None if after_comma else _OBJECT_THEN_THAT.match(self.text, s, e)

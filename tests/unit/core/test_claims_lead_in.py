@@ -23,3 +23,25 @@ def test_clause_before_an_appositive_subject_is_the_claim_when_the_cue_ends_the_
     assert [(c.speaker.name, c.content) for c in claims] == [
         ("Mikhail Petrov", "About a hundred people were injured in the strike")
     ]
+
+
+def test_source_quoted_by_an_agency_is_the_speaker_and_the_relay_is_not_content() -> None:
+    body = (
+        "Un'esplosione, secondo il governatore della regione di Kursk citato dall'agenzia "
+        "russa Interfax, ha provocato il crollo di un ponte."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("governatore della regione di Kursk", "ha provocato il crollo di un ponte.")
+    ]
+
+
+def test_relay_aside_after_a_named_source_is_skipped() -> None:
+    body = (
+        "Secondo il portavoce militare Marco Bellini, citato dall'agenzia Ansa, le truppe "
+        "hanno respinto tre assalti nella notte."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Marco Bellini", "le truppe hanno respinto tre assalti nella notte.")
+    ]
