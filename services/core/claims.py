@@ -252,6 +252,10 @@ _ADDRESSEE = re.compile(
     r"журналістам|репортерам|репортёрам|изданию|виданню|агентству|телеканалу|каналу)$",
     re.IGNORECASE,
 )
+_CHANNEL_THEN_OWNER = re.compile(
+    r"\s+(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:del|della|dello|dell['’]|dei|degli|delle|di|of|by)\s*",
+    re.IGNORECASE,
+)
 _OBJECT_THEN_COLON = re.compile(r"(?:[^\s:«»“”\"]+\s+){0,4}?[^\s:«»“”\"]+:\s+(?=\w)")
 _CYRILLIC_START = re.compile(r"[\u0400-\u04ff]")
 _NAME_AFFILIATION = re.compile(
@@ -622,6 +626,14 @@ class _Reader:
         start, stop = tokens[k].start, tokens[end - 1].end
         relayed = _RELAYED_BY.search(self.text, start, stop)
         return (start, relayed.start()) if relayed is not None else (start, stop)
+
+    def owner_after_channel(self, np: tuple[int, int], limit: int) -> tuple[int, int] | None:
+        """'secondo un post su Telegram del governatore X': past a speech noun and the channel
+        it went out on, the phrase naming whose words they are."""
+        if self.text[np[0] : np[1]].split()[-1].lower() not in speaker_lexicon().speech_nouns:
+            return None
+        owner = _CHANNEL_THEN_OWNER.match(self.text, np[1], limit)
+        return None if owner is None else self.np_after(owner.end(), limit)
 
     def body_after(self, pos: int, limit: int) -> int:
         """Where the speaker phrase after a cue at pos begins: past "в"/"у" when a body
@@ -1094,6 +1106,9 @@ class _Reader:
         else:
             speaker = self.speaker_at(*np, m.group(0))
         if speaker is None:
+            np = self.owner_after_channel(np, e)
+            speaker = None if np is None else self.speaker_at(*np, m.group(0))
+        if speaker is None or np is None:
             return
         left = self.text[s : m.start()]
         if left.strip() and _ANAPHORIC_PASSIVE.fullmatch(left.strip()) and idx > 0:

@@ -45,3 +45,17 @@ def test_relay_aside_after_a_named_source_is_skipped() -> None:
     assert [(c.speaker.name, c.content) for c in claims] == [
         ("Marco Bellini", "le truppe hanno respinto tre assalti nella notte.")
     ]
+
+
+def test_source_post_on_a_channel_speaks_for_its_owner() -> None:
+    body = (
+        "Il palazzo del consiglio regionale è stato colpito da un missile questa mattina, "
+        "secondo un post su Telegram del governatore regionale Marco Bellini."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        (
+            "Marco Bellini",
+            "Il palazzo del consiglio regionale è stato colpito da un missile questa mattina",
+        )
+    ]
