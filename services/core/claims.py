@@ -253,7 +253,9 @@ _ADDRESSEE = re.compile(
     re.IGNORECASE,
 )
 _CHANNEL_THEN_OWNER = re.compile(
-    r"\s+(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:del|della|dello|dell['’]|dei|degli|delle|di|of|by)\s*",
+    r"\s+(?:(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:d[ei]|del|della|dello|dell['’]|dei|degli|delle|of|by)"
+    r"|(?:pubblicat|diffus|fornit|comunicat)[oaie]\s+(?:da|dal|dalla|dallo|dall['’]|dai|dagli|dalle)"
+    r"|(?:published|released|provided)\s+by)\b\s*",
     re.IGNORECASE,
 )
 _OBJECT_THEN_COLON = re.compile(r"(?:[^\s:«»“”\"]+\s+){0,4}?[^\s:«»“”\"]+:\s+(?=\w)")
@@ -628,12 +630,16 @@ class _Reader:
         return (start, relayed.start()) if relayed is not None else (start, stop)
 
     def owner_after_channel(self, np: tuple[int, int], limit: int) -> tuple[int, int] | None:
-        """'secondo un post su Telegram del governatore X': past a speech noun and the channel
-        it went out on, the phrase naming whose words they are."""
-        if self.text[np[0] : np[1]].split()[-1].lower() not in speaker_lexicon().speech_nouns:
+        """'secondo un post su Telegram del governatore X', 'secondo i dati pubblicati dal
+        governatore X': past a speech noun and the channel or the participle that gives it out,
+        the phrase naming whose words they are."""
+        owner = _CHANNEL_THEN_OWNER.search(self.text, np[0], min(limit, np[1] + _NP_TAIL))
+        if owner is None:
             return None
-        owner = _CHANNEL_THEN_OWNER.match(self.text, np[1], limit)
-        return None if owner is None else self.np_after(owner.end(), limit)
+        words = self.text[np[0] : owner.start()].lower().split()
+        if len(words) > 3 or not speaker_lexicon().speech_nouns.intersection(words):
+            return None
+        return self.np_after(owner.end(), limit)
 
     def body_after(self, pos: int, limit: int) -> int:
         """Where the speaker phrase after a cue at pos begins: past "в"/"у" when a body

@@ -59,3 +59,14 @@ def test_source_post_on_a_channel_speaks_for_its_owner() -> None:
             "Il palazzo del consiglio regionale è stato colpito da un missile questa mattina",
         )
     ]
+
+
+def test_source_figures_published_by_an_official_are_that_officials_claim() -> None:
+    body = (
+        "Secondo i dati ufficiali pubblicati dal capo dell'amministrazione militare regionale, "
+        "Marco Bellini, 20 civili sono stati uccisi nei bombardamenti."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Marco Bellini", "20 civili sono stati uccisi nei bombardamenti.")
+    ]
