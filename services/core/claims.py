@@ -32,7 +32,7 @@ from services.core.claim_text import (
     word_alternation,
 )
 from services.core.lexicon import LiteralFilter, load_lexicon
-from services.core.organisations import nominative_organisation
+from services.core.organisations import canonical_organisation, nominative_organisation
 from services.core.speakers import (
     Speaker,
     SpeakerRegistry,
@@ -543,6 +543,10 @@ class _Reader:
                     speaker.country_code,
                     "person",
                 )
+        acronym = _PAREN_ACRONYM.match(self.text, e)
+        if acronym is not None and canonical_organisation(acronym.group(0).strip(" ()")) is not None:
+            # "L'intelligence militare ucraina (SBU)": the acronym names the body exactly.
+            speaker = replace(speaker, organization=acronym.group(0).strip(" ()"))
         if is_outlet(speaker) and _RELAY_CUE.match(cue):
             # "come riporta la Cnn": the outlet relays someone else's claim.
             return None

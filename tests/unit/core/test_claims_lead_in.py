@@ -70,3 +70,12 @@ def test_source_figures_published_by_an_official_are_that_officials_claim() -> N
     assert [(c.speaker.name, c.content) for c in claims] == [
         ("Marco Bellini", "20 civili sono stati uccisi nei bombardamenti.")
     ]
+
+
+def test_known_acronym_in_brackets_after_a_body_names_its_organisation() -> None:
+    body = (
+        "Il servizio di sicurezza ucraino (SBU) ha fatto sapere di aver colpito quattro basi "
+        "aeree in territorio russo."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    assert [c.speaker.organization for c in claims] == ["SBU"]
