@@ -252,6 +252,12 @@ _ADDRESSEE = re.compile(
     r"журналістам|репортерам|репортёрам|изданию|виданню|агентству|телеканалу|каналу)$",
     re.IGNORECASE,
 )
+_THESE_WORDS = re.compile(
+    r"\s*((?:tali|questi|queste|these|those|such|ces|estos|estas|esos|esas)\s+(?:"
+    + word_alternation(tuple(speaker_lexicon().speech_nouns))
+    + r"))\b",
+    re.IGNORECASE,
+)
 _CHANNEL_THEN_OWNER = re.compile(
     r"\s+(?:(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:d[ei]|del|della|dello|dell['’]|dei|degli|delle|of|by)"
     r"|(?:pubblicat|diffus|fornit|comunicat)[oaie]\s+(?:da|dal|dalla|dallo|dall['’]|dai|dagli|dalle)"
@@ -1106,12 +1112,14 @@ class _Reader:
                     0.7,
                 )
             return
+        these = _THESE_WORDS.match(self.text, m.end(), e)
         # "Как сообщили в МЧС, …": the body is named where it speaks.
-        np = self.np_after(self.body_after(m.end(), e), e)
+        np = (these.start(1), these.end()) if these else self.np_after(self.body_after(m.end(), e), e)
         if np is None:
             return
         np_tokens = tokenize(self.text[np[0] : np[1]])
-        if len(np_tokens) == 1 and is_pronoun(np_tokens[0].text):
+        if these is not None or (len(np_tokens) == 1 and is_pronoun(np_tokens[0].text)):
+            # "secondo lui", "Secondo tali dati, ...": the speaker, or the figures, of before.
             speaker = self.previous_speaker()
         else:
             speaker = self.speaker_at(*np, m.group(0))

@@ -79,3 +79,15 @@ def test_known_acronym_in_brackets_after_a_body_names_its_organisation() -> None
     )
     claims = extract_claims("Titolo", body, "it")
     assert [c.speaker.organization for c in claims] == ["SBU"]
+
+
+def test_source_these_figures_refers_to_the_body_that_spoke_last() -> None:
+    body = (
+        "Secondo lo Stato maggiore ucraino, nell'ultima giornata sono stati abbattuti 40 droni. "
+        "Le statistiche sono impressionanti. Secondo tali dati, circa mille carri armati sono "
+        "stati distrutti dall'inizio della guerra."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    last = claims[-1]
+    assert last.content == "circa mille carri armati sono stati distrutti dall'inizio della guerra."
+    assert last.speaker == claims[0].speaker
