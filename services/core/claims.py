@@ -1295,6 +1295,12 @@ class _Reader:
         np = subject
         if np is None:
             return
+        comma = text.rfind(",", np[0], np[1])
+        if comma >= 0 and _PREPOSITION_END.search(text, max(s, np[0] - 40), np[0]) is not None:
+            # "... and a member of the city council, Kyrylenko said": the phrase before the comma
+            # ends the clause a preposition opened; the name after it is the subject.
+            name = text[comma + 1 : np[1]]
+            np = (np[1] - len(name.lstrip()), np[1])
         np_text = text[np[0] : np[1]]
         if is_pronoun(np_text.strip()):
             speaker = self.previous_speaker(np[0])

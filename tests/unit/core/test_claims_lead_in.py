@@ -91,3 +91,17 @@ def test_source_these_figures_refers_to_the_body_that_spoke_last() -> None:
     last = claims[-1]
     assert last.content == "circa mille carri armati sono stati distrutti dall'inizio della guerra."
     assert last.speaker == claims[0].speaker
+
+
+def test_name_after_a_comma_closing_a_prepositional_phrase_is_the_subject() -> None:
+    body = (
+        "Thirty people were wounded, including two children and a member of the local city "
+        "council, Petrenko said."
+    )
+    claims = extract_claims("Title", body, "en")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        (
+            "Petrenko",
+            "Thirty people were wounded, including two children and a member of the local city council",
+        )
+    ]
