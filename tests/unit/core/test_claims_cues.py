@@ -11,3 +11,11 @@ def test_calling_something_into_doubt_is_an_assessment() -> None:
     assert [(c.speaker.name, c.content, c.claim_type) for c in claims] == [
         ("Marco Bellini", "l'efficacia delle nuove sanzioni.", "assessment")
     ]
+
+
+def test_clarified_that_reports_a_claim() -> None:
+    body = "Mayor Anna Petrenko clarified that two floors of the building collapsed after the drone hit."
+    claims = extract_claims("Title", body, "en")
+    assert [(c.speaker.name, c.cue, c.content) for c in claims] == [
+        ("Anna Petrenko", "clarified", "two floors of the building collapsed after the drone hit.")
+    ]
