@@ -1255,7 +1255,13 @@ class _Reader:
                     return
                 if left_stripped == "":
                     cs, ce = self.content_span(m.end(), e)
-                elif left_stripped.endswith(",") and len(left_stripped.split()) >= 4:
+                elif (
+                    left_stripped.endswith(",")
+                    and len(left_stripped.split()) >= 4
+                    # "..., X, un consigliere, ha detto di essere contrario": the clause before
+                    # the comma is the subject's, not the content, when the cue goes on.
+                    and not self.says_after(m.end(), e)
+                ):
                     if _QUOTE_THEN_SUBJECT.search(
                         left_stripped, max(0, len(left_stripped) - _QUOTE_SUBJECT_REACH)
                     ):

@@ -105,3 +105,15 @@ def test_name_after_a_comma_closing_a_prepositional_phrase_is_the_subject() -> N
             "Thirty people were wounded, including two children and a member of the local city council",
         )
     ]
+
+
+def test_clause_before_a_bare_cue_is_its_content_only_when_the_cue_ends_the_sentence() -> None:
+    body = (
+        "Il ministero ha detto che la città è stata presa. Poco dopo la notizia Marco Bellini, "
+        "un consigliere del presidente, ha detto in un'intervista di essere contrario alla tregua. "
+        "Sei delle vittime sono ricoverate in ospedale, ha riferito."
+    )
+    claims = extract_claims("Titolo", body, "it")
+    contents = [c.content for c in claims]
+    assert not any(c.startswith("Poco dopo") for c in contents)
+    assert "Sei delle vittime sono ricoverate in ospedale" in contents
