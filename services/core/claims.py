@@ -258,6 +258,8 @@ _THESE_WORDS = re.compile(
     + r"))\b",
     re.IGNORECASE,
 )
+# What a cue's subject did rather than said: a gerund after "by", "before", "after", "while".
+_ADVERBIAL_GERUND = re.compile(r"(?:by|before|after|while|without)\s+\w+ing\b", re.IGNORECASE)
 _CHANNEL_THEN_OWNER = re.compile(
     r"\s+(?:(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:d[ei]|del|della|dello|dell['’]|dei|degli|delle|of|by)"
     r"|(?:pubblicat|diffus|fornit|comunicat)[oaie]\s+(?:da|dal|dalla|dallo|dall['’]|dai|dagli|dalle)"
@@ -775,6 +777,8 @@ class _Reader:
             ):
                 return
             # uk and ru tell a toll or a strike in two or three words ("пострадали двое").
+        if quote != "direct" and _ADVERBIAL_GERUND.match(self.text, s, e):
+            return  # "responded by intensifying strikes", "said before introducing Perry": a deed
         last = cue.rsplit(None, 1)[-1].lower() if cue.strip() else ""
         if (
             last in _NEEDS_CLAUSE

@@ -19,3 +19,8 @@ def test_clarified_that_reports_a_claim() -> None:
     assert [(c.speaker.name, c.cue, c.content) for c in claims] == [
         ("Anna Petrenko", "clarified", "two floors of the building collapsed after the drone hit.")
     ]
+
+
+def test_cue_followed_by_an_adverbial_gerund_reports_a_deed_not_words() -> None:
+    body = "The Defence Ministry responded by intensifying missile strikes on the energy grid."
+    assert extract_claims("Title", body, "en") == []
