@@ -1243,9 +1243,13 @@ class _Reader:
             # before the named (appositive) subject is the content.
             speaker = self.speaker_at(*subject, cue)
             if speaker is not None:
-                if self.says_after(m.end(), e):
+                lead = text[s : subject[0]].rstrip(" ,")
+                if self.says_after(m.end(), e) or (
+                    names_an_office(lead) and not _FINITE_VERB.search(lead)
+                ):
                     # "Secondo la Tass, X, un soldato, ha raccontato che ...": the lead-in is
-                    # a source or a setting; what X said follows the cue.
+                    # a source or a setting; "The ranking members, X and Y, said ...": it is the
+                    # subject the names stand beside. What X said follows the cue.
                     cs, ce = self.content_span(m.end(), e)
                 else:
                     cs, ce = self.content_span(s, subject[0])

@@ -117,3 +117,12 @@ def test_clause_before_a_bare_cue_is_its_content_only_when_the_cue_ends_the_sent
     contents = [c.content for c in claims]
     assert not any(c.startswith("Poco dopo") for c in contents)
     assert "Sei delle vittime sono ricoverate in ospedale" in contents
+
+
+def test_office_before_the_names_it_stands_for_is_the_subject_not_the_claim() -> None:
+    body = (
+        "The debate went on for hours. The ranking members of the Judiciary Committee, "
+        "Anna Petrenko and Mark Rossi, said the letter was vague."
+    )
+    claims = extract_claims("Title", body, "en")
+    assert [c.content for c in claims] == ["the letter was vague."]
