@@ -260,6 +260,7 @@ _THESE_WORDS = re.compile(
 )
 # What a cue's subject did rather than said: a gerund after "by", "before", "after", "while".
 _ADVERBIAL_GERUND = re.compile(r"(?:by|before|after|while|without)\s+\w+ing\b", re.IGNORECASE)
+_THAT_WORD = re.compile(r"(?<!\w)(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE)
 _CHANNEL_THEN_OWNER = re.compile(
     r"\s+(?:(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:d[ei]|del|della|dello|dell['’]|dei|degli|delle|of|by)"
     r"|(?:pubblicat|diffus|fornit|comunicat)[oaie]\s+(?:da|dal|dalla|dallo|dall['’]|dai|dagli|dalle)"
@@ -754,6 +755,11 @@ class _Reader:
         headline_link: bool = False,
     ) -> None:
         s, e = strip_span(self.text, s, e)
+        if quote != "direct" and (gerund := _ADVERBIAL_GERUND.match(self.text, s, e)) is not None:
+            that = _THAT_WORD.search(self.text, gerund.end(), e)
+            if that is None:
+                return  # "responded by intensifying strikes", "said before introducing Perry": a deed
+            s = that.end()  # "said after meeting Putin that ...": what was said follows "that"
         whole = next(
             (q for q in self.quotes if q.open == s and e - 2 <= q.close < e), None
         )
@@ -777,8 +783,6 @@ class _Reader:
             ):
                 return
             # uk and ru tell a toll or a strike in two or three words ("пострадали двое").
-        if quote != "direct" and _ADVERBIAL_GERUND.match(self.text, s, e):
-            return  # "responded by intensifying strikes", "said before introducing Perry": a deed
         last = cue.rsplit(None, 1)[-1].lower() if cue.strip() else ""
         if (
             last in _NEEDS_CLAUSE

@@ -24,3 +24,15 @@ def test_clarified_that_reports_a_claim() -> None:
 def test_cue_followed_by_an_adverbial_gerund_reports_a_deed_not_words() -> None:
     body = "The Defence Ministry responded by intensifying missile strikes on the energy grid."
     assert extract_claims("Title", body, "en") == []
+
+
+def test_adverbial_gerund_before_a_that_clause_is_skipped() -> None:
+    body = "Macron said after meeting Putin that the talks had been useful and frank."
+    claims = extract_claims("Title", body, "en")
+    assert [c.content for c in claims] == ["the talks had been useful and frank."]
+
+
+def test_direct_quote_opening_with_a_gerund_phrase_is_kept() -> None:
+    body = '"By holding the line, we saved the city," the commander said.'
+    claims = extract_claims("Title", body, "en")
+    assert [c.content for c in claims] == ["By holding the line, we saved the city"]
