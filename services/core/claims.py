@@ -95,6 +95,10 @@ _SKIP_NOUNS = (
     r"tweet|email|e-mail|op-ed|editorial|editoriale|article|articolo|book|libro|documento|document)"
 )
 _COMPLEMENTIZER = word_alternation(cue_words().complementizers)
+_AGENT = re.compile(
+    r"\s+(?:by|of|from|da|dal|dalla|dallo|dall['’]|dai|dagli|del|della|dello|dell['’]|dei|degli|di)(?:\s+|(?<=['’]))",
+    re.IGNORECASE,
+)
 _SKIP_ONE = (
     r"(?:"
     + _COMPLEMENTIZER
@@ -626,7 +630,9 @@ class _Reader:
         """Speaker NP starting at pos, after skipping channel/time adverbials."""
         skip = _LEADING_SKIP.match(self.text, pos, limit)
         if skip and skip.end() > pos:
-            pos = skip.end()
+            # "according to a statement by the governor": whose statement it is, past the noun
+            agent = _AGENT.match(self.text, skip.end(), limit)
+            pos = agent.end() if agent else skip.end()
         tokens = tokenize(self.text[pos:limit], pos)
         k = 0
         while k < len(tokens) and tokens[k].text in ",:–—-":

@@ -126,3 +126,14 @@ def test_office_before_the_names_it_stands_for_is_the_subject_not_the_claim() ->
     )
     claims = extract_claims("Title", body, "en")
     assert [c.content for c in claims] == ["the letter was vague."]
+
+
+def test_source_statement_by_someone_is_that_persons_claim() -> None:
+    body = (
+        "Two people were killed in the strike on the port, according to a statement by the "
+        "regional governor Oleh Petrenko."
+    )
+    claims = extract_claims("Title", body, "en")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Oleh Petrenko", "Two people were killed in the strike on the port")
+    ]
