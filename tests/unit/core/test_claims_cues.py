@@ -36,3 +36,19 @@ def test_direct_quote_opening_with_a_gerund_phrase_is_kept() -> None:
     body = '"By holding the line, we saved the city," the commander said.'
     claims = extract_claims("Title", body, "en")
     assert [c.content for c in claims] == ["By holding the line, we saved the city"]
+
+
+def test_a_quanto_riferisce_introduces_a_source() -> None:
+    body = "A quanto riferisce il governatore Oleh Petrenko, due persone sono morte nel bombardamento."
+    claims = extract_claims("Titolo", body, "it")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Oleh Petrenko", "due persone sono morte nel bombardamento.")
+    ]
+
+
+def test_secondo_quanto_ha_riferito_introduces_a_source_not_a_subject() -> None:
+    body = "Secondo quanto ha riferito il governatore Oleh Petrenko, due persone sono morte nel bombardamento."
+    claims = extract_claims("Titolo", body, "it")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Oleh Petrenko", "due persone sono morte nel bombardamento.")
+    ]
