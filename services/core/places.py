@@ -120,6 +120,7 @@ class _Lexicon:
     story_state_countries: frozenset[str]
     hromada_after: frozenset[str]
     region_stems: dict[str, tuple[str, str]]
+    border_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +170,7 @@ def _lexicon() -> _Lexicon:
         frozenset(raw["story_state_countries"]),
         frozenset(w.lower() for w in raw["hromada_words"]),
         {stem: (cc, admin1) for stem, (cc, admin1) in raw["region_adjective_stems"].items()},
+        frozenset(w.lower() for w in raw["border_words_after"]),
     )
 
 
@@ -644,6 +646,10 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
             found = _ikavism(key, i, start, end, gazetteer, lex)
         if found is None and capital and "-" in word:
             found = _hyphen_part(word, start, i, gazetteer, lex)
+            if found is not None and glued[i] and i + 1 < n and lowers[i + 1] in lex.border_after:
+                # "the Kherson-Dnipropetrovsk border": the strip along it, read as the first
+                # name's region, not as the city of that name
+                found.end, found.end_tok, found.region_marked = tokens.end[i + 1], i + 2, True
         if found is None:
             continue
         if not allow_lowercase and not capital:
@@ -866,7 +872,7 @@ def _mark_region(tokens: _Tokens, span: _Span, lex: _Lexicon) -> None:
 
 
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+)?"
-_AND = r"(?:\s*,\s*|\s+(?:e|ed|and|y|et|und|и|і|та|та й)\s+)"
+_AND = r"(?:\s*,\s*|\s+(?:e|ed|and|&|y|et|und|и|і|та|та й)\s+)"
 _REGION_NOUNS = r"regione|regioni|region|regions|oblast|oblasts|provincia|province|provinces|région|régions|región|regiones|regionen|области|областях|області|областей"
 _DISTRICT_NOUNS = r"distretto|distretti|district|districts|raion|raions|rayon|rayons|distrito|distritos|районах|районів|районов"
 # "nelle regioni di Donetsk e Lugansk", "dei distretti di Kupyan, Chuguyiv e Kharkiv",

@@ -164,6 +164,23 @@ def test_a_region_noun_governs_every_name_of_its_list() -> None:
     assert [m.precision for m in after] == ["region", "region"]
 
 
+def test_an_ampersand_joins_a_list_of_regions_as_and_does() -> None:
+    mentions = find_places("Positions were hit near the border of Zaporizhzhia & Dnipropetrovsk oblasts.")
+    assert [(m.place.name, m.precision) for m in mentions] == [("Zaporizhzhia", "region"),
+                                                               ("Dnipropetrovsk", "region")]
+
+
+def test_a_hyphenated_pair_before_border_is_the_first_names_region() -> None:
+    mentions = find_places("Artillery fire was reported along the Kharkiv-Belgorod border.")
+    assert [(m.text, m.place.name, m.place.admin1, m.precision) for m in mentions] == [
+        ("Kharkiv-Belgorod border", "Kharkiv", "Kharkiv", "region")]
+
+
+def test_a_hyphenated_pair_of_countries_before_border_stays_the_country() -> None:
+    mentions = find_places("Troops gathered near the Russia-Ukraine border.")
+    assert [(m.place.name, m.precision) for m in mentions] == [("Russia", "country")]
+
+
 def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
