@@ -23,6 +23,7 @@ from services.core.gazetteer import (
     load_given_names,
     name_key,
 )
+from services.core.organisations import inflected, phrase_languages, word_parses
 
 Precision = Literal["point", "settlement", "district", "region", "country"]
 
@@ -44,12 +45,10 @@ _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*)")
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|dell|nell|all|dall|sull|coll|quell|qu|Dell|Nell|All|"
                       r"Dall|Sull|Coll|Quell|Qu|un|Un)['’]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# pymorphy3 tags of a person's name: such a reading of a word is not a town's
+_PERSONAL_NAME = frozenset({"Name", "Surn", "Patr"})
+_NOMINATIVE = frozenset({"nomn"})
 _SENTENCE_END = re.compile(r"[.!?…:;\n]\s*$")
-# Oblique case endings of Ukrainian/Russian nouns, longest first; the stem then gets a
-# nominative ending back (Харкові -> Харків, Києві -> Київ, Москве -> Москва).
-_CASE_ENDINGS = ("у", "ю", "і", "е", "а", "я", "и", "ы", "ом", "ем", "ою", "ею", "ах", "ях",
-                 "ам", "ям", "ові", "еві", "ому")
-_NOMINATIVE_ENDINGS = ("", "ь", "а", "я", "и", "о", "е")
 _VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
 _ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк|зьк|зк)(?:ій|ої|ою|у|а|ая|ой|ую|ое|ий|ого|ому|ом|им|ей)$")
 # The rest of a list of region adjectives after one of them, up to its plural noun: ", Курской и
@@ -311,19 +310,22 @@ def _key(word: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _nominative_keys(word: str) -> tuple[tuple[str, ...], ...]:
-    """Skeleton keys of the nominatives an oblique Cyrillic form may come from, one group
-    per case ending, shortest ending first."""
+def _nominative_keys(word: str) -> tuple[str, ...]:
+    """Skeleton keys of the nominatives an oblique Cyrillic form may come from (Харкові ->
+    Харків, Каховці -> Каховка, Москве -> Москва, Черкасів -> Черкаси): pymorphy3's readings
+    of the word as a common or place noun (guessed from its ending when the dictionary lacks
+    it), each in the nominative of its own number and in the singular. Adjective readings
+    ("Курской", of a region written without its noun) and personal names are left out."""
     low = word.lower()
-    groups: list[tuple[str, ...]] = []
-    for ending in _CASE_ENDINGS:
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
-            stem = low[: len(low) - len(ending)]
-            swapped = _vowel_swapped(stem)
-            keys = dict.fromkeys(_key(base + nom) for base in dict.fromkeys((stem, swapped))
-                                 for nom in _NOMINATIVE_ENDINGS)
-            groups.append(tuple(keys))
-    return tuple(groups)
+    if len(low) < 4:
+        return ()  # a stem of three letters and an ending at least: "Бої" is no town's case form
+    forms: dict[str, None] = {}
+    for language in phrase_languages(low):
+        for parse in word_parses(low, language):
+            if parse.tag.POS == "NOUN" and not _PERSONAL_NAME & parse.tag.grammemes:
+                forms[inflected(parse, _NOMINATIVE) or parse.normal_form] = None
+                forms[parse.normal_form] = None
+    return tuple(dict.fromkeys(_key(f) for f in forms if f != low and len(f) >= 3))
 
 
 def _oblasts_named_like(candidates: list[Place], gazetteer: Gazetteer) -> list[Place]:
@@ -340,8 +342,6 @@ def _oblasts_named_like(candidates: list[Place], gazetteer: Gazetteer) -> list[P
 # Білій -> Біла, Старом -> Старый): the first word of a two-word name
 _ADJECTIVE_ENDINGS = re.compile(r"(?:ому|ого|ім|им|ій|ий|ой|ый|ом|ої|ою|ую|ая|ей|ое|у|а|е|і)$")
 _ADJECTIVE_NOMINATIVES = ("ий", "ій", "ой", "ый", "а", "я", "ая", "е", "ое", "є")
-# Ukrainian softens к/г/х before the locative і (Каховці -> Каховка)
-_SOFTENED = {"ці": "ка", "зі": "га", "сі": "ха"}
 
 
 @lru_cache(maxsize=20_000)
@@ -361,10 +361,7 @@ def _inflected_pair(first: str, second: str, gazetteer: Gazetteer, prefixes: fro
     heads = [k for k in _adjective_keys(first) if k in prefixes]
     if not heads:
         return None
-    tails = [k for group in _nominative_keys(second) for k in group]
-    low = second.lower()
-    if low[-2:] in _SOFTENED:
-        tails.append(_key(low[:-2] + _SOFTENED[low[-2:]]))
+    tails = (_key(second), *_nominative_keys(second))  # "Белую Церковь": the noun may be as written
     for head in heads:
         for tail in tails:
             places = gazetteer.candidates_for_key(head + " " + tail)
@@ -375,17 +372,14 @@ def _inflected_pair(first: str, second: str, gazetteer: Gazetteer, prefixes: fro
 
 def _inflected_candidates(word: str, gazetteer: Gazetteer, lex: _Lexicon
                           ) -> tuple[str, list[Place]] | None:
-    for group in _nominative_keys(word):
-        best: tuple[float, str, list[Place]] | None = None
-        for key in group:
-            places = gazetteer.candidates_for_key(key)
-            if places:
-                strength = max(_plain_prior(p, lex) for p in places)
-                if best is None or strength > best[0]:
-                    best = (strength, key, places)
-        if best is not None:
-            return best[1], best[2]
-    return None
+    best: tuple[float, str, list[Place]] | None = None
+    for key in _nominative_keys(word):
+        places = gazetteer.candidates_for_key(key)
+        if places:
+            strength = max(_plain_prior(p, lex) for p in places)
+            if best is None or strength > best[0]:
+                best = (strength, key, places)
+    return None if best is None else (best[1], best[2])
 
 
 def _plain_prior(place: Place, lex: _Lexicon) -> float:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from services.core.organisations import nominative_body
+from services.core.places import find_places
 from services.core.speakers import nominative_name, nominative_role
 
 
@@ -55,6 +56,34 @@ def test_names_a_source_puts_in_the_genitive_come_back_by_the_dictionary() -> No
 
 def test_a_surname_the_dictionary_lacks_comes_back_by_its_ending() -> None:
     assert nominative_name("Олега Синєгубова", "") == "Олег Синєгубов"
+
+
+def _read(sentence: str, language: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.place.name, m.place.admin1) for m in find_places(sentence, language)]
+
+
+def test_a_town_in_ka_is_found_in_its_locative_in_tsi() -> None:
+    assert _read("Уночі дрони атакували об'єкти у Шостці.", "uk") == [("Шостці", "Shostka", "Sumy")]
+    assert _read("Після обстрілу в Костянтинівці загорівся склад.", "uk") == [
+        ("Костянтинівці", "Kostiantynivka", "Donetsk")]
+
+
+def test_a_russian_locative_is_read_as_its_city_not_a_lookalike_village() -> None:
+    assert _read("Ночью в Брянске сработала ПВО.", "ru") == [("Брянске", "Bryansk", "Bryansk")]
+
+
+def test_a_plural_town_name_comes_back_in_the_plural() -> None:
+    assert _read("Вибухи пролунали в Сумах.", "uk") == [("Сумах", "Sumy", "Sumy")]
+    assert _read("Росіяни знову атакували околиці Черкас.", "uk") == [("Черкас", "Cherkasy", "Cherkasy")]
+
+
+def test_a_two_word_name_may_keep_its_noun_as_written() -> None:
+    assert _read("Российские ракеты попали в Белую Церковь.", "ru") == [
+        ("Белую Церковь", "Bila Tserkva", "Kyiv")]
+
+
+def test_a_region_adjective_without_its_noun_is_not_read_as_a_village() -> None:
+    assert _read("Помимо Брянской, дроны сбили над Тульской.", "ru") == []
 
 
 def test_italian_and_english_text_never_loads_the_dictionaries() -> None:
