@@ -1196,6 +1196,12 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
                 # ("in Kamianka"): the oblast is a guess too; only the country is known.
                 fallback = gazetteer.country(chosen.country_code) or fallback
             chosen = fallback
+        if qualifier and chosen.kind == _SETTLEMENT \
+                and (chosen.country_code, chosen.admin1) not in qualifier:
+            # "Krasnolyubetsk, Kherson Oblast" with no namesake in Kherson Oblast: a village the
+            # gazetteer lacks, in the oblast the text names, not a namesake elsewhere
+            chosen = next((r for cc, admin1 in sorted(qualifier)
+                           if (r := gazetteer.region(cc, admin1)) is not None), chosen)
         if span.weak:
             confidence *= 0.6
         if resolved and chosen.kind != "region":

@@ -181,6 +181,14 @@ def test_a_hyphenated_pair_of_countries_before_border_stays_the_country() -> Non
     assert [(m.place.name, m.precision) for m in mentions] == [("Russia", "country")]
 
 
+def test_a_village_without_a_namesake_in_the_oblast_named_after_it_is_that_oblast() -> None:
+    elsewhere = find_places("A drone hit a tractor near Novohrodivka, Sumy Oblast.")
+    there = find_places("A drone hit a tractor near Novohrodivka, Donetsk Oblast.")
+    assert [(m.text, m.place.name, m.precision) for m in elsewhere][0] == ("Novohrodivka", "Sumy", "region")
+    assert [(m.text, m.place.admin1, m.precision) for m in there][0] == (
+        "Novohrodivka", "Donetsk", "settlement")
+
+
 def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
