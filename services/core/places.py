@@ -1318,6 +1318,10 @@ def _qualifying_region(text: str, spans: list[_Span], idx: int,
         return None
     nxt = spans[idx + 1]
     if not nxt.region_marked:
+        if text[spans[idx].end: nxt.start].strip() == "in":
+            # "Belaya in Irkutsk": a place in the region of a city named like its oblast
+            return {(p.country_code, p.admin1) for p in nxt.candidates
+                    if p.kind == "region" and p.admin1} or None
         if not states or text[spans[idx].end: nxt.start].strip() != ",":
             return None
         named = {(p.country_code, p.admin1) for p in nxt.candidates

@@ -189,6 +189,13 @@ def test_a_village_without_a_namesake_in_the_oblast_named_after_it_is_that_oblas
         "Novohrodivka", "Donetsk", "settlement")
 
 
+def test_a_place_in_a_city_named_like_its_oblast_lies_in_that_oblast() -> None:
+    base = find_places("The airfields targeted included Belaya in Irkutsk.")
+    town = find_places("Drones struck Kupiansk in Kharkiv.")
+    assert [(m.text, m.place.admin1, m.precision) for m in base][0] == ("Belaya", "Irkutsk", "region")
+    assert [(m.text, m.place.admin1, m.precision) for m in town][0] == ("Kupiansk", "Kharkiv", "settlement")
+
+
 def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
