@@ -120,6 +120,7 @@ class _Lexicon:
     hromada_after: frozenset[str]
     region_stems: dict[str, tuple[str, str]]
     border_after: frozenset[str]
+    site_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +171,7 @@ def _lexicon() -> _Lexicon:
         frozenset(w.lower() for w in raw["hromada_words"]),
         {stem: (cc, admin1) for stem, (cc, admin1) in raw["region_adjective_stems"].items()},
         frozenset(w.lower() for w in raw["border_words_after"]),
+        frozenset(w.lower() for w in raw["site_words"]),
     )
 
 
@@ -1169,7 +1171,7 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         if anchors is None:
             anchors = list({at: place for key, at, place in located if key != span.key}.values())[:12]
             anchors_by_key[span.key] = anchors
-        qualifier = _qualifying_region(text, spans, idx, lex.story_state_countries)
+        qualifier = _qualifying_region(text, spans, idx, lex)
         sign = (span.key, ids, span.region_marked, span.district_marked,
                 span.village_marked, span.penalty, span.lone_local,
                 None if qualifier is None else frozenset(qualifier))
@@ -1309,19 +1311,44 @@ _QUALIFIER_GAP = re.compile(r"^[\s,(\-–—]*(?:(?:in|nel|nella|nell|in the|of|
                             re.IGNORECASE)
 
 
-def _qualifying_region(text: str, spans: list[_Span], idx: int,
-                       states: frozenset[str]) -> set[tuple[str, str]] | None:
+# "X in Y", "X plant in Y", "X district of Y", "X market and residential building in Y"
+_INSIDE_GAP = re.compile(r"\s+(?:(?:[a-z][\w'’-]*\s+){0,3}(?P<site>[a-z]+)\s+)?(?:in|of|at)\s+$")
+
+
+def _names_a_site_in(gap: str, sites: frozenset[str]) -> bool:
+    """The words between two names say the first lies in the second: a bare "in", or a site
+    noun closing the first's description ("plant in"), not a verb ("was shot in")."""
+    m = _INSIDE_GAP.fullmatch(gap)
+    return m is not None and (m.group("site") is None or m.group("site") in sites)
+
+
+def _region_of_city(span: _Span) -> set[tuple[str, str]] | None:
+    """The region a city's name points to: the oblast named like it (Irkutsk), else the one
+    region all its namesake towns lie in (Mariupol; not Pervomaiskyi, a town of two oblasts)."""
+    regions = {(p.country_code, p.admin1) for p in span.candidates if p.kind == "region" and p.admin1}
+    if not regions:
+        regions = {(p.country_code, p.admin1) for p in span.candidates if p.kind == _SETTLEMENT
+                   and p.admin1 and p.population >= VILLAGE_MAX_POPULATION}
+        if len(regions) != 1:
+            return None
+    return regions
+
+
+def _qualifying_region(text: str, spans: list[_Span], idx: int, lex: _Lexicon
+                       ) -> set[tuple[str, str]] | None:
     """The regions named right after a place ("Pervomaisk, Luhansk Oblast", "Vovchansk
-    nella regione di Kharkiv"), which say where that place is; in local news of `states`'
-    countries a state written out after a comma too ("in Manchester, Illinois")."""
+    nella regione di Kharkiv"), which say where that place is; the region of a city the place
+    lies in ("Belaya in Irkutsk", "the Ilyich plant in Mariupol"); in local news of the
+    story-state countries a state written out after a comma too ("in Manchester, Illinois")."""
     if idx + 1 >= len(spans):
         return None
+    states = lex.story_state_countries
     nxt = spans[idx + 1]
     if not nxt.region_marked:
-        if text[spans[idx].end: nxt.start].strip() == "in":
-            # "Belaya in Irkutsk": a place in the region of a city named like its oblast
-            return {(p.country_code, p.admin1) for p in nxt.candidates
-                    if p.kind == "region" and p.admin1} or None
+        if _names_a_site_in(text[spans[idx].end: nxt.start], lex.site_words):
+            # "Belaya in Irkutsk", "Ilyich plant in Mariupol": a place, or a site named like
+            # one, in the region of the city named next
+            return _region_of_city(nxt)
         if not states or text[spans[idx].end: nxt.start].strip() != ",":
             return None
         named = {(p.country_code, p.admin1) for p in nxt.candidates

@@ -196,6 +196,14 @@ def test_a_place_in_a_city_named_like_its_oblast_lies_in_that_oblast() -> None:
     assert [(m.text, m.place.admin1, m.precision) for m in town][0] == ("Kupiansk", "Kharkiv", "settlement")
 
 
+def test_a_site_named_like_a_faraway_town_in_a_city_is_read_in_that_citys_region() -> None:
+    market = find_places("Shrapnel damaged the Troitskyi market in Dnipro.")
+    plant = find_places("Workers left the Ilyich steel plant in Mariupol.")
+    assert [(m.text, m.place.admin1, m.precision) for m in market][0] == (
+        "Troitskyi", "Dnipropetrovsk", "region")
+    assert [(m.text, m.place.admin1, m.precision) for m in plant][0] == ("Ilyich", "Donetsk", "region")
+
+
 def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
