@@ -1311,27 +1311,37 @@ _QUALIFIER_GAP = re.compile(r"^[\s,(\-–—]*(?:(?:in|nel|nella|nell|in the|of|
                             re.IGNORECASE)
 
 
-# "X in Y", "X plant in Y", "X district of Y", "X market and residential building in Y"
-_INSIDE_GAP = re.compile(r"\s+(?:(?:[a-z][\w'’-]*\s+){0,3}(?P<site>[a-z]+)\s+)?(?:in|of|at)\s+$")
+# A city this many times as big as any namesake in another region is the one a name means
+CITY_OVER_NAMESAKES = 10
+# "X in Y", "X plant in Y", "X district of Y", "X market and residential building in Y",
+# "X Recreation Center in Y"
+_INSIDE_GAP = re.compile(r"\s+(?:(?:[^\W\d_][\w'’-]*\s+){0,3}(?P<site>[^\W\d_]+)\s+)?(?:in|of|at)\s+$")
 
 
 def _names_a_site_in(gap: str, sites: frozenset[str]) -> bool:
     """The words between two names say the first lies in the second: a bare "in", or a site
     noun closing the first's description ("plant in"), not a verb ("was shot in")."""
     m = _INSIDE_GAP.fullmatch(gap)
-    return m is not None and (m.group("site") is None or m.group("site") in sites)
+    return m is not None and (m.group("site") is None or m.group("site").lower() in sites)
 
 
 def _region_of_city(span: _Span) -> set[tuple[str, str]] | None:
-    """The region a city's name points to: the oblast named like it (Irkutsk), else the one
-    region all its namesake towns lie in (Mariupol; not Pervomaiskyi, a town of two oblasts)."""
+    """The region a city's name points to: the oblast named like it (Irkutsk), else the region
+    of a town that dwarfs its namesakes elsewhere (Mariupol, Las Vegas in Nevada; not
+    Pervomaiskyi, a town of several regions)."""
     regions = {(p.country_code, p.admin1) for p in span.candidates if p.kind == "region" and p.admin1}
-    if not regions:
-        regions = {(p.country_code, p.admin1) for p in span.candidates if p.kind == _SETTLEMENT
-                   and p.admin1 and p.population >= VILLAGE_MAX_POPULATION}
-        if len(regions) != 1:
-            return None
-    return regions
+    if regions:
+        return regions
+    towns = [p for p in span.candidates if p.kind == _SETTLEMENT and p.admin1]
+    if not towns:
+        return None
+    city = max(towns, key=attrgetter("population"))
+    where = (city.country_code, city.admin1 or "")
+    if city.population < VILLAGE_MAX_POPULATION or any(
+            t.population * CITY_OVER_NAMESAKES > city.population
+            for t in towns if (t.country_code, t.admin1) != where):
+        return None
+    return {where}
 
 
 def _qualifying_region(text: str, spans: list[_Span], idx: int, lex: _Lexicon

@@ -204,6 +204,17 @@ def test_a_site_named_like_a_faraway_town_in_a_city_is_read_in_that_citys_region
     assert [(m.text, m.place.admin1, m.precision) for m in plant][0] == ("Ilyich", "Donetsk", "region")
 
 
+def test_a_named_building_in_a_city_that_dwarfs_its_namesakes_is_in_that_citys_state() -> None:
+    mentions = find_places("A fight broke out at the Springfield Community Center in Las Vegas.")
+    assert [(m.text, m.place.admin1, m.precision) for m in mentions][0] == (
+        "Springfield", "Nevada", "region")
+
+
+def test_a_city_of_several_regions_places_nothing_in_any_of_them() -> None:
+    mentions = find_places("Shells hit the Lozova station in Pervomaiskyi.")
+    assert [(m.text, m.precision) for m in mentions][0] == ("Lozova", "settlement")
+
+
 def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
