@@ -655,7 +655,7 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
             continue
         if allow_lowercase and not capital:
             found.weak = True
-        _mark_region(tokens, found, lex)
+        _mark_region(tokens, found, lex, spans[-1].end_tok if spans else 0)
         _mark_listed_region(text, found, noun_starts)
         found.village_marked = _village_marked(tokens, found, lex)
         spans.append(found)
@@ -834,7 +834,10 @@ def _name_like(tokens: _Tokens, k: int) -> bool:
     return not tail[:1].islower()
 
 
-def _mark_region(tokens: _Tokens, span: _Span, lex: _Lexicon) -> None:
+def _mark_region(tokens: _Tokens, span: _Span, lex: _Lexicon, floor: int = 0) -> None:
+    """Take the region or district noun after the name, or the one before it, into the span
+    and mark it; the words before it are not taken from the name read before it (`floor`, the
+    end of that name: "Vostochny district of Mariupol" is not Mariupol's district)."""
     n = len(tokens)
     lowers, glued = tokens.lower, tokens.glued
     if span.end_tok < n and glued[span.end_tok - 1]:
@@ -855,7 +858,7 @@ def _mark_region(tokens: _Tokens, span: _Span, lex: _Lexicon) -> None:
     for words in (*lex.district_before, *lex.region_before):
         k = len(words)
         first = span.start_tok - k
-        if first < 0:
+        if first < floor:
             continue
         if tuple(lowers[first: span.start_tok]) == words and all(glued[first: span.start_tok]):
             span.start = tokens.start[first]

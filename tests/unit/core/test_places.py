@@ -215,6 +215,12 @@ def test_a_city_of_several_regions_places_nothing_in_any_of_them() -> None:
     assert [(m.text, m.precision) for m in mentions][0] == ("Lozova", "settlement")
 
 
+def test_a_district_noun_after_one_name_is_not_taken_again_by_the_next() -> None:
+    mentions = find_places("Shelling hit flats in the Vostochny district of Mariupol.")
+    assert [(m.text, m.place.admin1) for m in mentions] == [("Vostochny district", "Donetsk"),
+                                                            ("Mariupol", "Donetsk")]
+
+
 def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
