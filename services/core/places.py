@@ -1202,9 +1202,12 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
                 fallback = gazetteer.country(chosen.country_code) or fallback
             chosen = fallback
         if qualifier and chosen.kind == _SETTLEMENT \
-                and (chosen.country_code, chosen.admin1) not in qualifier:
+                and (chosen.country_code, chosen.admin1) not in qualifier \
+                and not any(p.kind == "country" and p.country_code == chosen.country_code
+                            for p in spans[idx + 1].candidates):
             # "Krasnolyubetsk, Kherson Oblast" with no namesake in Kherson Oblast: a village the
-            # gazetteer lacks, in the oblast the text names, not a namesake elsewhere
+            # gazetteer lacks, in the oblast the text names, not a namesake elsewhere (but
+            # "Tbilisi, Georgia" names the town's country, not the state)
             chosen = next((r for cc, admin1 in sorted(qualifier)
                            if (r := gazetteer.region(cc, admin1)) is not None), chosen)
         if span.weak:
@@ -1318,14 +1321,25 @@ _QUALIFIER_GAP = re.compile(r"^[\s,(\-–—]*(?:(?:in|nel|nella|nell|in the|of|
 CITY_OVER_NAMESAKES = 10
 # "X in Y", "X plant in Y", "X district of Y", "X market and residential building in Y",
 # "X Recreation Center in Y"
-_INSIDE_GAP = re.compile(r"\s+(?:(?:[^\W\d_][\w'’-]*\s+){0,3}(?P<site>[^\W\d_]+)\s+)?(?:in|of|at)\s+$")
+_INSIDE_GAP = re.compile(
+    r"\s+(?:(?:[^\W\d_][\w'’-]*\s+){0,3}(?P<site>[^\W\d_]+)\s+)?(?P<preposition>in|of|at)\s+$")
+# A name one of whose readings is a city this big names no site inside another city ("refugees
+# from Mariupol in Zaporizhzhia", "the Major Case Squad of St. Louis in Illinois")
+BIG_CITY_POPULATION = 100_000
 
 
-def _names_a_site_in(gap: str, sites: frozenset[str]) -> bool:
-    """The words between two names say the first lies in the second: a bare "in", or a site
-    noun closing the first's description ("plant in"), not a verb ("was shot in")."""
-    m = _INSIDE_GAP.fullmatch(gap)
-    return m is not None and (m.group("site") is None or m.group("site").lower() in sites)
+def _lies_in(text: str, span: _Span, nxt: _Span, sites: frozenset[str]) -> bool:
+    """The words between two names say the first lies in the second: a site noun closing the
+    first's description ("plant in", "Vostochny district of", not a verb: "was shot in"), or a
+    bare "in" after a name that is no big city ("Belaya in Irkutsk")."""
+    m = _INSIDE_GAP.fullmatch(text, span.end, nxt.start)
+    if m is None:
+        return False
+    site = m.group("site") or text[span.start: span.end].rsplit(None, 1)[-1]
+    if site.lower() in sites:
+        return True
+    return m.group("site") is None and m.group("preposition") == "in" \
+        and not any(p.population >= BIG_CITY_POPULATION for p in span.candidates)
 
 
 def _region_of_city(span: _Span) -> set[tuple[str, str]] | None:
@@ -1358,7 +1372,7 @@ def _qualifying_region(text: str, spans: list[_Span], idx: int, lex: _Lexicon
     states = lex.story_state_countries
     nxt = spans[idx + 1]
     if not nxt.region_marked:
-        if _names_a_site_in(text[spans[idx].end: nxt.start], lex.site_words):
+        if _lies_in(text, spans[idx], nxt, lex.site_words):
             # "Belaya in Irkutsk", "Ilyich plant in Mariupol": a place, or a site named like
             # one, in the region of the city named next
             return _region_of_city(nxt)

@@ -221,6 +221,16 @@ def test_a_district_noun_after_one_name_is_not_taken_again_by_the_next() -> None
                                                             ("Mariupol", "Donetsk")]
 
 
+def test_a_big_city_before_in_another_city_stays_itself() -> None:
+    mentions = find_places("Families who fled from Mariupol in Zaporizhzhia queued for aid.")
+    assert [(m.text, m.place.name, m.precision) for m in mentions][0] == ("Mariupol", "Mariupol", "settlement")
+
+
+def test_a_town_before_a_comma_and_its_country_is_not_read_as_a_namesake_state() -> None:
+    mentions = find_places("Protesters gathered in Tbilisi, Georgia, on Sunday.")
+    assert [(m.place.name, m.place.country_code) for m in mentions] == [("Tbilisi", "GE"), ("Georgia", "GE")]
+
+
 def test_without_a_region_noun_the_same_names_are_cities() -> None:
     mentions = find_places("Russian troops shelled Kharkiv and Sumy overnight.")
     assert [(m.text, m.precision) for m in mentions] == [("Kharkiv", "settlement"),
