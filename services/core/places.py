@@ -1204,10 +1204,14 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         if qualifier and chosen.kind == _SETTLEMENT \
                 and (chosen.country_code, chosen.admin1) not in qualifier \
                 and not any(p.kind == "country" and p.country_code == chosen.country_code
-                            for p in spans[idx + 1].candidates):
+                            for p in spans[idx + 1].candidates) \
+                and (chosen.population < VILLAGE_MAX_POPULATION
+                     or _names_a_site(text, span, spans[idx + 1], lex.site_words)):
             # "Krasnolyubetsk, Kherson Oblast" with no namesake in Kherson Oblast: a village the
-            # gazetteer lacks, in the oblast the text names, not a namesake elsewhere (but
-            # "Tbilisi, Georgia" names the town's country, not the state)
+            # gazetteer lacks, in the oblast the text names, not a namesake elsewhere; but a
+            # town ("from Mariupol in Zaporizhzhia Oblast") is itself unless it names a site
+            # ("Hollywood Recreation Center in Las Vegas"), and "Tbilisi, Georgia" names the
+            # town's country, not the US state
             chosen = next((r for cc, admin1 in sorted(qualifier)
                            if (r := gazetteer.region(cc, admin1)) is not None), chosen)
         if span.weak:
@@ -1330,16 +1334,21 @@ BIG_CITY_POPULATION = 100_000
 
 def _lies_in(text: str, span: _Span, nxt: _Span, sites: frozenset[str]) -> bool:
     """The words between two names say the first lies in the second: a site noun closing the
-    first's description ("plant in", "Vostochny district of", not a verb: "was shot in"), or a
-    bare "in" after a name that is no big city ("Belaya in Irkutsk")."""
+    first's description (_names_a_site), or a bare "in" after a name that is no big city
+    ("Belaya in Irkutsk")."""
+    m = _INSIDE_GAP.fullmatch(text, span.end, nxt.start)
+    return m is not None and (_names_a_site(text, span, nxt, sites) or (
+        m.group("site") is None and m.group("preposition") == "in"
+        and not any(p.population >= BIG_CITY_POPULATION for p in span.candidates)))
+
+
+def _names_a_site(text: str, span: _Span, nxt: _Span, sites: frozenset[str]) -> bool:
+    """The first name is a site's, inside the second: a site noun closes its description
+    before in/of/at ("Ilyich plant in", "Vostochny district of"; not a verb: "was shot in")."""
     m = _INSIDE_GAP.fullmatch(text, span.end, nxt.start)
     if m is None:
         return False
-    site = m.group("site") or text[span.start: span.end].rsplit(None, 1)[-1]
-    if site.lower() in sites:
-        return True
-    return m.group("site") is None and m.group("preposition") == "in" \
-        and not any(p.population >= BIG_CITY_POPULATION for p in span.candidates)
+    return (m.group("site") or text[span.start: span.end].rsplit(None, 1)[-1]).lower() in sites
 
 
 def _region_of_city(span: _Span) -> set[tuple[str, str]] | None:
