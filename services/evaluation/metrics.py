@@ -356,9 +356,15 @@ def macro_f1(labels: Iterable[tuple[str, str]]) -> float | None:
 
 # ---------------------------------------------------------------- claims
 
+_ELISION = re.compile(r"['’]")
+
+
 def _name_tokens(name: str) -> frozenset[str]:
+    """A name's words for comparison: no titles, no elided article ("L'intelligence" is
+    intelligence), no appositive after a comma or age ("Kelly, a retired astronaut,", "Abraham, 92,")."""
     titles = scoring_lexicon().titles
-    return frozenset(t for t in name_key(name).split() if t not in titles)
+    name = _ELISION.sub(" ", name.split(",")[0])
+    return frozenset(t for t in name_key(name).split() if t not in titles and not t.isdigit())
 
 
 def speaker_known(gold: GoldClaim) -> bool:
@@ -420,6 +426,8 @@ def as_worded_in(claim: Claim, article_id: str) -> Claim:
     """A claim merged across articles as one article words it: its content is that article's
     evidence (a claim's evidence is its content span), so an Italian article's claim is judged in
     Italian even when the merged record shows the English wording first."""
+    if not claim.evidence or claim.evidence[0].article_id == article_id:
+        return claim  # its content was read in this article (a joined quote's evidence also spans the attribution)
     own = next((e.text for e in claim.evidence if e.article_id == article_id), None)
     return claim if own is None or own == claim.content else claim.model_copy(update={"content": own})
 

@@ -303,6 +303,26 @@ def test_a_claim_merged_across_languages_is_judged_in_each_article_by_that_artic
 
 
 
+def test_a_joined_quotation_is_judged_by_its_quoted_words_not_its_span_with_the_attribution() -> None:
+    span = '"We will rebuild," Mayor Ann Lee said on Monday. "Every school will reopen."'
+    quoted = "We will rebuild, Every school will reopen."
+    joined = Claim.model_validate({
+        **claim("Ann Lee", quoted).model_dump(),
+        "evidence": [{"article_id": "a1", "source": "x.example", "published_at": T0, "text": span,
+                      "char_start": 0, "char_end": len(span)}],
+    })
+    assert m.as_worded_in(joined, "a1").content == quoted
+
+
+@pytest.mark.parametrize(("gold", "produced"), [
+    ("L'intelligence militare ucraina", "intelligence militare ucraina"),  # an elided article
+    ("Mr. Kelly, a retired astronaut,", "Mark Kelly"),  # an appositive
+    ("Abraham, 92,", "Pat Abraham"),  # an age
+])
+def test_a_gold_speaker_agrees_by_name_without_its_article_appositive_or_age(gold: str, produced: str) -> None:
+    assert m.speaker_name_agrees(claim(produced, "x"), gold_claim(gold, "x"))
+
+
 def test_claims_are_counted_per_confidence_band_in_the_article_they_cite() -> None:
     said = claim("John Kirby", "the transfers violate the resolutions")  # confidence 0.7
     c = m.score_claims([said], [gold_claim("John Kirby", "the transfers violate the resolutions")], ["a1"])
