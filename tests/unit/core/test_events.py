@@ -381,3 +381,9 @@ def test_a_human_chain_broken_up_by_police_is_a_protest_with_intervention() -> N
 
 def test_an_air_strike_the_forces_are_ready_to_counter_is_no_strike() -> None:
     assert "Air/drone strike" not in _types("Air defence units are ready to counter an airstrike by a mock enemy.")
+
+
+def test_anti_aircraft_guns_and_water_cannon_are_no_aircraft_or_artillery() -> None:
+    assert _best("Militants attacked government troops outside the town using anti-aircraft guns and mortars.") \
+        == "Shelling/artillery/missile attack"
+    assert "artillery" not in find_weapons("Police fired tear gas and water cannon at the crowd.", "en")
