@@ -387,3 +387,23 @@ def test_anti_aircraft_guns_and_water_cannon_are_no_aircraft_or_artillery() -> N
     assert _best("Militants attacked government troops outside the town using anti-aircraft guns and mortars.") \
         == "Shelling/artillery/missile attack"
     assert "artillery" not in find_weapons("Police fired tear gas and water cannon at the crowd.", "en")
+
+
+def test_protesters_blocking_roads_or_building_barricades_is_a_violent_demonstration() -> None:
+    assert _best("Hundreds of protesters blocked the main road into the city for a second day.") \
+        == "Violent demonstration"
+    assert _best("Demonstrators set up burning barricades outside the ministry.") == "Violent demonstration"
+    assert _best("Protesters marched peacefully while police blocked the roads around parliament.") \
+        != "Violent demonstration"
+
+
+def test_defection_is_a_change_to_the_group_even_when_an_amnesty_follows() -> None:
+    assert _best("Dozens of fighters defected to the army and were granted an amnesty.") \
+        == "Change to group/activity"
+
+
+def test_mass_flight_or_return_is_other_whatever_violence_caused_it() -> None:
+    assert _best("Some 4,000 people have fled their villages because of repeated militant attacks.") == "Other"
+    assert _best("Thousands of civilians are fleeing the city after it was recaptured by the army.") == "Other"
+    assert _best("Residents returned to the town after rebels seized it last month.") == "Other"
+    assert _best("Two suspects fled after the shooting on Main Street.") != "Other"
