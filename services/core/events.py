@@ -32,11 +32,19 @@ _WEAPON_ONLY_SCORE = 0.4
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 # What separates the clauses a history marker may govern ("..., since it first intervened in 2016").
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n()\u2013\u2014]")
+# Where the clause a motive or grievance governs ends: a break, or a conjunction that opens a
+# clause of its own ("demands that the president resign as police fired tear gas").
+_GOVERNED_END = re.compile(r"[,;:.!?\n()\u2013\u2014]|(?<!\w)(?:as|while|when|whereas|but|before)(?!\w)")
 # Names in the sentence gate (`_Rules.gate`) of the readers other than triggers and weapons.
 _CIVILIAN = "civilian"
 _HISTORY = "history"
 _COMMEMORATION = "commemoration"
 _CONDITIONAL = "conditional"
+_MOTIVE = "motive"
+_GRIEVANCE = "grievance"
+_PEACEFUL_PROTEST = "Peaceful protest"
+# (start, end) offsets of the clauses a marker governs
+_Spans = list[tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,12 @@ class _Rules:
     commemoration: re.Pattern[str] | None
     denied_after: re.Pattern[str] | None
     civilian: re.Pattern[str]
+    # "launched air strikes in retaliation for a gas attack": the rest of the clause after a
+    # motive names the earlier event the reported one answers, not another event.
+    motive: re.Pattern[str] | None
+    # "protesters rallied over the detention of ...": in a protest's sentence, the rest of the
+    # clause after a grievance names what the protest is about.
+    grievance: re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +166,8 @@ def _rules(language: str) -> _Rules:
     )
     gated += [g for combo, c in zip(combos, section["combos"]) for g in _gated(c["patterns"], combo.name)]
     gated += _gated(section[_CIVILIAN], _CIVILIAN)
-    gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL) for g in _gated(modality.get(name) or [], name)]
+    gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL, _MOTIVE, _GRIEVANCE)
+              for g in _gated(modality.get(name) or [], name)]
     return _Rules(
         triggers=triggers,
         combos=combos,
@@ -169,6 +184,8 @@ def _rules(language: str) -> _Rules:
         commemoration=_folded(modality["commemoration"]) if modality.get("commemoration") else None,
         denied_after=_folded(modality["denied_after"]) if modality.get("denied_after") else None,
         civilian=_folded(section["civilian"]),
+        motive=_folded(modality[_MOTIVE]) if modality.get(_MOTIVE) else None,
+        grievance=_folded(modality[_GRIEVANCE]) if modality.get(_GRIEVANCE) else None,
     )
 
 
@@ -300,6 +317,32 @@ def _recalled(folded: str, start: int, end: int, spans: list[tuple[int, int]]) -
     return False
 
 
+def _governed(folded: str, marker: re.Pattern[str] | None) -> _Spans:
+    """Each match of `marker` with the rest of its clause, as (start, end) spans."""
+    if marker is None:
+        return []
+    spans = []
+    for m in marker.finditer(folded):
+        end = _GOVERNED_END.search(folded, m.end())
+        spans.append((m.start(), len(folded) if end is None else end.start()))
+    return spans
+
+
+def _causes(folded: str, rules: _Rules, possible: frozenset[str], protest: bool) -> tuple[_Spans, _Spans]:
+    """The clauses that name what a reported event answers (motives) and, in a protest's
+    sentence, what the protest is about (grievances)."""
+    motives = _governed(folded, rules.motive) if _MOTIVE in possible else []
+    grievances = _governed(folded, rules.grievance) if protest and _GRIEVANCE in possible else []
+    return motives, grievances
+
+
+def _is_cause(sub_event_type: str, start: int, causes: tuple[_Spans, _Spans]) -> bool:
+    """A cue inside a motive clause, or (a protest itself aside) inside a grievance clause."""
+    motives, grievances = causes
+    return (any(s <= start < e for s, e in motives)
+            or (sub_event_type != _PEACEFUL_PROTEST and any(s <= start < e for s, e in grievances)))
+
+
 def _is_modal(sentence: str, start: int, end: int, rules: _Rules,
               recalled: tuple[list[tuple[int, int]], int] | None, possible: frozenset[str]) -> bool:
     """`recalled`: what `_recalled_spans` found, None when the sentence recalls no past;
@@ -374,6 +417,7 @@ def _classify(sentence: str, language: str) -> tuple[EventCue, ...]:
     recalled = _recalled_spans(folded, rules, possible) if candidates else None
     if recalled is not None and not recalled[0] and recalled[1] > len(folded):
         recalled = None
+    causes = _causes(folded, rules, possible, any(m.sub_event_type == _PEACEFUL_PROTEST for m in matches))
     for sub, score, start, end in candidates:
         if sub in weapon_types:
             score = min(1.0, score + _WEAPON_AGREEMENT_BONUS)
@@ -388,7 +432,7 @@ def _classify(sentence: str, language: str) -> tuple[EventCue, ...]:
             civilian_targeting=sub in _CIVILIAN_TYPES or (event_type == _EXPLOSIONS and civilian),
             score=round(score, 3),
             negated_or_hypothetical=_is_modal(folded, start, end, rules, recalled, possible)
-            or _denied_capture(folded, sub, end, rules),
+            or _denied_capture(folded, sub, end, rules) or _is_cause(sub, start, causes),
         )
         held = best.get(sub)
         if held is None or _rank(cue) > _rank(held):

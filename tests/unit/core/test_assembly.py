@@ -272,6 +272,12 @@ def test_a_sentence_about_recent_weeks_is_a_trend_not_another_incident() -> None
     assert places(text, "en") == ["Kherson"]
 
 
+def test_a_feud_carried_on_for_months_is_a_trend_not_another_incident() -> None:
+    text = ("A man was shot and killed in Memphis on Tuesday night, police said. "
+            "Investigators said two gangs have been targeting each other in shootings across Nashville for months.")
+    assert places(text, "en") == ["Memphis"]
+
+
 def test_a_sentence_about_the_war_so_far_lends_no_weapon_to_todays_strike() -> None:
     text = ("Un attacco russo ha colpito Kherson martedì, uccidendo tre persone. "
             "Dall'inizio della guerra Kherson è stata bersagliata da droni e aerei.")

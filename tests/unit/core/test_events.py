@@ -407,3 +407,17 @@ def test_mass_flight_or_return_is_other_whatever_violence_caused_it() -> None:
     assert _best("Thousands of civilians are fleeing the city after it was recaptured by the army.") == "Other"
     assert _best("Residents returned to the town after rebels seized it last month.") == "Other"
     assert _best("Two suspects fled after the shooting on Main Street.") != "Other"
+
+
+def test_the_event_a_strike_retaliates_for_is_no_event_of_this_report() -> None:
+    assert "Chemical weapon" not in _types(
+        "Jets launched air strikes on the camps in retaliation for a chlorine attack on the town.")
+    assert _best("Jets bombed three chemical weapons facilities overnight.") == "Air/drone strike"
+
+
+def test_what_a_protest_is_about_is_no_event_of_its_own() -> None:
+    assert _best("Hundreds of protesters rallied over the detention of a popular journalist.") == "Peaceful protest"
+    assert _best("Students protested, demanding the release of activists detained and an end to excessive force.") \
+        == "Peaceful protest"
+    assert _best("Protesters demanded that the minister resign as police fired tear gas to disperse them.") \
+        == "Protest with intervention"
