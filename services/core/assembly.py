@@ -770,6 +770,7 @@ def assemble_incidents(
         reportable = [d for d in reportable if d.cue.score >= STRONG_CUE_SCORE
                       or d.fatalities is not None or d.injured is not None]
     reportable = _dated_by_the_text(_one_state_story(reportable, places), merged)
+    reportable = _without_criminal_arrests(reportable, markers)
 
     def shooting_days() -> list[EventDate]:
         cued = {i for c, i in read if c.sub_event_type in _SHOOTING}
@@ -1407,6 +1408,25 @@ def _fold_follow_up_arrests(drafts: list[IncidentDraft], markers: _ContextMarker
             if len(same) == 1:
                 _absorb(same[0], d)
                 continue
+        out.append(d)
+    return out
+
+
+def _without_criminal_arrests(reportable: list[IncidentDraft], markers: _ContextMarkers) -> list[IncidentDraft]:
+    """"Police arrested two people in Emeryville in connection with a shooting in San Francisco":
+    an arrest the text ties to a crime, in an article that reports a shooting or a killing, is
+    that story's follow-up wherever the suspect was caught, not an event of its own (ACLED codes
+    no criminal arrests): it joins the article's one shooting, or is dropped beside several."""
+    linked = markers.linked_arrest
+    violent = [d for d in reportable if d.cue.sub_event_type in _SHOOTING]
+    if linked is None or not violent:
+        return reportable
+    out: list[IncidentDraft] = []
+    for d in reportable:
+        if d.cue.sub_event_type == "Arrests" and any(linked.search(s.text) for s in d.sentences):
+            if len(violent) == 1:
+                _absorb(violent[0], d)
+            continue
         out.append(d)
     return out
 

@@ -534,3 +534,19 @@ def test_a_brief_about_an_air_raid_alert_reports_no_drone_strike() -> None:
 def test_a_brief_about_an_air_raid_alert_in_ukrainian_reports_no_drone_strike() -> None:
     text = "Тривога у Києві\n\nУ Києві оголошено повітряну тривогу через загрозу ударних БпЛА."
     assert incidents(text, "uk") == []
+
+
+def test_an_arrest_for_a_shooting_made_in_another_town_is_no_incident_of_its_own() -> None:
+    text = ("Seven people were wounded in a shooting in San Francisco early Sunday, police said. "
+            "The gunfire broke out outside a nightclub shortly after 2 a.m. "
+            "Officers arrested two men in Oakland on Sunday in connection with the shooting. "
+            "Both are being held without bail.")
+    assert places(text, "en") == ["San Francisco"]
+
+
+def test_an_arrest_beside_no_shooting_stays_an_arrest() -> None:
+    text = ("Police arrested two opposition leaders in Oakland on Sunday, charged with sedition. "
+            "Their lawyers called the charges political. "
+            "A hearing is set for Monday. "
+            "Both are being held without bail.")
+    assert "Arrests" in {d.cue.sub_event_type for d in incidents(text, "en")}
