@@ -421,3 +421,10 @@ def test_what_a_protest_is_about_is_no_event_of_its_own() -> None:
         == "Peaceful protest"
     assert _best("Protesters demanded that the minister resign as police fired tear gas to disperse them.") \
         == "Protest with intervention"
+
+
+def test_shell_casings_and_the_firearms_and_explosives_bureau_name_no_attack() -> None:
+    assert classify_sentence("Investigators found several spent shell casings near the corner.", "en") == []
+    assert classify_sentence(
+        "Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives joined the police.", "en") == []
+    assert _best("Rebels shelled the town overnight.") == "Shelling/artillery/missile attack"
