@@ -42,6 +42,7 @@ _COMMEMORATION = "commemoration"
 _CONDITIONAL = "conditional"
 _MOTIVE = "motive"
 _GRIEVANCE = "grievance"
+_AGO = "ago"
 _PEACEFUL_PROTEST = "Peaceful protest"
 # (start, end) offsets of the clauses a marker governs
 _Spans = list[tuple[int, int]]
@@ -119,6 +120,9 @@ class _Rules:
     # "protesters rallied over the detention of ...": in a protest's sentence, the rest of the
     # clause after a grievance names what the protest is about.
     grievance: re.Pattern[str] | None
+    # "il bombardamento di un giorno fa con missili e droni, questa notte i raid ...": an ago
+    # phrase recalls the cues of its own clause, before or after it, and no other.
+    ago: re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +170,7 @@ def _rules(language: str) -> _Rules:
     )
     gated += [g for combo, c in zip(combos, section["combos"]) for g in _gated(c["patterns"], combo.name)]
     gated += _gated(section[_CIVILIAN], _CIVILIAN)
-    gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL, _MOTIVE, _GRIEVANCE)
+    gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL, _MOTIVE, _GRIEVANCE, _AGO)
               for g in _gated(modality.get(name) or [], name)]
     return _Rules(
         triggers=triggers,
@@ -186,6 +190,7 @@ def _rules(language: str) -> _Rules:
         civilian=_folded(section["civilian"]),
         motive=_folded(modality[_MOTIVE]) if modality.get(_MOTIVE) else None,
         grievance=_folded(modality[_GRIEVANCE]) if modality.get(_GRIEVANCE) else None,
+        ago=_folded(modality[_AGO]) if modality.get(_AGO) else None,
     )
 
 
@@ -328,10 +333,23 @@ def _governed(folded: str, marker: re.Pattern[str] | None) -> _Spans:
     return spans
 
 
+def _clauses_of(folded: str, marker: re.Pattern[str] | None) -> _Spans:
+    """The whole clause around each match of `marker`, as (start, end) spans."""
+    if marker is None:
+        return []
+    spans = []
+    for m in marker.finditer(folded):
+        start = max((b.end() for b in _CLAUSE_BREAK.finditer(folded, 0, m.start())), default=0)
+        end = _CLAUSE_BREAK.search(folded, m.end())
+        spans.append((start, len(folded) if end is None else end.start()))
+    return spans
+
+
 def _causes(folded: str, rules: _Rules, possible: frozenset[str], protest: bool) -> tuple[_Spans, _Spans]:
-    """The clauses that name what a reported event answers (motives) and, in a protest's
-    sentence, what the protest is about (grievances)."""
+    """The clauses that name what a reported event answers (motives) or an earlier day's event
+    (ago), and, in a protest's sentence, what the protest is about (grievances)."""
     motives = _governed(folded, rules.motive) if _MOTIVE in possible else []
+    motives += _clauses_of(folded, rules.ago) if _AGO in possible else []
     grievances = _governed(folded, rules.grievance) if protest and _GRIEVANCE in possible else []
     return motives, grievances
 

@@ -428,3 +428,11 @@ def test_shell_casings_and_the_firearms_and_explosives_bureau_name_no_attack() -
     assert classify_sentence(
         "Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives joined the police.", "en") == []
     assert _best("Rebels shelled the town overnight.") == "Shelling/artillery/missile attack"
+
+
+def test_an_attack_dated_days_ago_recalls_only_its_own_clause() -> None:
+    sentence = ("Dopo il massiccio attacco di due giorni fa con missili e droni sulle centrali elettriche, "
+                "stanotte l'artiglieria russa ha bombardato la città di Kherson.")
+    assert _types(sentence, "it") == ["Shelling/artillery/missile attack"]
+    assert _types("Drones hit the depot three days ago, and overnight artillery shelled the town.") \
+        == ["Shelling/artillery/missile attack"]
