@@ -33,8 +33,10 @@ _CLAUSE_END = re.compile(r"[.;:!?\n]")
 # What separates the clauses a history marker may govern ("..., since it first intervened in 2016").
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n()\u2013\u2014]")
 # Where the clause a motive or grievance governs ends: a break, or a conjunction that opens a
-# clause of its own ("demands that the president resign as police fired tear gas").
-_GOVERNED_END = re.compile(r"[,;:.!?\n()\u2013\u2014]|(?<!\w)(?:as|while|when|whereas|but|before)(?!\w)")
+# clause of its own ("demands that the president resign as police fired tear gas"; not "what they
+# see as excessive force").
+_GOVERNED_END = re.compile(r"[,;:.!?\n()\u2013\u2014]|(?<!\w)(?:while|when|whereas|but|before)(?!\w)"
+                           r"|(?<!\w)as(?= (?:the )?(?:\w+ )?(?:police|security|troops|soldiers|officers|authorities))")
 # Names in the sentence gate (`_Rules.gate`) of the readers other than triggers and weapons.
 _CIVILIAN = "civilian"
 _HISTORY = "history"

@@ -436,3 +436,15 @@ def test_an_attack_dated_days_ago_recalls_only_its_own_clause() -> None:
     assert _types(sentence, "it") == ["Shelling/artillery/missile attack"]
     assert _types("Drones hit the depot three days ago, and overnight artillery shelled the town.") \
         == ["Shelling/artillery/missile attack"]
+
+
+def test_fighting_for_ones_life_or_a_deportation_is_no_battle() -> None:
+    assert "Armed clash" not in _types("The boy was still fighting for his life in hospital on Monday.")
+    assert _best("Hundreds rallied over the arrest of an activist who has been fighting deportation.") \
+        == "Peaceful protest"
+    assert _best("Heavy fighting broke out near the town overnight.") == "Armed clash"
+
+
+def test_a_grievance_seen_as_excessive_force_is_still_what_the_protest_is_about() -> None:
+    assert _best("Students marched against the arrest of their dean and an end to what they see as "
+                 "excessive force by police.") == "Peaceful protest"
