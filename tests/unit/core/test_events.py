@@ -448,3 +448,17 @@ def test_fighting_for_ones_life_or_a_deportation_is_no_battle() -> None:
 def test_a_grievance_seen_as_excessive_force_is_still_what_the_protest_is_about() -> None:
     assert _best("Students marched against the arrest of their dean and an end to what they see as "
                  "excessive force by police.") == "Peaceful protest"
+
+
+def test_checkpoints_or_parts_of_a_town_overrun_in_an_attack_are_a_clash_not_a_takeover() -> None:
+    assert _best("Militants attacked and overran several police checkpoints, killing four officers.") \
+        == "Armed clash"
+    assert _best("After fierce clashes the insurgents captured parts of the city at dawn.") == "Armed clash"
+    assert _best("Rebel fighters captured the town after fierce clashes with the army.") \
+        == "Non-state actor overtakes territory"
+
+
+def test_a_protest_that_turns_violent_or_ends_in_a_clash_is_a_violent_demonstration() -> None:
+    assert _best("Protests outside the summit turned very violent on Saturday.") == "Violent demonstration"
+    assert _best("Police fired tear gas to disperse student protesters during a clash outside parliament.") \
+        == "Violent demonstration"
