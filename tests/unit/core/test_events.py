@@ -462,3 +462,7 @@ def test_a_protest_that_turns_violent_or_ends_in_a_clash_is_a_violent_demonstrat
     assert _best("Protests outside the summit turned very violent on Saturday.") == "Violent demonstration"
     assert _best("Police fired tear gas to disperse student protesters during a clash outside parliament.") \
         == "Violent demonstration"
+
+
+def test_fighters_attacking_a_military_camp_is_an_armed_clash() -> None:
+    assert _best("Insurgents attacked a military camp outside the town overnight, officials said.") == "Armed clash"
