@@ -723,7 +723,6 @@ def assemble_incidents(
                               if not dated or len(merged) != 1 or _overlaps(merged[0].date, toll[2]))
     _place_tolls(pending_casualties, merged)
     brief = len(sentences) <= BRIEF_SENTENCES
-    reportable = _without_recalled_weeks([d for d in merged if _is_reportable(d, published_at, brief)])
     if brief:
         # A brief is read whole as well: "G20 protests ... This part of town was the scene of
         # escalating violence" is a violent demonstration though no one sentence says so.
@@ -733,7 +732,11 @@ def assemble_incidents(
                          if not markers.alerts(s.text) and not markers.tallies(s.text))
         read.extend((c, 0) for c in classify_sentence(whole, language)
                     if not c.negated_or_hypothetical and c.score > GENERIC_CUE_SCORE)
-        reportable = _read_as_brief(reportable, read)
+        # named by its strongest reading before it is judged: "An angry mob vandalized temples
+        # and attacked property in Bangladesh" is mob violence there, not a weak "attacked"
+        merged = _read_as_brief(merged, read)
+    reportable = _without_recalled_weeks([d for d in merged if _is_reportable(d, published_at, brief)])
+    if brief:
         if not reportable:
             found = _brief_fallback(text, sentences, places, language, markers, read, event_date)
             # The brief has nothing else to report: its weak reading is all there is.

@@ -550,3 +550,9 @@ def test_an_arrest_beside_no_shooting_stays_an_arrest() -> None:
             "A hearing is set for Monday. "
             "Both are being held without bail.")
     assert "Arrests" in {d.cue.sub_event_type for d in incidents(text, "en")}
+
+
+def test_a_brief_is_judged_by_its_strongest_reading_not_the_weak_cue_nearest_its_place() -> None:
+    text = "An angry mob vandalized five shops and attacked property in Kenya on Monday, police said."
+    [incident] = incidents(text, "en")
+    assert incident.cue.sub_event_type == "Mob violence"
