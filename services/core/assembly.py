@@ -1149,10 +1149,13 @@ def _is_reportable_lead(draft: IncidentDraft, published_at: datetime) -> bool:
 
 
 def _is_background(draft: IncidentDraft, published_at: datetime, brief: bool = False) -> bool:
-    """Dated by the month or year, or more than a month before publication: history. A brief
-    reports one event: a day it names is that event's date however late the report comes (a
-    full article names old days to recall them)."""
-    if draft.date.precision in ("month", "year"):
+    """Dated by an earlier month or by the year, or more than a month before publication:
+    history; the month of publication is this month's news ("detained during protests in
+    January", published in January). A brief reports one event: a day it names is that event's
+    date however late the report comes (a full article names old days to recall them)."""
+    if draft.date.precision == "month":
+        return not draft.date.start <= published_at.date() <= draft.date.end
+    if draft.date.precision == "year":
         return True
     if brief and draft.date.precision == "day":
         return False

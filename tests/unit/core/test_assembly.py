@@ -556,3 +556,10 @@ def test_a_brief_is_judged_by_its_strongest_reading_not_the_weak_cue_nearest_its
     text = "An angry mob vandalized five shops and attacked property in Kenya on Monday, police said."
     [incident] = incidents(text, "en")
     assert incident.cue.sub_event_type == "Mob violence"
+
+
+def test_an_event_dated_to_the_month_of_publication_is_news_and_an_earlier_month_history() -> None:
+    this_month = "Police detained dozens of activists at a protest in Kharkiv in June, officials said."
+    assert places(this_month, "en") == ["Kharkiv"]
+    last_month = "Police detained dozens of activists at a protest in Kharkiv in May, officials said."
+    assert places(last_month, "en") == []
