@@ -738,7 +738,8 @@ def assemble_incidents(
     reportable = _without_recalled_weeks([d for d in merged if _is_reportable(d, published_at, brief)])
     if brief:
         if not reportable:
-            found = _brief_fallback(text, sentences, places, language, markers, read, event_date)
+            found = _brief_fallback(text, sentences, places, language, markers, read, event_date,
+                                    unknown_places=True)
             # The brief has nothing else to report: its weak reading is all there is.
             reportable = [found] if found and not _is_background(found, published_at, brief) else []
             # the figures the brief gives in sentences of their own are its incident's
@@ -1080,11 +1081,13 @@ def _without_recalled_weeks(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
 def _brief_fallback(
     text: str, sentences: list[Sentence], places: list[PlaceMention], language: str,
     markers: _ContextMarkers, read: list[tuple[EventCue, int]], event_date: Callable[[int], EventDate],
+    unknown_places: bool = False,
 ) -> IncidentDraft | None:
     """A brief whose event and place never met in one sentence, or that names no attack at all:
     one incident, named by its strongest reading (else by what it observes: damage, an impact,
     forces on the ground, observations.json), at the place it is about (else at the country
-    of its actors: "Syrian army captured a key neighbourhood")."""
+    of its actors: "Syrian army captured a key neighbourhood"; else, with `unknown_places`, for a
+    clearly reported event, at a place the gazetteer does not know, as written)."""
     cue: EventCue | None = None
     at = 0
     if read:
@@ -1107,6 +1110,11 @@ def _brief_fallback(
     actors = [a for s in sentences for a in find_actors(s.text, language)]
     if where is None:
         where = _country_of(actors, text, language)
+    if where is None and unknown_places and cue.score >= STRONG_CUE_SCORE:
+        # a brief's "mob violence ... in western Bassens State": a place the gazetteer does not
+        # know, as written, rather than no incident (as for a clearly reported event in a full
+        # article's sentence)
+        where = next((u for s in sentences for u in _unresolved_places(s, places, language, None, places)), None)
     if where is None:
         return None
     touched = [s for i, s in enumerate(sentences) if i == at or s.start <= where.start < s.end]

@@ -189,6 +189,13 @@ def test_a_brief_without_a_place_or_known_actor_happens_in_the_country_its_natio
     assert (incident.place.place.country_code, incident.cue.sub_event_type) == ("TR", "Arrests")
 
 
+def test_a_brief_whose_only_place_is_unknown_happens_there_as_written() -> None:
+    text = ("Last week the district saw a resurgence of mob violence against the minority. "
+            "Attention has focused on attacks in the village of Qarzubeh.")
+    [incident] = incidents(text, "en")
+    assert (incident.place.text, incident.cue.sub_event_type) == ("Qarzubeh", "Mob violence")
+
+
 def test_the_streets_of_a_capital_are_the_city_not_its_government() -> None:
     assert places("Protesters marched through the streets of Athens on Thursday.", "en") == ["Athens"]
 
