@@ -19,8 +19,9 @@ _LEXICON = "casualties"
 _NUMBER_WORD_THRESHOLD = 2
 _TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "it", "de", "pt", "nl", "da"})
 _FLAGS = regex.IGNORECASE
-# An age is no count: "62-year-old", "62enne", uk "62-річну", ru "62-летнюю".
-_DIGITS = (r"(?<!\d[:.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|(?<!\d[:.,])\d+(?![.,]?\d)"
+# An age is no count: "62-year-old", "62enne", uk "62-річну", ru "62-летнюю"; nor is a number
+# glued to a name by a hyphen ("ABC-7", "Kh-101", "COVID-19").
+_DIGITS = (r"(?<![^\W\d_]-)(?:(?<!\d[:.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|(?<!\d[:.,])\d+(?![.,]?\d))"
            r"(?!\s?-?\s?(?:year|yr|anni|enne|months?|mesi|percent|per cento|%|[:.]\d|річн|літн|летн))")
 # The apostrophes Ukrainian spells number words with ("п'ять", "п’ять", "пʼять").
 _APOSTROPHES = "'’ʼ"

@@ -524,3 +524,10 @@ def test_a_toll_told_with_a_number_word_is_read_after_the_words_are_converted() 
 def test_a_singular_victim_is_read_only_where_its_words_are() -> None:
     assert _figure(find_casualties("A woman was killed when a shell hit her house.", "en").fatalities) == (1, 1, 1)
     assert find_casualties("A woman was seen near the house.", "en") == find_casualties("Nothing happened.", "en")
+
+
+def test_a_number_glued_to_a_name_by_a_hyphen_is_no_count() -> None:
+    found = find_casualties("Dispatch told ABC-7 one person was taken to a hospital with serious injuries.", "en")
+    assert found.injured is not None and found.injured.best == 1
+    hit = find_casualties("Russian Kh-101 missiles struck the city; 3 people were wounded.", "en")
+    assert hit.injured is not None and hit.injured.best == 3
