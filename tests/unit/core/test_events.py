@@ -466,3 +466,8 @@ def test_a_protest_that_turns_violent_or_ends_in_a_clash_is_a_violent_demonstrat
 
 def test_fighters_attacking_a_military_camp_is_an_armed_clash() -> None:
     assert _best("Insurgents attacked a military camp outside the town overnight, officials said.") == "Armed clash"
+
+
+def test_police_dispatched_to_a_home_is_no_troop_movement() -> None:
+    assert "Change to group/activity" not in _types("Deputies were dispatched to the home shortly after 9 p.m.")
+    assert _best("The army has dispatched hundreds of troops to the border region.") == "Change to group/activity"
