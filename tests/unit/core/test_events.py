@@ -471,3 +471,9 @@ def test_fighters_attacking_a_military_camp_is_an_armed_clash() -> None:
 def test_police_dispatched_to_a_home_is_no_troop_movement() -> None:
     assert "Change to group/activity" not in _types("Deputies were dispatched to the home shortly after 9 p.m.")
     assert _best("The army has dispatched hundreds of troops to the border region.") == "Change to group/activity"
+
+
+def test_forces_taking_people_away_is_an_abduction() -> None:
+    assert _best("Security forces have taken at least six people, including a teenager, from their homes.") \
+        == "Abduction/forced disappearance"
+    assert "Abduction/forced disappearance" not in _types("Paramedics took two people to the hospital.")
