@@ -374,7 +374,8 @@ def _short_names_of_facilities(places: list[PlaceMention]) -> list[PlaceMention]
 
 
 def _within_big_cities(places: list[PlaceMention]) -> list[PlaceMention]:
-    """Districts and enclaves of a big city the article names are that city."""
+    """Districts and enclaves of a big city the article names are that city; a place as big as a
+    city itself (Brooklyn beside New York, Giza beside Cairo) keeps its own name."""
     cities = {(p.place.name, p.place.lat, p.place.lon): p for p in places
               if p.place.kind == "settlement" and p.place.population >= BIG_CITY_POPULATION
               and p.place.lat is not None and p.place.lon is not None}
@@ -383,7 +384,7 @@ def _within_big_cities(places: list[PlaceMention]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in places:
         p = m.place
-        if p.kind == "settlement" and p.lat is not None and p.lon is not None:
+        if p.kind == "settlement" and p.lat is not None and p.lon is not None and p.population < BIG_CITY_POPULATION:
             around = [c for c in cities.values() if c.place.country_code == p.country_code
                       and c.place.population > p.population and c.place.lat is not None
                       and c.place.lon is not None

@@ -267,6 +267,13 @@ def test_a_district_of_a_big_city_the_article_names_is_that_city() -> None:
     assert places(text, "en") == ["Kyiv"]
 
 
+def test_a_borough_as_big_as_a_city_keeps_its_own_name_beside_the_city() -> None:
+    text = ("Four men were wounded early Saturday when a gunman fired into a Brooklyn bodega, police said. "
+            "New York City police are searching for the gunman.")
+    assert "Brooklyn" in places(text, "en")
+    assert places("Two men were shot in East Flatbush, New York City police said.", "en") == ["New York City"]
+
+
 def test_a_place_recalled_with_comes_months_after_is_background() -> None:
     text = ("Russian missiles hit Odesa on Monday, killing two people. "
             "The attack comes six months after a drone strike on Izmail killed a port worker.")
