@@ -477,3 +477,9 @@ def test_forces_taking_people_away_is_an_abduction() -> None:
     assert _best("Security forces have taken at least six people, including a teenager, from their homes.") \
         == "Abduction/forced disappearance"
     assert "Abduction/forced disappearance" not in _types("Paramedics took two people to the hospital.")
+
+
+def test_a_mug_shot_or_a_holiday_shot_is_no_shooting() -> None:
+    assert classify_sentence("Police released his mug shot on Friday.", "en") == []
+    assert classify_sentence("The square is the perfect backdrop for a family holiday shot.", "en") == []
+    assert find_weapons("A man was shot outside the bar.", "en") == ("small_arms",)
