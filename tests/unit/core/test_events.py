@@ -483,3 +483,9 @@ def test_a_mug_shot_or_a_holiday_shot_is_no_shooting() -> None:
     assert classify_sentence("Police released his mug shot on Friday.", "en") == []
     assert classify_sentence("The square is the perfect backdrop for a family holiday shot.", "en") == []
     assert find_weapons("A man was shot outside the bar.", "en") == ("small_arms",)
+
+
+def test_a_suspect_surrendering_to_police_is_no_agreement() -> None:
+    assert "Agreement" not in _types("The two suspects surrendered Monday at the city police department.")
+    assert "Agreement" not in _types("He surrendered to authorities late on Wednesday.")
+    assert _best("Dozens of rebel fighters surrendered to the army with their weapons.") == "Agreement"
