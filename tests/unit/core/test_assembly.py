@@ -577,3 +577,10 @@ def test_an_event_dated_to_the_month_of_publication_is_news_and_an_earlier_month
     assert places(this_month, "en") == ["Kharkiv"]
     last_month = "Police detained dozens of activists at a protest in Kharkiv in May, officials said."
     assert places(last_month, "en") == []
+
+
+def test_a_shooting_recalled_as_a_week_earlier_is_background() -> None:
+    text = ("A 10-year-old girl was wounded in a shooting in Memphis on Thursday afternoon, police said. "
+            "She was taken to a hospital in fair condition. "
+            "A week earlier, a 6-year-old boy was shot in Nashville.")
+    assert places(text, "en") == ["Memphis"]
