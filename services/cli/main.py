@@ -132,8 +132,8 @@ def ingest(
 
 @cli.command()
 def serve(
-    host: Annotated[str | None, typer.Option()] = None,
-    port: Annotated[int | None, typer.Option()] = None,
+    host: Annotated[str | None, typer.Option(help="listen address; default NEWSEVENTS_HTTP_HOST")] = None,
+    port: Annotated[int | None, typer.Option(help="listen port; default NEWSEVENTS_HTTP_PORT")] = None,
 ) -> None:
     """Serve the HTTP ingest endpoint: POST /articles (one article or a JSON array)."""
     from services.http_ingest.server import serve as run_server
