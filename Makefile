@@ -83,7 +83,7 @@ lint: setup ## ruff on everything, mypy --strict on schemas/ and services/core/
 	@$(BIN)/ruff check schemas services tests scripts
 	@$(BIN)/mypy
 
-test-unit: setup ## unit tests (core, schemas; no broker)
+test-unit: setup ## unit tests of every package, manifests included (no broker)
 	@$(BIN)/python -m pytest tests/unit -q
 
 test-agents: setup ## Faust agent tests (test_context, no broker)
