@@ -12,7 +12,7 @@ from typing import Any, Protocol
 import regex
 from rapidfuzz import fuzz
 
-from schemas import Claim, Count, Incident
+from schemas import Claim, Incident
 from services.core.lexicon import compile_alternation, language_section, load_lexicon
 
 #: one speaker's claims of one type in two languages are one claim when their embeddings'
@@ -494,10 +494,6 @@ def figure_similarity(a: int | None, b: int | None) -> float:
     return 0.8 if hi == 0 or lo / hi >= 0.5 else 0.3
 
 
-def count_similarity(a: Count, b: Count) -> float:
-    return figure_similarity(a.best, b.best)
-
-
 def profile_similarity(a: Profile, b: Profile) -> float:
     """0..1 for two member reports; 0 when they cannot be one incident (far apart, days apart)."""
     place = place_similarity(a, b)
@@ -514,13 +510,6 @@ def conflicting(a: Profile, b: Profile) -> bool:
     """Two member reports that cannot describe one event whatever else agrees: different places,
     or dates two days or more apart. Two incidents with such members are never consolidated."""
     return place_similarity(a, b) == 0.0 or day_gap(a, b) >= 2
-
-
-def incident_similarity(a: Incident, b: Incident) -> float:
-    """0..1; 0 when the two cannot be one incident (far apart, days apart, read in one article)."""
-    if set(a.article_ids) & set(b.article_ids):
-        return 0.0  # the extractor already kept them apart within the article
-    return profile_similarity(Profile.of(a), Profile.of(b))
 
 
 @dataclass(frozen=True)
