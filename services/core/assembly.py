@@ -338,7 +338,7 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> b
     """A capital city standing for its government: "gli attacchi di Mosca", "Kiev continua a
     resistere", "Moscow said". A capital in any other position, or after a noun of place ("the
     streets of Athens", "la periferia di Kiev"), is a place."""
-    if mention.place.kind != "settlement" or mention.place.name not in _capitals():
+    if mention.described or mention.place.kind != "settlement" or mention.place.name not in _capitals():
         return False
     before = text[max(0, mention.start - 40) : mention.start]
     if markers.literal_before is not None and markers.literal_before.search(before):

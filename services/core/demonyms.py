@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from services.core.lexicon import language_section
+from services.core.lexicon import language_section, load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,30 @@ def _pattern(language: str) -> regex.Pattern[str]:
 def find_demonyms(text: str, language: str) -> list[Demonym]:
     """Every nationality word of `text`, in order."""
     return [Demonym(str(m.lastgroup), m.start(), m.end()) for m in _pattern(language).finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def _capital_pattern(language: str) -> regex.Pattern[str] | None:
+    phrases = load_lexicon("capitals")["phrases"].get(language)
+    if not phrases:
+        return None
+    nationality = _pattern(language).pattern.removeprefix("(?<!\\w)").removesuffix("(?!\\w)")
+    body = "|".join(phrase.replace("{demonym}", nationality) for phrase in phrases)
+    flags = 0 if language == "en" else regex.IGNORECASE
+    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+def find_capital_phrases(text: str, language: str) -> list[Demonym]:
+    """Every "the Ukrainian capital", "la capitale russa", "українська столиця" of `text`: the
+    span of the whole phrase and the country whose capital it names (capitals.json)."""
+    pattern = _capital_pattern(language)
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        code = next(name for name, value in m.groupdict().items() if value is not None)
+        found.append(Demonym(code, m.start(), m.end()))
+    return found
 
 
 @lru_cache(maxsize=50_000)

@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 from typing import Literal
 
 from schemas.models import PRECISION_RANK
-from services.core.demonyms import is_demonym
+from services.core.demonyms import find_capital_phrases, is_demonym
 from services.core.gazetteer import (
     DATA_DIR,
     Gazetteer,
@@ -23,6 +23,7 @@ from services.core.gazetteer import (
     load_given_names,
     name_key,
 )
+from services.core.lexicon import load_lexicon
 from services.core.organisations import inflected, phrase_languages, word_parses
 
 Precision = Literal["point", "settlement", "district", "region", "country"]
@@ -85,6 +86,9 @@ class PlaceMention:
     # Written after a locative preposition ("in Kharkiv", "a Bakhmut", "у Києві"): the
     # usual shape of an incident location, as opposed to a subject ("Moscow said").
     after_preposition: bool = False
+    # Named by description ("the Ukrainian capital"), not by its name: it stands for no
+    # government, as "Moscow said" does.
+    described: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -1467,7 +1471,7 @@ def find_places(text: str, language: str | None = None,
         tokens.lower[s.start_tok] in people
         or any(is_demonym(text[s.start:s.end], lang) for lang in languages)))]
     if not spans:
-        return []
+        return _capital_phrases(text, languages, gaz, [])
     lone_countries = lex.lone_place_countries.get(language or "")
     if lone_countries:
         _mark_lone_places(tokens, spans, lex, lone_countries)
@@ -1480,9 +1484,36 @@ def find_places(text: str, language: str | None = None,
         locative = _after_preposition(tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
-    return _neighbourhoods_of_home(_named_neighbourhoods(text, mentions))
+    mentions = _neighbourhoods_of_home(_named_neighbourhoods(text, mentions))
+    return _capital_phrases(text, languages, gaz, mentions)
 
 
+# "the Ukrainian capital": as sure as a well-known city's name
+CAPITAL_PHRASE_SCORE = 0.9
+
+
+def _capital_phrases(text: str, languages: list[str], gaz: Gazetteer,
+                     mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """`mentions` and the capitals named by nationality ("the Ukrainian capital", "la capitale
+    russa", "українська столиця") where no name was read: the country's capital city, written
+    as a place (the phrase does not stand for the government the way "Moscow said" does)."""
+    capitals: dict[str, str] = load_lexicon("capitals")["of_country"]
+    added: list[PlaceMention] = []
+    for lang in languages:
+        for phrase in find_capital_phrases(text, lang):
+            # "la capitale ucraina": the country's name inside the phrase gives way to the city
+            mentions = [m for m in mentions if not (phrase.start <= m.start and m.end <= phrase.end
+                                                    and m.precision == "country")]
+            if any(m.start < phrase.end and phrase.start < m.end for m in mentions + added):
+                continue
+            name = capitals.get(phrase.country_code)
+            cities = [p for p in gaz.candidates(name) if p.country_code == phrase.country_code
+                      and p.kind == "settlement"] if name else []
+            if cities:
+                city = max(cities, key=lambda p: p.population or 0)
+                added.append(PlaceMention(text[phrase.start:phrase.end], phrase.start, phrase.end, city,
+                                          "settlement", CAPITAL_PHRASE_SCORE, True, described=True))
+    return sorted(mentions + added, key=attrgetter("start")) if added else mentions
 _US = "US"
 # A state named in passing (region_hint's weight): the outlet is weak context.
 OUTLET_STATE_HINT = 0.5

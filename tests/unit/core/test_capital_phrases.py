@@ -1,0 +1,48 @@
+"""A capital named by nationality ("the Ukrainian capital", "la capitale russa") is that city."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from schemas import Article
+from services.core.demonyms import find_capital_phrases
+from services.core.extract import extract_article
+from services.core.places import find_places
+
+
+@pytest.mark.parametrize(("language", "text", "country"), [
+    ("en", "Russian drones struck the Ukrainian capital overnight.", "UA"),
+    ("en", "Mayor reports drone attack in Russian capital", "RU"),
+    ("it", "Nella notte droni russi hanno colpito la capitale ucraina.", "UA"),
+    ("it", "Attacco di droni sulla capitale russa.", "RU"),
+    ("uk", "Уночі ворог атакував українську столицю дронами.", "UA"),
+    ("ru", "Беспилотники атаковали российскую столицу.", "RU"),
+])
+def test_a_nationality_with_capital_names_that_countrys_capital(language: str, text: str, country: str) -> None:
+    assert [p.country_code for p in find_capital_phrases(text, language)] == [country]
+
+
+def test_a_nationality_alone_names_no_capital() -> None:
+    assert find_capital_phrases("Russian drones struck a power plant.", "en") == []
+
+
+@pytest.mark.parametrize(("language", "text", "city"), [
+    ("en", "Russian drones struck the Ukrainian capital overnight.", "Kyiv"),
+    ("it", "Nella notte droni russi hanno colpito la capitale ucraina.", "Kyiv"),
+    ("en", "A drone attack on the Russian capital damaged two buildings.", "Moscow"),
+])
+def test_the_place_reader_reads_the_phrase_as_the_city(language: str, text: str, city: str) -> None:
+    assert [(m.place.name, m.precision) for m in find_places(text, language)] == [(city, "settlement")]
+
+
+@pytest.mark.parametrize(("language", "text", "city"), [
+    ("en", "Russian drones struck the Ukrainian capital overnight, killing two people.", "Kyiv"),
+    # a colon after a capital's name makes it speak ("Kiev: …"); after the phrase it does not
+    ("it", "Nella notte droni russi hanno colpito la capitale ucraina: due morti.", "Kyiv"),
+])
+def test_a_strike_on_the_capital_is_located_there_not_in_the_attackers_country(
+        language: str, text: str, city: str) -> None:
+    article = Article(article_id="cap", source="example.org", title="", body=text,
+                      published_at=datetime(2024, 6, 11, 9, tzinfo=UTC), language=language)
+    places = [m.incident.location.name for m in extract_article(article).mentions if m.incident is not None]
+    assert places == [city]
