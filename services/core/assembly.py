@@ -22,7 +22,14 @@ from services.core.gazetteer import Place, default_gazetteer, given_name_places
 from services.core.landmarks import with_landmarks
 from services.core.lexicon import LiteralFilter, compile_alternation, language_section, load_lexicon
 from services.core.matching import haversine_km
-from services.core.places import PlaceMention, find_places, outlet_states, place_words_after, primary_place
+from services.core.places import (
+    PlaceMention,
+    find_places,
+    outlet_states,
+    place_words_after,
+    primary_place,
+    site_words,
+)
 from services.core.sentences import Sentence
 
 #: cue scores (events.py): at or below GENERIC a cue ("colpito", "attacks") never makes an
@@ -334,7 +341,8 @@ def _about_a_period(sentence: Sentence, markers: _ContextMarkers) -> bool:
     return markers.period.search(sentence.text) is not None
 
 
-def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:
+def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers,
+                places: list[PlaceMention]) -> bool:
     """A capital city standing for its government: "gli attacchi di Mosca", "Kiev continua a
     resistere", "Moscow said". A capital in any other position, or after a noun of place ("the
     streets of Athens", "la periferia di Kiev"), is a place."""
@@ -343,8 +351,22 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers) -> b
     before = text[max(0, mention.start - 40) : mention.start]
     if markers.literal_before is not None and markers.literal_before.search(before):
         return False
+    site = _possessive_of_a_site().match(text, mention.end)
+    if site is not None and not any(mention.end < p.start < site.end() for p in places):
+        # (a named place inside it, "Moscow's Vnukovo airport", is where; the capital only
+        # says where that lies)
+        return False
     after = text[mention.end : mention.end + 20]
     return bool(_METONYM_BEFORE.search(before[-24:]) or _METONYM_AFTER.match(after))
+
+
+@lru_cache(maxsize=1)
+def _possessive_of_a_site() -> re.Pattern[str]:
+    """"Kyiv's Darnytskyi district", "Moscow's Vnukovo airport", "Kyiv's outskirts": a capital's
+    possessive before a part of the town is the town itself, not its government ("Kyiv's
+    decision")."""
+    nouns = "|".join(sorted(site_words() | {"outskirts", "suburbs", "centre", "center"}, key=len, reverse=True))
+    return re.compile(rf"['’]s\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]+\s+){{0,2}}(?:{nouns})\b")
 
 
 _CAPITALISED = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+")
@@ -483,7 +505,7 @@ def _event_places(text: str, places: list[PlaceMention], markers: _ContextMarker
     """The places an event sentence can be located at: the most precise level present.
     `references`: fall back on a place named only as a reference point ("90 km south of
     Bosaso") when the sentence names no other."""
-    metonyms = [p for p in places if _is_metonym(text, p, markers)]
+    metonyms = [p for p in places if _is_metonym(text, p, markers, places)]
     # "da Kiev e Washington": a capital joined to a capital standing for its government
     # stands for its own government too.
     for p in places:

@@ -187,6 +187,12 @@ def place_words_after() -> frozenset[str]:
     lex = _lexicon()
     return lex.stopwords | lex.region_after | lex.agency_after | lex.street_after | lex.street_after_any
 
+def site_words() -> frozenset[str]:
+    """Nouns of a site or a part of a town ("district", "plant", "market"): "Kyiv's Darnytskyi
+    district" names a place inside Kyiv."""
+    return _lexicon().site_words
+
+
 @dataclass(frozen=True, slots=True)
 class _Tokens:
     """A text's words, field by field. A document has hundreds of words and most are only ever

@@ -1,4 +1,5 @@
-"""A capital named by nationality ("the Ukrainian capital", "la capitale russa") is that city."""
+"""A capital named by nationality ("the Ukrainian capital", "la capitale russa") is that city, and
+so is a capital's possessive before a part of the town ("Kyiv's Darnytskyi district")."""
 
 from datetime import UTC, datetime
 
@@ -46,3 +47,17 @@ def test_a_strike_on_the_capital_is_located_there_not_in_the_attackers_country(
                       published_at=datetime(2024, 6, 11, 9, tzinfo=UTC), language=language)
     places = [m.incident.location.name for m in extract_article(article).mentions if m.incident is not None]
     assert places == [city]
+
+
+def _incident_places(text: str) -> list[str]:
+    article = Article(article_id="cap", source="example.org", title="", body=text,
+                      published_at=datetime(2024, 6, 11, 9, tzinfo=UTC), language="en")
+    return [m.incident.location.name for m in extract_article(article).mentions if m.incident is not None]
+
+
+def test_a_capitals_possessive_before_a_part_of_the_town_is_the_town() -> None:
+    assert _incident_places("A drone struck an apartment block in Kyiv's Darnytskyi district, injuring five.") == ["Kyiv"]
+
+
+def test_a_place_named_inside_the_possessive_is_where_it_happened() -> None:
+    assert _incident_places("Drones were shot down over Moscow's Vnukovo airport.") == ["Vnukovo"]
