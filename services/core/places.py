@@ -1002,6 +1002,10 @@ def _prior(place: Place, span: _Span, lex: _Lexicon, unlisted: int = 0) -> float
     return base + prefer
 
 
+# Villages of one country bearing a name that make it a common village name
+COMMON_VILLAGE_NAME = 5
+
+
 def _alias_penalty(place: Place, span: _Span, lex: _Lexicon) -> float:
     """Reached through an alternate name rather than the place's own name.
 
@@ -1021,6 +1025,12 @@ def _alias_penalty(place: Place, span: _Span, lex: _Lexicon) -> float:
     # village (Mykolaivka) is a poor reading even when context favours the village.
     if any(p.kind == "settlement" and p.population >= 50_000 and _key(p.name) == span.key
            for p in span.candidates):
+        return 0.6
+    # A city's former name that many villages of its country bear today (Melitopol was
+    # Novooleksandrivka, the name of 42 Ukrainian villages): news means one of the villages.
+    # A rarer one is still the city's in the news that keeps it ("Krasny Liman": Lyman).
+    if sum(p.kind == "settlement" and p.country_code == place.country_code and _key(p.name) == span.key
+           for p in span.candidates) >= COMMON_VILLAGE_NAME:
         return 0.6
     return 0.1 if lex.prefer[place.country_code] >= 0.1 else 0.5
 
