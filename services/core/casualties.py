@@ -12,6 +12,7 @@ from typing import Any, Literal
 import regex
 from text_to_num import alpha2digit
 
+from services.core.dates import month_names
 from services.core.lexicon import PatternGate, fold_case, language_section, lower_pattern
 
 _LEXICON = "casualties"
@@ -183,6 +184,13 @@ def _whole_or_none(patterns: list[str]) -> regex.Pattern[str] | None:
     return _whole(patterns) if patterns else None
 
 
+def _not_a_day(language: str) -> str:
+    """A lookbehind: a number after a month's name is a day ("A strike on Dnipro on June 8
+    killed three"), not a count."""
+    months = sorted(month_names(language), key=len, reverse=True)
+    return rf"(?<!(?<![^\W\d_])(?:{'|'.join(map(regex.escape, months))})\.?\s)" if months else ""
+
+
 @lru_cache(maxsize=32)
 def _rules(language: str) -> _Rules:
     lex: Mapping[str, Any] = language_section(_LEXICON, language)
@@ -198,7 +206,7 @@ def _rules(language: str) -> _Rules:
         regex.escape(w).replace("'", _APOSTROPHE_CLASS) + rf"(?!{_APOSTROPHE_CLASS})"
         for w in sorted(words, key=len, reverse=True)
     ]
-    number = _alt([_DIGITS] + spelled + [v["pattern"] for v in vague] + list(lex["singular"]))
+    number = _alt([_not_a_day(language) + _DIGITS] + spelled + [v["pattern"] for v in vague] + list(lex["singular"]))
     qty = rf"(?P<q>(?:{_alt(quant['at_least'] + quant['at_most'] + quant['about'])}){_SPACE})?(?P<n>{number})(?!\w)"
     # Words between a number and its victim noun: not another number, article or possessive
     # ("NBC 6 the teen was shot", "911 caller's father dead").

@@ -208,6 +208,13 @@ def _rules(
 
 
 @lru_cache(maxsize=32)
+def month_names(language: str) -> frozenset[str]:
+    """The language's month names and their abbreviations, lower case ("june", "jun", "giugno")."""
+    info = _locale_info(language)
+    return frozenset(_names(info, _MONTH_KEYS, 3)) if info else frozenset()
+
+
+@lru_cache(maxsize=32)
 def _grammar(language: str) -> _Grammar:
     table: Mapping[str, Any] = load_lexicon(_LEXICON)["languages"].get(language, {})
     info = _locale_info(language)
