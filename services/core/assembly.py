@@ -357,7 +357,15 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers,
         # says where that lies)
         return False
     after = text[mention.end : mention.end + 20]
+    if _force_in().search(before):
+        return False  # "Police in Tbilisi used tear gas": the police act, in the city
     return bool(_METONYM_BEFORE.search(before[-24:]) or _METONYM_AFTER.match(after))
+
+
+@lru_cache(maxsize=1)
+def _force_in() -> re.Pattern[str]:
+    forces = "|".join(load_lexicon("capitals")["acting_in"])
+    return re.compile(rf"\b(?:{forces})\s+(?:in|at|nel|nella|a)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

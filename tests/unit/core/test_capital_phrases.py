@@ -61,3 +61,11 @@ def test_a_capitals_possessive_before_a_part_of_the_town_is_the_town() -> None:
 
 def test_a_place_named_inside_the_possessive_is_where_it_happened() -> None:
     assert _incident_places("Drones were shot down over Moscow's Vnukovo airport.") == ["Vnukovo"]
+
+
+def test_forces_acting_in_a_capital_make_it_the_place_not_a_government() -> None:
+    assert _incident_places("Police in Tbilisi used tear gas to disperse protesters on Sunday.") == ["Tbilisi"]
+
+
+def test_officials_in_a_capital_speak_there_and_the_event_is_elsewhere() -> None:
+    assert _incident_places("Officials in Moscow said drones attacked a refinery in Ryazan.") == ["Ryazan’"]
