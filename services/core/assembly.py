@@ -1061,8 +1061,13 @@ def _read_as_brief(drafts: list[IncidentDraft], read: list[tuple[EventCue, int]]
     if not drafts or not read:
         return drafts
     strongest = max(read, key=lambda ci: ci[0].score)[0]
+    # A roundup of places, each clearly reported with a weapon of its own, keeps each weapon:
+    # "In Odesa a drone hit a building. Russian shelling killed a man in the Sumy region."
+    roundup = len({_place_key(d.place) for d in drafts}) > 1
     for d in drafts:
-        if strongest.score > d.cue.score:
+        own_weapon = (roundup and d.cue.score >= STRONG_CUE_SCORE and d.cue.event_type == strongest.event_type
+                      and not any(strongest.trigger.casefold() in s.text.casefold() for s in d.sentences))
+        if strongest.score > d.cue.score and not own_weapon:
             d.cue = strongest
     return drafts
 
