@@ -9,7 +9,7 @@ from typing import Literal
 from schemas import Article, Claim, Incident, Mention
 from services.core.assembly import assemble_incidents
 from services.core.boilerplate import strip_boilerplate, strip_masthead
-from services.core.claims import ClaimDraft, extract_claims
+from services.core.claims import extract_claims
 from services.core.gazetteer import name_key
 from services.core.language import detect_language
 from services.core.records import claim_record, incident_record, stable_id
@@ -82,13 +82,18 @@ def extract_article(article: Article) -> Extraction:
         paragraph = _paragraph_of(sentences, claim_draft.content_start)
         about = [inc.incident_id for inc, paras in incidents if paragraph in paras]
         claim = claim_record(article, language, claim_draft, about, EXTRACTOR_VERSION)
-        mentions.append(_mention(article, "claim", claim.claim_id, claim_block(claim_draft), claim))
+        mentions.append(_mention(article, "claim", claim.claim_id, claim_block(claim), claim))
     return Extraction(article.article_id, language, mentions)
 
 
-def claim_block(draft: ClaimDraft) -> str:
-    """Claims block by speaker: a person by surname, an organisation by its name (transliterated)."""
-    who = draft.speaker.name.split()[-1] if draft.speaker.kind == "person" else draft.speaker.name
+def claim_block(claim: Claim) -> str:
+    """Claims block by speaker: a person by surname (transliterated), an organisation by its
+    canonical name when the organisations lexicon knows it ("Генштаб ЗСУ" and "Stato maggiore
+    ucraino" are both the General Staff of the Armed Forces of Ukraine), else as written."""
+    if claim.speaker.kind == "person":
+        who = claim.speaker.name.split()[-1]
+    else:
+        who = claim.speaker.organization or claim.speaker.name
     return "speaker/" + _speaker_key(who)
 
 

@@ -49,3 +49,17 @@ def test_one_speaker_transliterated_four_ways_keys_one_block_of_claims() -> None
                           published_at=datetime(2023, 1, 21, 10, tzinfo=UTC), language=language)
         keys |= {m.blocking_key for m in extract_article(article).mentions if m.kind == "claim"}
     assert keys == {"speaker/sinehubov"}
+
+
+def test_one_body_named_in_three_languages_keys_one_block_of_claims() -> None:
+    bodies = {
+        "it": "Lo Stato maggiore ucraino ha detto che le perdite russe hanno raggiunto 500.000 soldati.",
+        "uk": "Генштаб ЗСУ повідомив, що втрати Росії сягнули 500 тисяч військових.",
+        "ru": "Генштаб ВСУ сообщил, что потери России достигли 500 тысяч военных.",
+    }
+    keys = set()
+    for language, body in bodies.items():
+        article = Article(article_id=f"t-{language}", source="example.org", title="", body=body,
+                          published_at=datetime(2024, 6, 5, 10, tzinfo=UTC), language=language)
+        keys |= {m.blocking_key for m in extract_article(article).mentions if m.kind == "claim"}
+    assert keys == {"speaker/heneral staf of the armed forces of ukraine"}

@@ -245,7 +245,7 @@ def test_uk_and_ru_bodies_in_any_case_have_one_canonical_name() -> None:
     from services.core.organisations import canonical_organisation
 
     assert canonical_organisation("Генштабу ЗСУ") == "General Staff of the Armed Forces of Ukraine"
-    assert canonical_organisation("Міноборони Росії") == "Ministry of Defence of Russia"
+    assert canonical_organisation("Міноборони Росії") == "Ministry of Defence of the Russian Federation"
     assert canonical_organisation("Повітряних силах ЗСУ") == "Air Force of Ukraine"
     assert canonical_organisation("Кремля") == "Kremlin"
     assert canonical_organisation("МЧС") == "Ministry of Emergency Situations of Russia"
