@@ -133,6 +133,7 @@ class Gazetteer:
         "_fuzzy_memo",
         "_fuzzy_pools",
         "_index",
+        "_largest",
         "_places",
         "_prefixes",
         "_regions",
@@ -158,8 +159,14 @@ class Gazetteer:
         self._regions: dict[tuple[str, str], Place] = {}
         self._countries: dict[str, Place] = {}
         self._districts: dict[tuple[str, str, str], Place] = {}
+        self._largest: dict[tuple[str, str, str], Place] = {}
         for place in places:
-            if place.kind == "district" and place.admin1 and place.admin2:
+            if place.kind == "settlement" and place.admin1 and place.admin2 and place.population:
+                unit = (place.country_code, place.admin1, place.admin2)
+                largest = self._largest.get(unit)
+                if largest is None or place.population > largest.population:
+                    self._largest[unit] = place
+            elif place.kind == "district" and place.admin1 and place.admin2:
                 self._districts.setdefault((place.country_code, place.admin1, place.admin2), place)
             elif place.kind == "country":
                 self._countries.setdefault(place.country_code, place)
@@ -296,6 +303,11 @@ class Gazetteer:
     def district(self, country_code: str, admin1: str, admin2: str) -> Place | None:
         """The second-level unit (raion) `admin2` of region `admin1`, as places name it."""
         return self._districts.get((country_code.upper(), admin1, admin2))
+
+    def largest_settlement(self, country_code: str, admin1: str, admin2: str) -> Place | None:
+        """The most populous settlement of the second-level unit `admin2` (a US county's
+        seat, as a rule), among those with a known population."""
+        return self._largest.get((country_code.upper(), admin1, admin2))
 
     def places_of(self, country_code: str) -> list[Place]:
         """Every place of one country (a full pass: for tables built once and cached)."""

@@ -7,7 +7,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
@@ -1500,8 +1500,26 @@ def find_places(text: str, language: str | None = None,
         locative = _after_preposition(tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
-    mentions = _neighbourhoods_of_home(_named_neighbourhoods(text, mentions))
+    mentions = _counties_at_their_towns(_neighbourhoods_of_home(_named_neighbourhoods(text, mentions)),
+                                        gaz, lex.story_state_countries)
     return _capital_phrases(text, languages, gaz, mentions)
+
+
+def _counties_at_their_towns(mentions: list[PlaceMention], gazetteer: Gazetteer,
+                             countries: frozenset[str]) -> list[PlaceMention]:
+    """A county of local news is coded at its most populous town, the county seat as a rule:
+    GVA codes the postal city of an address in "unincorporated Palm Beach County" (West Palm
+    Beach), as ACLED codes a region-only report at its capital. The precision stays district
+    and the county stays its second-level unit, so a report coded to the county still agrees."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        p = m.place
+        town = gazetteer.largest_settlement(p.country_code, p.admin1, p.admin2) if (
+            p.kind == "district" and p.country_code in countries and p.admin1 and p.admin2) else None
+        if town is not None:
+            m = replace(m, place=replace(p, name=town.name, lat=town.lat, lon=town.lon))
+        out.append(m)
+    return out
 
 
 # "the Ukrainian capital": as sure as a well-known city's name
@@ -1530,6 +1548,8 @@ def _capital_phrases(text: str, languages: list[str], gaz: Gazetteer,
                 added.append(PlaceMention(text[phrase.start:phrase.end], phrase.start, phrase.end, city,
                                           "settlement", CAPITAL_PHRASE_SCORE, True, described=True))
     return sorted(mentions + added, key=attrgetter("start")) if added else mentions
+
+
 _US = "US"
 # A state named in passing (region_hint's weight): the outlet is weak context.
 OUTLET_STATE_HINT = 0.5

@@ -274,3 +274,19 @@ def test_packaged_first_names_that_name_places_include_mary_and_charlotte() -> N
     listed = given_name_places()
     assert {"mary", "charlotte"} <= listed
     assert not listed & load_given_names()
+
+
+def test_the_largest_settlement_of_a_district_is_its_most_populous_known_town(tmp_path: Path) -> None:
+    rows = [
+        "district\tBarrow County\t\tUS\tGeorgia\tBarrow County\t34.0\t-83.7\t0\t0\tbarrow county",
+        "settlement\tAuburn\t1\tUS\tGeorgia\tBarrow County\t34.01\t-83.83\t7524\t0\taburn",
+        "settlement\tWinder\t2\tUS\tGeorgia\tBarrow County\t33.99\t-83.72\t15447\t0\twinder",
+        "settlement\tBethlehem\t\tUS\tGeorgia\tBarrow County\t33.93\t-83.71\t0\t0\tbethlehem",
+    ]
+    path = tmp_path / "gazetteer.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(rows) + "\n")
+    gaz = Gazetteer.load(path)
+    town = gaz.largest_settlement("us", "Georgia", "Barrow County")
+    assert town is not None and town.name == "Winder"
+    assert gaz.largest_settlement("US", "Georgia", "Jackson County") is None

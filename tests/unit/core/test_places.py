@@ -564,8 +564,18 @@ def test_a_small_town_with_one_namesake_after_in_is_found_without_its_state() ->
 
 def test_a_county_with_one_namesake_is_found_before_its_deputies() -> None:
     mentions = find_places("Barrow County deputies are investigating the shooting.", "en")
-    assert [(m.place.name, m.place.admin1, m.precision) for m in mentions] == [
+    assert [(m.place.admin2, m.place.admin1, m.precision) for m in mentions] == [
         ("Barrow County", "Georgia", "district")]
+
+
+def test_a_county_named_alone_is_coded_at_its_most_populous_town() -> None:
+    # GVA codes "unincorporated Palm Beach County" at the postal city, as ACLED codes a
+    # region-only report at its capital: the county stays the unit, and the text as written.
+    county, = find_places("Two men were shot and killed in unincorporated Palm Beach County.", "en")
+    assert (county.place.name, county.place.admin2, county.place.admin1, county.precision) == (
+        "West Palm Beach", "Palm Beach County", "Florida", "district")
+    town = find_places("A man was shot in West Palm Beach, Florida.", "en")[0].place
+    assert (county.place.lat, county.place.lon) == (town.lat, town.lon)
 
 
 def test_a_lone_small_town_is_not_read_far_from_the_places_of_the_story() -> None:
@@ -650,8 +660,8 @@ def test_a_town_after_an_age_and_before_a_person_noun_stays_a_town() -> None:
 def test_a_county_and_a_town_named_together_read_each_other() -> None:
     text = ("FAYETTE COUNTY - A fire captain was charged after a junior firefighter was shot at "
             "a firehouse in Brownsville.")
-    assert {(m.place.name, m.place.admin1) for m in find_places(text, "en")} == {
-        ("Fayette County", "Pennsylvania"), ("Brownsville", "Pennsylvania")}
+    assert {(m.text, m.place.admin1) for m in find_places(text, "en")} == {
+        ("FAYETTE COUNTY", "Pennsylvania"), ("Brownsville", "Pennsylvania")}
 
 
 def test_two_towns_of_one_county_read_each_other() -> None:
@@ -788,8 +798,9 @@ def test_a_far_namesake_in_a_story_of_another_state_is_a_part_of_its_town() -> N
 def test_a_far_namesake_beside_only_a_county_is_read_as_that_county() -> None:
     text = ("A teenager fired at a porch in Knoxville on Sunday night. He will be arraigned in"
             " Allegheny County Family Court.")
-    assert _readings(text) == [("Knoxville", "Allegheny County", "Pennsylvania"),
-                               ("Allegheny County", "Allegheny County", "Pennsylvania")]
+    assert [(m.text, m.place.admin2, m.precision) for m in find_places(text, "en")] == [
+        ("Knoxville", "Allegheny County", "district"),
+        ("Allegheny County", "Allegheny County", "district")]
 
 
 def test_a_home_town_named_without_in_keeps_its_own_state() -> None:
