@@ -41,7 +41,8 @@ def _landmarks() -> _Landmarks:
 
 def _load(gazetteer: Gazetteer) -> _Landmarks:
     """Each landmark with the gazetteer's most populous settlement of its name and country
-    (moved to the landmark's own point when it gives one: an island is not its harbour town);
+    (moved to the landmark's own point when it gives one: an island is not its harbour town;
+    read at the entry's precision, if it gives one: "Long Island" is a region);
     a landmark whose settlement the gazetteer lacks is left out rather than guessed."""
     data = json.loads(files("services.core").joinpath("data", "gazetteer", "landmarks.json").read_text("utf-8"))
     places: dict[str, Place] = {}
@@ -57,11 +58,14 @@ def _load(gazetteer: Gazetteer) -> _Landmarks:
             continue
         town = max(towns, key=lambda p: p.population)
         point = entry.get("point")
+        precision: Precision = entry.get("precision", "point" if point is not None else "settlement")
         if point is not None:
+            # an area wider than a county ("Long Island") lies in no one county of its town
             town = replace(town, name=point["name"], geonames_id=None, lat=float(point["lat"]),
-                           lon=float(point["lon"]), population=0)
+                           lon=float(point["lon"]), population=0,
+                           admin2=None if precision == "region" else town.admin2)
         places[f"l{i}"] = town
-        precisions[f"l{i}"] = "point" if point is not None else "settlement"
+        precisions[f"l{i}"] = precision
         patterns.extend(entry["patterns"])
         group = f"(?P<l{i}>" + "|".join(f"(?:{p})" for p in entry["patterns"]) + ")"
         owners.extend([len(groups)] * len(entry["patterns"]))

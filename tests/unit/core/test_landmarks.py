@@ -71,3 +71,12 @@ def test_a_city_named_without_its_plant_is_no_landmark() -> None:
 def test_two_landmarks_of_one_text_are_both_found_in_text_order() -> None:
     found = find_landmarks("After the Kerch bridge blast, Burshtyn TPP and Ladyzhyn TPP were hit.")
     assert [m.place.name for m in found] == ["Kerch", "Burshtyn", "Ladyzhyn"]
+
+
+def test_long_island_is_a_region_of_new_york_not_long_island_city() -> None:
+    text = "Three men were found shot dead in a car on Long Island, police said."
+    [found] = with_landmarks(text, find_places(text, "en"))
+    assert (found.place.name, found.place.admin1, found.place.admin2, found.precision) == (
+        "Long Island", "New York", None, "region")
+    text = "A man was shot in Long Island City, Queens, on Sunday."
+    assert "Long Island" not in [p.place.name for p in with_landmarks(text, find_places(text, "en"))]
