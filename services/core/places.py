@@ -881,7 +881,8 @@ def _mark_region(tokens: _Tokens, span: _Span, lex: _Lexicon, floor: int = 0) ->
 
 
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+)?"
-_AND = r"(?:\s*,\s*|\s+(?:e|ed|and|&|y|et|und|и|і|та|та й)\s+)"
+# a list's link: a comma, a conjunction, or both ("Ivanovo, Ryazan, and Amur")
+_AND = r"(?:\s*,\s*(?:(?:and|e|y|et|und|и|і|та)\s+)?|\s+(?:e|ed|and|&|y|et|und|и|і|та|та й)\s+)"
 _REGION_NOUNS = r"regione|regioni|region|regions|oblast|oblasts|provincia|province|provinces|région|régions|región|regiones|regionen|области|областях|області|областей"
 _DISTRICT_NOUNS = r"distretto|distretti|district|districts|raion|raions|rayon|rayons|distrito|distritos|районах|районів|районов"
 # "nelle regioni di Donetsk e Lugansk", "dei distretti di Kupyan, Chuguyiv e Kharkiv",
@@ -892,9 +893,10 @@ _GOVERNED = re.compile(
     rf"(?:{_NAME}{_AND})*$",
     re.IGNORECASE,
 )
-# "the Kharkiv and Sumy regions": a list closed by a plural region noun.
+# "the Kharkiv and Sumy regions", "the Ryazan, and Amur Regions": a list closed by a plural
+# region noun, in any case.
 _LIST_CLOSED = re.compile(
-    rf"^(?:{_AND}{_NAME})*{_AND}{_NAME}\s+(?:(?P<region>regions|oblasts|regioni)|(?P<district>districts|distretti|raions))\b",
+    rf"^(?:{_AND}{_NAME})*{_AND}{_NAME}\s+(?i:(?P<region>regions|oblasts|regioni)|(?P<district>districts|distretti|raions))\b",
 )
 
 

@@ -164,6 +164,14 @@ def test_a_region_noun_governs_every_name_of_its_list() -> None:
     assert [m.precision for m in after] == ["region", "region"]
 
 
+def test_a_capitalised_plural_region_noun_after_an_oxford_comma_list_makes_every_name_a_region() -> None:
+    mentions = find_places("Drones hit airfields in the Murmansk, Irkutsk, Ivanovo, and Amur Regions.", "en")
+    assert [(m.place.name, m.precision) for m in mentions] == [
+        ("Murmansk", "region"), ("Irkutsk", "region"), ("Ivanovo", "region"), ("Amur", "region")]
+    governed = find_places("Raids were reported in the regions of Kharkiv, Sumy, and Poltava.", "en")
+    assert [m.precision for m in governed] == ["region", "region", "region"]
+
+
 def test_an_ampersand_joins_a_list_of_regions_as_and_does() -> None:
     mentions = find_places("Positions were hit near the border of Zaporizhzhia & Dnipropetrovsk oblasts.")
     assert [(m.place.name, m.precision) for m in mentions] == [("Zaporizhzhia", "region"),
