@@ -1359,7 +1359,7 @@ def _lies_in(text: str, span: _Span, nxt: _Span, sites: frozenset[str]) -> bool:
     first's description (_names_a_site), or a bare "in" after a name that is no big city
     ("Belaya in Irkutsk")."""
     m = _INSIDE_GAP.fullmatch(text, span.end, nxt.start)
-    return m is not None and (_names_a_site(text, span, nxt, sites) or (
+    return m is not None and (_closes_a_site(text, span, m, sites) or (
         m.group("site") is None and m.group("preposition") == "in"
         and not any(p.population >= BIG_CITY_POPULATION for p in span.candidates)))
 
@@ -1368,9 +1368,12 @@ def _names_a_site(text: str, span: _Span, nxt: _Span, sites: frozenset[str]) -> 
     """The first name is a site's, inside the second: a site noun closes its description
     before in/of/at ("Ilyich plant in", "Vostochny district of"; not a verb: "was shot in")."""
     m = _INSIDE_GAP.fullmatch(text, span.end, nxt.start)
-    if m is None:
-        return False
-    return (m.group("site") or text[span.start: span.end].rsplit(None, 1)[-1]).lower() in sites
+    return m is not None and _closes_a_site(text, span, m, sites)
+
+
+def _closes_a_site(text: str, span: _Span, gap: re.Match[str], sites: frozenset[str]) -> bool:
+    """The site noun of an _INSIDE_GAP match, or else the name's own last word, is a site's."""
+    return (gap.group("site") or text[span.start: span.end].rsplit(None, 1)[-1]).lower() in sites
 
 
 def _region_of_city(span: _Span) -> set[tuple[str, str]] | None:

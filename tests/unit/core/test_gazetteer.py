@@ -38,13 +38,16 @@ def _build_script() -> ModuleType:
 
 
 def _write_tiny(path: Path) -> Path:
-    rows = [
+    return _write_rows(path, [
         "# version: test-1",
         "country\tUkraine\t690791\tUA\t\t\t48.5\t31.5\t40000000\t0\tukraina|ukraine",
         "region\tKharkiv\t\tUA\tKharkiv\t\t49.8\t36.4\t0\t0\tharkiv|harkivska oblast",
         "settlement\tKharkiv\t706483\tUA\tKharkiv\t\t49.98\t36.25\t1421125\t0\tharkiv|harkov",
         "settlement\tOhirtseve\t\tUA\tKharkiv\tChuhuivskyi Raion\t50.29\t36.94\t0\t1\tohirtseve",
-    ]
+    ])
+
+
+def _write_rows(path: Path, rows: list[str]) -> Path:
     target = path / "gazetteer.tsv.gz"
     with gzip.open(target, "wt", encoding="utf-8") as handle:
         handle.write("\n".join(rows) + "\n")
@@ -283,10 +286,7 @@ def test_the_largest_settlement_of_a_district_is_its_most_populous_known_town(tm
         "settlement\tWinder\t2\tUS\tGeorgia\tBarrow County\t33.99\t-83.72\t15447\t0\twinder",
         "settlement\tBethlehem\t\tUS\tGeorgia\tBarrow County\t33.93\t-83.71\t0\t0\tbethlehem",
     ]
-    path = tmp_path / "gazetteer.tsv.gz"
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        handle.write("\n".join(rows) + "\n")
-    gaz = Gazetteer.load(path)
+    gaz = Gazetteer.load(_write_rows(tmp_path, rows))
     town = gaz.largest_settlement("us", "Georgia", "Barrow County")
     assert town is not None and town.name == "Winder"
     assert gaz.largest_settlement("US", "Georgia", "Jackson County") is None
