@@ -1714,19 +1714,24 @@ def _story_state_namesakes(resolved: list[tuple[_Span, Place, float]],
     out = resolved
     for span, place, _score in resolved:
         here = (place.country_code, place.admin1)
-        # A name run into another capitalised word ("Marion Delgado") may be no place at all.
-        if here not in states or place.kind != _SETTLEMENT or span.penalty \
+        if here not in states or place.kind != _SETTLEMENT \
                 or place.population >= NEIGHBOURHOOD_MAX_POPULATION:
             continue
         story = next(k for k in states if k != here)
-        # Its state holds nothing else the text names (only this name, read again).
+        # Its state holds nothing else the text names (only this name, read again, and other
+        # names run into capitalised words: "Sunrise Trauma Center").
         if any(other is not place and (other.country_code, other.admin1) == here
-               and s.key != span.key for s, other, _ in resolved):
+               and s.key != span.key and not (span.penalty and s.penalty) for s, other, _ in resolved):
             continue
         anchors = [other for _s, other, _c in resolved
                    if (other.country_code, other.admin1) == story
                    and other.kind in (_SETTLEMENT, "district")]
         if not anchors or _nearest_km(place, anchors) < NEIGHBOURHOOD_FAR_KM:
+            continue
+        if span.penalty:
+            # Run into another capitalised word, far from the story, it names a building or a
+            # person ("the Hollywood Recreation Center" in a Las Vegas story), not a place.
+            out = [(s, other, c) for s, other, c in out if not (s.key == span.key and other is place)]
             continue
         namesakes = [c for c in span.candidates if (c.country_code, c.admin1) == story
                      and c.kind in (_SETTLEMENT, "district")]

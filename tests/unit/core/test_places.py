@@ -814,3 +814,9 @@ def test_a_far_namesake_beside_only_a_county_is_read_as_that_county() -> None:
 def test_a_home_town_named_without_in_keeps_its_own_state() -> None:
     assert ("Knoxville", "Knoxville", "Tennessee") in _readings(
         "A man from Knoxville was shot in Chicago on Sunday night, police said.")
+
+
+def test_a_far_town_run_into_a_building_name_is_no_place_of_a_one_state_story() -> None:
+    text = ("Four teens were shot in Las Vegas on Saturday. A fight broke out at the Hollywood "
+            "Recreation Center, and one boy was taken to Sunrise Trauma Center, Las Vegas police said.")
+    assert {m.place.admin1 for m in find_places(text, "en")} == {"Nevada"}
