@@ -438,8 +438,11 @@ def _without_foreign_lookalikes(places: list[PlaceMention]) -> list[PlaceMention
     for p in places:
         others = {c for q, c in zip(places, countries) if q is not p and q.text != p.text}
         home = [c for q, c in zip(places, countries) if q is not p and c != p.place.country_code]
+        # (a county coded at its seat keeps its own name as admin2; "the Ukrainian capital" is
+        # written as a description, not as a look-alike name)
         if (p.place.country_code not in others and len(others) == 1 and len(home) >= 2
-                and _plain(p.text) != _plain(p.place.name)):
+                and _plain(p.text) not in (_plain(p.place.name), _plain(p.place.admin2 or ""))
+                and not p.described):
             continue
         out.append(p)
     return out

@@ -69,3 +69,9 @@ def test_forces_acting_in_a_capital_make_it_the_place_not_a_government() -> None
 
 def test_officials_in_a_capital_speak_there_and_the_event_is_elsewhere() -> None:
     assert _incident_places("Officials in Moscow said drones attacked a refinery in Ryazan.") == ["Ryazan’"]
+
+
+def test_a_capital_named_by_nationality_is_no_foreign_look_alike_among_places_of_another_country() -> None:
+    places = _incident_places("Russian drones struck the Ukrainian capital overnight, killing two, while "
+                              "Ukrainian drones hit Belgorod and Kursk.")
+    assert sorted(places) == ["Belgorod", "Kursk", "Kyiv"]
