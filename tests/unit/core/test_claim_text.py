@@ -167,6 +167,15 @@ def test_a_worry_about_future_supplies_is_an_assessment_not_an_arms_transfer() -
 def test_terrorising_civilians_reports_attacks_while_terrorism_accuses() -> None:
     assert classify("Il nemico continua a terrorizzare la popolazione civile dei villaggi") == "attack_report"
     assert classify("Questo è terrorismo di Stato contro i civili") == "accusation"
+    # the same claim in English has the same type, in either spelling
+    assert classify("The enemy continues to terrorise the civilian population of the villages") == "attack_report"
+    assert classify("The enemy terrorized the villages all night") == "attack_report"
+
+
+def test_crimea_is_a_place_not_a_crime() -> None:
+    assert classify("Kyiv launched drones at the Crimean Bridge overnight, killing two people") == "casualty_report"
+    assert classify("This is a war crime against civilians") == "accusation"
+    assert classify("These crimes will not be forgotten") == "accusation"
 
 
 def test_cues_read_from_openers_found_once_are_those_read_sentence_by_sentence() -> None:
