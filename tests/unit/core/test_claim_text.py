@@ -172,6 +172,12 @@ def test_terrorising_civilians_reports_attacks_while_terrorism_accuses() -> None
     assert classify("The enemy terrorized the villages all night") == "attack_report"
 
 
+def test_an_appeal_to_international_law_accuses() -> None:
+    assert classify("The occupiers shelled a residential district with weapons banned by international law") == "accusation"
+    assert classify("Il diritto umanitario internazionale vieta di colpire le case dei civili") == "accusation"
+    assert classify("The occupiers shelled a residential district overnight") == "attack_report"
+
+
 def test_crimea_is_a_place_not_a_crime() -> None:
     assert classify("Kyiv launched drones at the Crimean Bridge overnight, killing two people") == "casualty_report"
     assert classify("This is a war crime against civilians") == "accusation"
