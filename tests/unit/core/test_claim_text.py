@@ -178,6 +178,13 @@ def test_an_appeal_to_international_law_accuses() -> None:
     assert classify("The occupiers shelled a residential district overnight") == "attack_report"
 
 
+def test_burning_buildings_and_counteroffensives_are_attack_reports() -> None:
+    assert classify("Le case vicino alla stazione sono in fiamme") == "attack_report"
+    assert classify("Two warehouses were ablaze after the night") == "attack_report"
+    assert classify("Si è fermata la controffensiva nemica vicino al fiume") == "attack_report"
+    assert classify("The counteroffensive has stalled in the south") == "attack_report"
+
+
 def test_crimea_is_a_place_not_a_crime() -> None:
     assert classify("Kyiv launched drones at the Crimean Bridge overnight, killing two people") == "casualty_report"
     assert classify("This is a war crime against civilians") == "accusation"
