@@ -407,6 +407,9 @@ class TypeLexicon:
     # "Кількість загиблих зросла до 12": the unit noun (group "unit") and the number (group
     # "n") a verb of rising sets; None-free, tried only where " до " occurs.
     rise: re.Pattern[str]
+    # Set phrases whose words would read as a type's stem but name no such thing: a ceasefire
+    # ("cessate il fuoco") is no fire, firefighters ("vigili del fuoco") report no attack.
+    idioms: re.Pattern[str]
 
 
 def _trie_alternation(stems: Sequence[str]) -> str:
@@ -531,6 +534,7 @@ def type_lexicon() -> TypeLexicon:
         personnel_losses,
         scales,
         rise_regex,
+        stems_regex(data["idioms"]),
     )
 
 
@@ -754,6 +758,7 @@ def classify(content: str, cue: str = "") -> ClaimType:
         typed = lex.cue_types.search(cue)
         if typed is not None:
             return lex.cue_type_names[(typed.lastindex or 1) - 1]  # type: ignore[return-value]
+    content = lex.idioms.sub(" ", content)
     plain = _plain_type_starts(lex, content)
     starts = _type_starts(lex, content) if plain is None else plain[0]
     # A denial negates an attack word: without one (of the stems the plain pass found) the

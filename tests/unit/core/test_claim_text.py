@@ -185,6 +185,14 @@ def test_burning_buildings_and_counteroffensives_are_attack_reports() -> None:
     assert classify("The counteroffensive has stalled in the south") == "attack_report"
 
 
+def test_a_ceasefire_or_the_fire_brigade_is_no_attack() -> None:
+    assert classify("Mosca si è detta contraria al cessate il fuoco") == "other"
+    assert classify("He would not agree to a cease-fire before the talks") == "assessment"
+    assert classify("I vigili del fuoco hanno lavorato tutta la notte") == "other"
+    assert classify("Firefighters worked through the night") == "other"
+    assert classify("Il nemico ha aperto il fuoco sul villaggio") == "attack_report"
+
+
 def test_crimea_is_a_place_not_a_crime() -> None:
     assert classify("Kyiv launched drones at the Crimean Bridge overnight, killing two people") == "casualty_report"
     assert classify("This is a war crime against civilians") == "accusation"
