@@ -193,6 +193,12 @@ def test_a_ceasefire_or_the_fire_brigade_is_no_attack() -> None:
     assert classify("Il nemico ha aperto il fuoco sul villaggio") == "attack_report"
 
 
+def test_holding_to_account_threatens_and_attributing_an_attack_accuses() -> None:
+    assert classify("the attackers would be held accountable for every drone they launch") == "threat"
+    assert classify("ha attribuito all'esercito nemico il lancio del missile") == "accusation"
+    assert classify("Officials attributed the blast to a drone launched from the border") == "accusation"
+
+
 def test_crimea_is_a_place_not_a_crime() -> None:
     assert classify("Kyiv launched drones at the Crimean Bridge overnight, killing two people") == "casualty_report"
     assert classify("This is a war crime against civilians") == "accusation"
