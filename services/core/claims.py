@@ -557,9 +557,10 @@ class _Reader:
                     "person",
                 )
         acronym = _PAREN_ACRONYM.match(self.text, e)
-        if acronym is not None and canonical_organisation(acronym.group(0).strip(" ()")) is not None:
+        body = acronym.group(0).strip(" ()") if acronym is not None else None
+        if body is not None and canonical_organisation(body) is not None:
             # "L'intelligence militare ucraina (SBU)": the acronym names the body exactly.
-            speaker = replace(speaker, organization=acronym.group(0).strip(" ()"))
+            speaker = replace(speaker, organization=body)
         if is_outlet(speaker) and _RELAY_CUE.match(cue):
             # "come riporta la Cnn": the outlet relays someone else's claim.
             return None
