@@ -190,6 +190,10 @@ class CueWords:
     needs_clause: frozenset[str]
     #: uk/ru source cues whose speaker stands in the genitive ("по словам Гладкова")
     genitive_sources: frozenset[str]
+    #: "tali", "these": before a speech noun they point back to the previous speaker's words
+    demonstratives: tuple[str, ...]
+    #: "by", "before": before an English gerund they make it a deed, not a claim
+    deed_gerund_leads: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +206,8 @@ def cue_words() -> CueWords:
         possessive_sources=frozenset(p.lower() for p in data["possessive_sources"]),
         needs_clause=frozenset(w.lower() for w in data["needs_clause"]),
         genitive_sources=frozenset(p.lower() for p in data["genitive_sources"]),
+        demonstratives=tuple(data["demonstratives"]),
+        deed_gerund_leads=tuple(data["deed_gerund_leads"]),
     )
 
 

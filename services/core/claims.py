@@ -257,13 +257,15 @@ _ADDRESSEE = re.compile(
     re.IGNORECASE,
 )
 _THESE_WORDS = re.compile(
-    r"\s*((?:tali|questi|queste|these|those|such|ces|estos|estas|esos|esas)\s+(?:"
+    r"\s*((?:" + word_alternation(cue_words().demonstratives) + r")\s+(?:"
     + word_alternation(tuple(speaker_lexicon().speech_nouns))
     + r"))\b",
     re.IGNORECASE,
 )
 # What a cue's subject did rather than said: a gerund after "by", "before", "after", "while".
-_ADVERBIAL_GERUND = re.compile(r"(?:by|before|after|while|without)\s+\w+ing\b", re.IGNORECASE)
+_ADVERBIAL_GERUND = re.compile(
+    r"(?:" + word_alternation(cue_words().deed_gerund_leads) + r")\s+\w+ing\b", re.IGNORECASE
+)
 _THAT_WORD = re.compile(r"(?<!\w)(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE)
 _CHANNEL_THEN_OWNER = re.compile(
     r"\s+(?:(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:d[ei]|del|della|dello|dell['’]|dei|degli|delle|of|by)"
