@@ -95,8 +95,12 @@ _SKIP_NOUNS = (
     r"tweet|email|e-mail|op-ed|editorial|editoriale|article|articolo|book|libro|documento|document)"
 )
 _COMPLEMENTIZER = word_alternation(cue_words().complementizers)
+# Italian "da" and "di" with the article folded in ("dalla", "dell'"): who a statement is by or
+# of. One fragment serves every pattern below that names an agent or an owner.
+_IT_FROM = r"da|dal|dalla|dallo|dall['’]|dai|dagli|dalle"
+_IT_OF = r"di|del|della|dello|dell['’]|dei|degli|delle"
 _AGENT = re.compile(
-    r"\s+(?:by|of|from|da|dal|dalla|dallo|dall['’]|dai|dagli|del|della|dello|dell['’]|dei|degli|di)(?:\s+|(?<=['’]))",
+    r"\s+(?:by|of|from|" + _IT_FROM + "|" + _IT_OF + r")(?:\s+|(?<=['’]))",
     re.IGNORECASE,
 )
 _SKIP_ONE = (
@@ -171,7 +175,7 @@ _CHANNEL_ASIDE = re.compile(
 )
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
 # "secondo il governatore citato dall'agenzia Interfax": the agency relays, the governor speaks.
-_RELAY = r"[\s,]+(?:citat[oaie]|ripres[oaie]|cited|quoted)\s+(?:da|by|dal|dall|dalla)\b"
+_RELAY = r"[\s,]+(?:citat[oaie]|ripres[oaie]|cited|quoted)\s+(?:by|" + _IT_FROM + r")\b"
 _RELAYED_BY = re.compile(_RELAY, re.IGNORECASE)
 _RELAY_ASIDE = re.compile(r"\s*" + _RELAY + r"[^,.;:]{1,60},", re.IGNORECASE)
 # Trailing time and manner adverbs written out word for word: the words _trailing_adverb
@@ -268,8 +272,8 @@ _ADVERBIAL_GERUND = re.compile(
 )
 _THAT_WORD = re.compile(r"(?<!\w)(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE)
 _CHANNEL_THEN_OWNER = re.compile(
-    r"\s+(?:(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:d[ei]|del|della|dello|dell['’]|dei|degli|delle|of|by)"
-    r"|(?:pubblicat|diffus|fornit|comunicat)[oaie]\s+(?:da|dal|dalla|dallo|dall['’]|dai|dagli|dalle)"
+    r"\s+(?:(?:su|sul|sulla|on|via|in)\s+(?:\w+\s+){0,2}?(?:de|" + _IT_OF + r"|of|by)"
+    r"|(?:pubblicat|diffus|fornit|comunicat)[oaie]\s+(?:" + _IT_FROM + r")"
     r"|(?:published|released|provided)\s+by)\b\s*",
     re.IGNORECASE,
 )
