@@ -1342,9 +1342,14 @@ class _Reader:
         pre = text[s : np[0]].rstrip()
         if _CLOSING_QUOTE_END.search(pre):
             return
-        if pre.endswith(",") and len(pre.split()) >= 4 and not self.says_after(m.end(), e):
-            if len(pre.split()) < 6 and _INTRODUCTORY.match(pre):
-                return  # "Responding to the attack, X said ...": an adverbial, not a claim
+        if (
+            pre.endswith(",")
+            and len(pre.split()) >= 4
+            and not self.says_after(m.end(), e)
+            # "In an interview Monday, X said Russia can't stand him": an adverbial, not a claim;
+            # what was said, however short, follows the cue
+            and not (len(pre.split()) < 6 and _INTRODUCTORY.match(pre))
+        ):
             cs, ce = self.content_span(s, s + len(pre))
         else:
             if len(text[m.end() : e].split()) < 2:

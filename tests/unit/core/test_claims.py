@@ -574,3 +574,12 @@ def test_a_long_office_before_its_holder_s_name_is_read_whole() -> None:
     )
     claim = _by_content(extract_claims("Titolo", body, "en"), "two people died")
     assert claim.speaker.name == "Oleh Syniehubov"
+
+
+def test_after_an_introductory_adverbial_a_short_statement_follows_the_cue() -> None:
+    body = "In an interview on Monday, Senator Jane Moore said voters “can’t stand” either party."
+    claim = _by_content(extract_claims("Title", body, "en"), "either party")
+    assert claim.speaker.name == "Jane Moore"
+    assert claim.content.startswith("voters")
+    # an adverbial and nothing said after the cue is still no claim
+    assert extract_claims("Title", "Responding to the attack, Senator Jane Moore said so.", "en") == []
