@@ -963,6 +963,13 @@ class _Reader:
                     last = self.previous_speaker()
                     return (last, m.group(0)) if last is not None else None
         if cue_m is not None:
+            before = self.text[floor : cue_m.start()].rstrip()
+            if _CONJUNCTION_END.search(before, max(0, len(before) - _CONJUNCTION_REACH)):
+                # 'Trump returned to the stage and declared, "…"': the sentence's subject speaks.
+                s, _ = self.sentence_of(q.open)
+                speaker = self.coordinated_speaker(max(s, floor), cue_m.start(), cue_m.group(0))
+                if speaker is not None:
+                    return speaker, cue_m.group(0)
             np = self.np_before(cue_m.start(), floor)
             if np is not None:
                 tokens = tokenize(self.text[np[0] : np[1]])
@@ -1225,24 +1232,11 @@ class _Reader:
             and len(text[m.end() : e].split()) >= 3
         ):
             # "The governor visited the site and said that ...": the sentence's subject speaks.
-            np = self.np_after(s, m.start())
-            start = s
-            if np is None:
-                # "On Russia, Trump knocked ... and said": the subject follows the lead-in.
-                comma = text.find(",", s, m.start())
-                start = comma + 1
-                np = self.np_after(start, m.start()) if comma >= 0 else None
-            if np is not None and len(text[start : np[0]].split()) <= 2:
-                np_text = text[np[0] : np[1]]
-                speaker = (
-                    self.previous_speaker(np[0])
-                    if is_pronoun(np_text.strip())
-                    else self.speaker_at(*np, cue)
-                )
-                if speaker is not None:
-                    cs, ce = self.content_span(m.end(), e)
-                    self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.7)
-                    return
+            speaker = self.coordinated_speaker(s, m.start(), cue)
+            if speaker is not None:
+                cs, ce = self.content_span(m.end(), e)
+                self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.7)
+                return
         subject = self.subject_before(m.start(), s)
         subject_first = subject is not None and _SUBJECT_LEAD.fullmatch(
             text, s, subject[0]
@@ -1356,6 +1350,23 @@ class _Reader:
                 return
             cs, ce = self.content_span(m.end(), e)
         self.add(speaker, cue, cs, ce, self.quote_kind(cs, ce), (s, e), 0.75)
+
+    def coordinated_speaker(self, s: int, cue_start: int, cue: str) -> Speaker | None:
+        """The subject of the sentence from s, for a cue coordinated with an earlier verb ("The
+        governor visited the site and said"); None unless a subject opens the sentence."""
+        text = self.text
+        np = self.np_after(s, cue_start)
+        start = s
+        if np is None:
+            # "On Russia, Trump knocked ... and said": the subject follows the lead-in.
+            comma = text.find(",", s, cue_start)
+            start = comma + 1
+            np = self.np_after(start, cue_start) if comma >= 0 else None
+        if np is None or len(text[start : np[0]].split()) > 2:
+            return None
+        if is_pronoun(text[np[0] : np[1]].strip()):
+            return self.previous_speaker(np[0])
+        return self.speaker_at(*np, cue)
 
     def says_after(self, cue_end: int, e: int) -> bool:
         """The cue goes on with what was said (more than a few words, not a closing comma):

@@ -583,3 +583,18 @@ def test_after_an_introductory_adverbial_a_short_statement_follows_the_cue() -> 
     assert claim.content.startswith("voters")
     # an adverbial and nothing said after the cue is still no claim
     assert extract_claims("Title", "Responding to the attack, Senator Jane Moore said so.", "en") == []
+
+
+def test_a_quote_cue_coordinated_with_an_earlier_verb_belongs_to_the_sentence_subject() -> None:
+    body = (
+        "The agency said the search found nothing.\n\n"
+        "Mayor Tom Baker came back to the stage an hour later and declared, “We will rebuild every house.”"
+    )
+    claim = _by_content(extract_claims("Title", body, "en"), "rebuild every house")
+    assert claim.speaker.name == "Tom Baker"
+    body_it = (
+        "L'agenzia ha detto che la ricerca non ha dato esiti.\n\n"
+        "Il sindaco Marco Neri è tornato sul palco e ha dichiarato: «Ricostruiremo ogni casa del quartiere»."
+    )
+    claim = _by_content(extract_claims("Titolo", body_it, "it"), "Ricostruiremo")
+    assert claim.speaker.name == "Marco Neri"
