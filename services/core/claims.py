@@ -1688,11 +1688,12 @@ def _previous_person(found: list[_Found], start: int) -> Speaker | None:
     return sp
 
 
-def _join_split_quotes(text: str, kept: list[_Found]) -> list[_Found]:
+def _join_split_quotes(text: str, kept: list[_Found], gerunds: re.Pattern[str]) -> list[_Found]:
     """'"The best way to push back," Schiff said, "is to act together."': one sentence, one claim.
 
     A direct quote that stops on a comma and resumes in lower case after a short attribution
-    by the same speaker is one claim; its span runs over the attribution in between.
+    by the same speaker is one claim; its span runs over the attribution in between. A gerund
+    cue in the attribution ('the daily wrote, adding, "no, …"') starts a statement of its own.
     """
     joined: list[_Found] = []
     for f in kept:
@@ -1708,6 +1709,7 @@ def _join_split_quotes(text: str, kept: list[_Found]) -> list[_Found]:
             and text[f.start : f.start + 1].islower()
             # 'Schiff said, "is to act …"' resumes the quote; 'extending his "condolences …"' quotes anew
             and text[prev.end + 1 : f.start].rstrip(" «“\"").endswith(",")
+            and gerunds.search(text, prev.end, f.start) is None
         ):
             joined[-1] = replace(prev, end=f.end)
             continue
@@ -1762,7 +1764,7 @@ def _finalise(reader: _Reader, language: str | None) -> list[ClaimDraft]:
                 continue
         seen.add(key)
         kept.append(f)
-    kept = _join_split_quotes(text, sorted(kept, key=lambda f: f.start))
+    kept = _join_split_quotes(text, sorted(kept, key=lambda f: f.start), reader.cues.gerunds)
     drafts: list[ClaimDraft] = []
     for f in sorted(kept, key=lambda f: f.start):
         content = text[f.start : f.end]

@@ -598,3 +598,19 @@ def test_a_quote_cue_coordinated_with_an_earlier_verb_belongs_to_the_sentence_su
     )
     claim = _by_content(extract_claims("Titolo", body_it, "it"), "Ricostruiremo")
     assert claim.speaker.name == "Marco Neri"
+
+
+def test_a_quote_resumed_after_a_gerund_cue_is_a_second_statement() -> None:
+    body = (
+        "“The mayor has the experience to lead the city, and we back her without doubt,” the paper wrote, "
+        "adding, “no, we are not doing this only because her rival is weak.”"
+    )
+    claims = extract_claims("Title", body, "en")
+    first = _by_content(claims, "experience to lead")
+    second = _by_content(claims, "not doing this")
+    assert first is not second
+    assert "rival" not in first.content
+    # resumed after a plain attribution, the quote is one statement
+    body = "“The best way to push back,” Schiff said, “is to act together in the House.”"
+    claims = extract_claims("Title", body, "en")
+    assert len(claims) == 1 and "act together" in claims[0].content
