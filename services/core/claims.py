@@ -141,7 +141,7 @@ _RELAY_CUE = re.compile(
 # "Jason Healey, a senior research scholar at Columbia University, said": name, appositive, cue.
 _APPOSITIVE_SUBJECT = re.compile(
     r"(?:^|(?<=[.;:\]]\s)|(?<=,\s)|(?<=\n))(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?"
-    r"[A-ZÀ-ÜА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+[A-ZÀ-ÜА-ЯЁІЇЄҐ][\w'’.-]*){0,3}),\s+(?P<app>[^,;:\"“”«»]{2,90}?(?:,[^,;:\"“”«»]{2,50})?),\s*$"
+    r"[A-ZÀ-ÜА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+[A-ZÀ-ÜА-ЯЁІЇЄҐ][\w'’.-]*){0,3}),\s+(?P<app>[^,;:\"“”«»]{2,130}?(?:,[^,;:\"“”«»]{2,50})?),\s*$"
 )
 
 # "Il comitato investigativo russo, che indaga sui crimini più gravi, ha dichiarato": a sentence's

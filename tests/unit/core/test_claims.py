@@ -614,3 +614,12 @@ def test_a_quote_resumed_after_a_gerund_cue_is_a_second_statement() -> None:
     body = "“The best way to push back,” Schiff said, “is to act together in the House.”"
     claims = extract_claims("Title", body, "en")
     assert len(claims) == 1 and "act together" in claims[0].content
+
+
+def test_a_long_appositive_between_name_and_cue_still_names_the_speaker() -> None:
+    body = (
+        "Maria Bianchi, deputy director of Eastern European and Baltic security studies at the "
+        "Institute for Strategic Affairs in Rome, said that the sanctions might have been expected."
+    )
+    claim = _by_content(extract_claims("Title", body, "en"), "sanctions might")
+    assert claim.speaker.name == "Maria Bianchi"
