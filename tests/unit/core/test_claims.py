@@ -623,3 +623,15 @@ def test_a_long_appositive_between_name_and_cue_still_names_the_speaker() -> Non
     )
     claim = _by_content(extract_claims("Title", body, "en"), "sanctions might")
     assert claim.speaker.name == "Maria Bianchi"
+
+
+def test_polls_surveys_and_historians_are_sources_after_according_to() -> None:
+    body = "The senator remains in a close race with her rival, according to recent polls."
+    claim = _by_content(extract_claims("Title", body, "en"), "close race")
+    assert claim.speaker.name == "recent polls"
+    body = "The governor won most rural counties last time, according to exit surveys of voters."
+    claim = _by_content(extract_claims("Title", body, "en"), "rural counties")
+    assert claim.speaker.name == "exit surveys of voters"
+    body = "It is vital that the mayor makes this case now, according to presidential historians."
+    claim = _by_content(extract_claims("Title", body, "en"), "makes this case")
+    assert claim.speaker.name == "presidential historians"
