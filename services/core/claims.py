@@ -300,8 +300,10 @@ _NP_TAIL = 40
 _CLOSED_NAME = re.compile(r"\s*[»”\"]\s*,")
 _QUOTED_NAME = re.compile(r"\s*[«“\"](?P<name>[A-ZÀ-Ü][\w .'’-]{1,40}?)[»”\"]")
 _CLAUSE_STOP = re.compile(r"[.!?;](?:\s|$)|[«“\"]")
+# An honorific's period ("said Mr. Clyburn") or a middle initial's ("Janet L. Yellen said") ends
+# no clause.
 _ABBREVIATION_BEFORE = re.compile(
-    r"(?<![\w.])(?:" + word_alternation(honorifics()) + r")\.$"
+    r"(?<![\w.])(?:" + word_alternation(honorifics()) + r"|(?<=\w )[A-Z])\.$"
 )
 _HEADLINE_SOURCE = re.compile(
     r"^(?P<content>.{15,}?)\s+[-–—:]\s+(?P<np>[^\s,.:;-][^,.:;]{1,40}?)\s*$"

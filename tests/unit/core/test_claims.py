@@ -635,3 +635,10 @@ def test_polls_surveys_and_historians_are_sources_after_according_to() -> None:
     body = "It is vital that the mayor makes this case now, according to presidential historians."
     claim = _by_content(extract_claims("Title", body, "en"), "makes this case")
     assert claim.speaker.name == "presidential historians"
+
+
+def test_a_middle_initial_after_a_quote_does_not_end_its_attribution() -> None:
+    body = "“Hiring is drawing people back into work,” central bank chair Janet L. Moore said last month."
+    claim = _by_content(extract_claims("Title", body, "en"), "Hiring is drawing")
+    assert claim.speaker.name == "Janet L. Moore"
+    assert claim.quote == "direct"
