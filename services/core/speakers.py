@@ -632,7 +632,7 @@ def _parse_speaker(text: str, start: int, end: int) -> Speaker | None:
         ):
             k += 1
         tokens, lows = tokens[k:], lows[k:]
-    elif noun is not None and lows[noun] not in ("fonti", "sources"):
+    elif noun is not None and lows[noun] not in ("fonti", "sources") and len(tokens) > 1:
         return None
     if not tokens:
         return None

@@ -59,6 +59,15 @@ def test_a_report_without_an_owner_names_nobody() -> None:
     assert _parse("il bilancio più recente") is None
 
 
+def test_a_bare_document_speaks_for_itself() -> None:
+    # '"The agency is feeble," the report said': the report is all the text names
+    speaker = _parse("the report")
+    assert speaker is not None and speaker.name == "report"
+    body = "“The agency is particularly feeble in its enforcement,” the report said."
+    claims = extract_claims("Title", body, "en")
+    assert [c.speaker.name for c in claims] == ["report"]
+
+
 def test_a_capitalised_place_before_an_office_is_part_of_the_organisation() -> None:
     speaker = _parse("The Sumy prosecutor's office")
     assert speaker is not None
