@@ -291,3 +291,14 @@ def test_an_office_named_with_its_body_but_no_name_holds_no_office_of_its_own() 
     )
     found = office_holders(text, frozenset({"голова"}))
     assert [holder.name for _, _, holder in found] == ["Олег Синєгубов"]
+
+
+def test_a_broadcaster_an_investigator_or_an_email_can_speak() -> None:
+    for phrase, name in (
+        ("the broadcaster", "broadcaster"),
+        ("the investigator", "investigator"),
+        ("the state lobbyists", "state lobbyists"),
+        ("the email", "email"),
+    ):
+        speaker = _parse(phrase)
+        assert speaker is not None and speaker.name == name, phrase
