@@ -24,7 +24,7 @@ from services.core.gazetteer import (
     name_key,
 )
 from services.core.lexicon import load_lexicon
-from services.core.organisations import inflected, phrase_languages, word_parses
+from services.core.morphology import noun_nominatives, phrase_languages
 
 Precision = Literal["point", "settlement", "district", "region", "country"]
 
@@ -46,9 +46,6 @@ _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*)")
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|dell|nell|all|dall|sull|coll|quell|qu|Dell|Nell|All|"
                       r"Dall|Sull|Coll|Quell|Qu|un|Un)['’]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-# pymorphy3 tags of a person's name: such a reading of a word is not a town's
-_PERSONAL_NAME = frozenset({"Name", "Surn", "Patr"})
-_NOMINATIVE = frozenset({"nomn"})
 _SENTENCE_END = re.compile(r"[.!?…:;\n]\s*$")
 _VOWEL_SWAP = str.maketrans({"о": "і", "е": "і", "є": "ї"})
 _ADJECTIVE = re.compile(r"(ськ|ск|цьк|цк|зьк|зк)(?:ій|ої|ою|у|а|ая|ой|ую|ое|ий|ого|ому|ом|им|ей)$")
@@ -331,12 +328,7 @@ def _nominative_keys(word: str) -> tuple[str, ...]:
     low = word.lower()
     if len(low) < 4:
         return ()  # a stem of three letters and an ending at least: "Бої" is no town's case form
-    forms: dict[str, None] = {}
-    for language in phrase_languages(low):
-        for parse in word_parses(low, language):
-            if parse.tag.POS == "NOUN" and not _PERSONAL_NAME & parse.tag.grammemes:
-                forms[inflected(parse, _NOMINATIVE) or parse.normal_form] = None
-                forms[parse.normal_form] = None
+    forms = noun_nominatives(low, phrase_languages(low))
     return tuple(dict.fromkeys(_key(f) for f in forms if f != low and len(f) >= 3))
 
 

@@ -11,17 +11,16 @@ from typing import Any, Literal, NamedTuple, TypeGuard, cast
 
 from services.core.claim_text import folds_plainly, is_whole_word
 from services.core.lexicon import load_lexicon
-from services.core.organisations import (
+from services.core.morphology import (
+    NOMINATIVE,
     as_written,
-    canonical_organisation,
     inflected,
     known_word,
-    nominative_body,
-    nominative_city,
     nominative_group,
     phrase_languages,
     word_parses,
 )
+from services.core.organisations import canonical_organisation, nominative_body, nominative_city
 
 SpeakerKind = Literal["person", "organization"]
 
@@ -1083,7 +1082,6 @@ _SOFT_END = "аеєиіїоуюяьйыэё"
 # A source names a person in the genitive ("за словами Олега Синєгубова") or, after "на", the
 # accusative ("со ссылкой на Гладкова").
 _NAME_CASES = frozenset({"gent", "accs"})
-_NOMINATIVE = frozenset({"nomn"})
 
 
 def nominative_name(name: str, before: str) -> str:
@@ -1127,7 +1125,7 @@ def _nominative_words(words: list[str], named: list[str], languages: tuple[str, 
             gender = gender or parse.tag.gender
         if out[k] != word:
             continue
-        form = None if parse is None else inflected(parse, _NOMINATIVE)
+        form = None if parse is None else inflected(parse, NOMINATIVE)
         if form is not None:
             out[k] = as_written(word, form)
         elif surname:
@@ -1167,7 +1165,7 @@ def nominative_role(role: str) -> str:
 
     def is_office(p: Any) -> bool:
         # One person's office: the plural reading of "голови" is no office.
-        form = None if "plur" in p.tag else inflected(p, _NOMINATIVE)
+        form = None if "plur" in p.tag else inflected(p, NOMINATIVE)
         return form is not None and (form,) in roles
 
     words = role.split()

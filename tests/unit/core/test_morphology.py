@@ -100,3 +100,19 @@ def test_italian_and_english_text_never_loads_the_dictionaries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_city_named_in_the_genitive_plural_comes_back_by_the_dictionary() -> None:
+    from services.core.organisations import nominative_city
+
+    assert nominative_city("Черкас", russian=False) == "Черкаси"
+    assert nominative_city("Черкасс", russian=True) == "Черкассы"
+    assert nominative_city("Краматорська", russian=False) == "Краматорськ"
+
+
+def test_a_noun_reads_back_to_its_nominatives_and_a_surname_to_none() -> None:
+    from services.core.morphology import noun_nominatives
+
+    assert "харків" in noun_nominatives("харкові", ("uk",))
+    assert "москва" in noun_nominatives("москве", ("ru",))
+    assert noun_nominatives("петрова", ("ru",)) == ()
