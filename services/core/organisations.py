@@ -11,6 +11,7 @@ from services.core.lexicon import load_lexicon
 from services.core.morphology import (
     CYRILLIC_PHRASE,
     LANGUAGES,
+    PERSONAL_NAME,
     as_written,
     known_word,
     nominative_group,
@@ -151,6 +152,20 @@ _CITY_WORD = regex.compile(r"^[\p{Lu}][\p{Ll}'’ʼ-]{2,}$")
 _CITY_MIN = 10_000
 
 
+def _city_nominatives(words: list[str], language: str) -> list[str]:
+    """The nominatives a one- or two-word city name in an oblique case may come from."""
+    if len(words) == 2:
+        noun = words[1].lower()
+
+        def is_noun(p: Any) -> bool:
+            return p.word == noun and p.tag.POS == "NOUN" and not PERSONAL_NAME & p.tag.grammemes
+
+        group = nominative_group(words, language, is_noun)
+        return [] if group is None else [" ".join(group)]
+    low = words[0].lower()
+    return [as_written(words[0], form) for form in noun_nominatives(low, (language,)) if form != low]
+
+
 @lru_cache(maxsize=4096)
 def nominative_city(word: str, russian: bool) -> str:
     """The nominative of a city an office names in the genitive ("Києва" -> "Київ", "Харкова"
@@ -161,8 +176,10 @@ def nominative_city(word: str, russian: bool) -> str:
     when the office is spelt so: "Харькова" -> "Харьков", not "Харків"). The gazetteer knows a
     place by skeleton keys of many writings, oblique ones among them ("Києва"): a nominative
     must name the same settlement, and of those the one spelt like the gazetteer's own name
-    comes first."""
-    if not CYRILLIC_PHRASE.match(word) or not _CITY_WORD.match(word):
+    comes first. A two-word name, an adjective and its noun ("Кривого Рогу" -> "Кривий Ріг"),
+    is put back in the nominative as a whole, the adjective agreeing with the noun."""
+    words = word.split()
+    if not CYRILLIC_PHRASE.match(word) or len(words) > 2 or not all(map(_CITY_WORD.match, words)):
         return word
     from services.core.gazetteer import default_gazetteer, name_key  # loaded on first use
 
@@ -176,12 +193,9 @@ def nominative_city(word: str, russian: bool) -> str:
         known = None  # a village spelt like the genitive ("Вінниці"): the city is meant
     if known is not None and name_key(word) == name_key(known.name):
         return word  # already the nominative ("Запоріжжя")
-    low = word.lower()
-    names = [
-        as_written(word, form)
-        for form in noun_nominatives(low, ("ru" if russian else "uk",))
-        if form != low
-    ]
+    # A name spelt alike in both languages ("Старого Оскола" after "глава") may be Russian.
+    languages = ("ru",) if russian else ("uk", "ru") if phrase_language(word) is None else ("uk",)
+    names = [name for language in languages for name in _city_nominatives(words, language)]
     same: list[str] = []
     spelt: list[str] = []
     for name in names:

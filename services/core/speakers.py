@@ -529,10 +529,14 @@ def _person_run(tokens: list[Token], lex: SpeakerLexicon) -> tuple[int, int] | N
 def _genitive_before_name(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a capitalised Cyrillic run ends in a first name and a surname after other words
     ("Харківської ОВА Олег Синєгубов"): those words name the office, not the person."""
+    from services.core.gazetteer import given_name_places
+
     first = tokens[b - 2]
+    # A given name that also names a city ("Владимир") is a name between an office's genitive
+    # and a surname.
     return (
         _CYRILLIC.match(first.text) is not None
-        and first.low in _given_names()
+        and (first.low in _given_names() or first.low in given_name_places())
         and _CYRILLIC.match(tokens[b - 1].text) is not None
     )
 

@@ -820,3 +820,27 @@ def test_a_city_in_the_genitive_keeps_the_writing_of_its_language() -> None:
     assert nominative_city("Мелітополя", russian=False) == "Мелітополь"
     assert nominative_city("Запоріжжя", russian=False) == "Запоріжжя"  # already the nominative
     assert nominative_city("Петрова", russian=True) == "Петрова"  # no city of that size
+
+
+def test_a_two_word_city_after_an_office_is_given_in_the_nominative() -> None:
+    cases = [
+        ("Внаслідок удару поранено трьох людей, повідомив мер Кривого Рогу Олександр Вілкул.", "uk",
+         "Олександр Вілкул", "Кривий Ріг"),
+        ("При атаке пострадали трое, сообщил глава Старого Оскола Андрей Чесноков.", "ru",
+         "Андрей Чесноков", "Старый Оскол"),
+        # A given name that is also a city's ("Владимир") still opens the holder's name.
+        ("При атаке пострадали трое, сообщил мэр Новой Каховки Владимир Леонтьев.", "ru",
+         "Владимир Леонтьев", "Новая Каховка"),
+    ]
+    for body, language, name, city in cases:
+        speaker = _only(body, language).speaker
+        assert (speaker.name, speaker.organization) == (name, city), body
+
+
+def test_a_city_with_no_letter_of_its_language_is_read_in_either() -> None:
+    from services.core.organisations import nominative_city
+
+    assert nominative_city("Білої Церкви", russian=False) == "Біла Церква"
+    assert nominative_city("Белой Церкви", russian=True) == "Белая Церковь"
+    assert nominative_city("Горловки", russian=False) == "Горловка"
+    assert nominative_city("Великої Британії", russian=False) == "Великої Британії"  # no city
