@@ -461,6 +461,28 @@ def _region_from_adjective(word: str, gazetteer: Gazetteer, lex: _Lexicon) -> li
     return [] if region is None else [region]
 
 
+# Hromadas listed after their plural noun ("обстріляли громади: Краснопільську, Білопільську та
+# Миропільську", "громади Сумської області: ...", "общины: Глушковскую, Тёткинскую"): the noun,
+# a region in the genitive at most, a colon, then capitalised adjectives joined by commas or
+# "та/і/й/и"; each adjective names a hromada as one before the singular noun does.
+_HROMADA_ADJECTIVE = r"[А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|ск|цьк|цк|зьк|зк)\w+"
+_HROMADA_LIST = re.compile(
+    r"(?<!\w)(?:громад[иіа]?|громадах|общин[ыа]?|общинах)"
+    r"(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]+\s+област\w*)?\s*:\s*"
+    rf"({_HROMADA_ADJECTIVE}(?:{_LIST_LINK}{_HROMADA_ADJECTIVE}){{0,11}})")
+_HROMADA_LIST_WORD = re.compile(_HROMADA_ADJECTIVE)
+# ... and listed before it: "Марганецькій та Покровській громадах", "Глушковской и Тёткинской общин"
+_HROMADA_LIST_TAIL = re.compile(
+    rf"{_LIST_LINK}(?:{_HROMADA_ADJECTIVE}{_LIST_LINK}){{0,10}}{_HROMADA_ADJECTIVE}\s+"
+    r"(?:громад(?:и|ах|ам|ами)?|общин(?:ы|ах|ам|ами)?)(?!\w)")
+
+
+def _listed_hromada_starts(text: str) -> frozenset[int]:
+    """Offsets of the adjectives listed after a plural hromada noun and a colon."""
+    return frozenset(w.start() for m in _HROMADA_LIST.finditer(text)
+                     for w in _HROMADA_LIST_WORD.finditer(text, m.start(1), m.end(1)))
+
+
 # How far back (characters) a raion named before a hromada still qualifies it
 HROMADA_RAION_REACH = 80
 
@@ -519,6 +541,7 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
     hromadas: dict[str, list[_Span]] = {}  # by the adjective's stem
     noun_starts = _region_noun_starts(text)
     cyrillic = _CYRILLIC.search(text) is not None
+    listed_hromadas = _listed_hromada_starts(text) if cyrillic else frozenset()
     n = len(tokens)
     # Only capitalised words open a name (unless asked otherwise); `resume` skips the
     # tokens of the name just read.
@@ -593,7 +616,12 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
             # "Харківську область": an adjective before a region noun names the region of
             # its city, whatever village its oblique form also spells (Kharkivske); before
             # "район" it names that raion, or nothing the gazetteer holds (not its town's oblast).
-            if lowers[i + 1] in _RAION_NOUNS:
+            if lowers[i + 1] in lex.direction_words:
+                # "на Покровському напрямку": the front around the town the adjective is of
+                centres = _hromada_centres(word, gazetteer, lex)[1]
+                if centres:
+                    found = _Span(i, i + 1, start, end, centres, key)
+            elif lowers[i + 1] in _RAION_NOUNS:
                 districts = _district_from_adjective(word, gazetteer)
                 if districts:
                     found = _Span(i, i + 2, start, tokens.end[i + 1], districts, key)
@@ -604,8 +632,10 @@ def _find_spans(text: str, tokens: _Tokens, gazetteer: Gazetteer, lex: _Lexicon,
                 regions = _region_from_adjective(word, gazetteer, lex)
                 if regions:
                     found = _Span(i, i + 1, start, end, regions, key)
-        if (found is None or found.end_tok == i + 1) and glued[i] and capital and cyrillic \
-                and i + 1 < n and lowers[i + 1] in lex.hromada_after:
+        if (found is None or found.end_tok == i + 1) and capital and cyrillic and (
+                glued[i] and i + 1 < n and lowers[i + 1] in lex.hromada_after
+                or start in listed_hromadas
+                or _HROMADA_LIST_TAIL.match(text, end) is not None):
             # "Марганецьку громаду": the hromada of the town the adjective is built on, not a
             # namesake its oblique form spells (Покровську: Pokrovsk, not Pokrovske)
             stem, centres = _hromada_centres(word, gazetteer, lex)
