@@ -1400,6 +1400,14 @@ class _Reader:
         # The pattern ends in ",\s*$": without a comma closing the stretch it cannot match.
         comma_before = self.text[s:cue_start].rstrip().endswith(",")
         appositive = _APPOSITIVE_SUBJECT.search(self.text, s, cue_start) if comma_before else None
+        if (
+            appositive is not None
+            and _CYRILLIC_START.match(appositive.group("name"))
+            and not names_an_office(appositive.group("app"))
+        ):
+            # uk/ru list places before a post-posed cue ("у районах Мирноград, Родинське та
+            # Удачне, повідомляє Генштаб"): a uk/ru apposition names the holder's office.
+            appositive = None
         if appositive is not None and (np is None or np[0] > appositive.start("name")):
             return appositive.start("name"), appositive.end("app")
         relative = _RELATIVE_SUBJECT.fullmatch(self.text, s, cue_start) if comma_before else None

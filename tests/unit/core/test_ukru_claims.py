@@ -844,3 +844,22 @@ def test_a_city_with_no_letter_of_its_language_is_read_in_either() -> None:
     assert nominative_city("Белой Церкви", russian=True) == "Белая Церковь"
     assert nominative_city("Горловки", russian=False) == "Горловка"
     assert nominative_city("Великої Британії", russian=False) == "Великої Британії"  # no city
+
+
+def test_places_listed_before_a_post_posed_cue_are_no_speaker_and_office() -> None:
+    c = _only(
+        "Ворог атакував у районах населених пунктів Мирноград, Родинське, Котлине та Удачне, "
+        "повідомляє Генштаб ЗСУ.",
+        "uk",
+    )
+    assert c.speaker.name == "Генштаб ЗСУ"
+    assert c.content.endswith("Котлине та Удачне")
+
+
+def test_a_name_and_its_office_between_commas_before_a_uk_ru_cue_is_the_speaker() -> None:
+    c = _only("Сергій Лисак, голова Дніпропетровської ОВА, повідомив, що загинули двоє людей.", "uk")
+    assert (c.speaker.name, c.speaker.role, c.speaker.organization) == (
+        "Сергій Лисак", "голова", "Дніпропетровська ОВА")
+    c = _only("Вячеслав Гладков, губернатор Белгородской области, сообщил, что пострадали три человека.", "ru")
+    assert (c.speaker.name, c.speaker.role, c.speaker.organization) == (
+        "Вячеслав Гладков", "губернатор", "Белгородская область")
