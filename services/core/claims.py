@@ -792,8 +792,9 @@ class _Reader:
                 and self.text[s:e].split(None, 1)[0].lower() not in _TOPIC_PREPOSITIONS
                 and (
                     classify(self.text[s:e], cue) in _TERSE_TYPES
-                    # "заявил, что Киев готовит провокацию": a that-clause says something
-                    or (words >= 3 and _THAT_BEFORE.search(self.text, max(0, s - 6), s))
+                    # "заявил, что Киев готовит провокацию", "заявив, що ППО працювала": a
+                    # that-clause says something, a subject and its verb already
+                    or _THAT_BEFORE.search(self.text, max(0, s - 6), s)
                 )
             ):
                 return

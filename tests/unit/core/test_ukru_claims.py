@@ -863,3 +863,18 @@ def test_a_name_and_its_office_between_commas_before_a_uk_ru_cue_is_the_speaker(
     c = _only("Вячеслав Гладков, губернатор Белгородской области, сообщил, что пострадали три человека.", "ru")
     assert (c.speaker.name, c.speaker.role, c.speaker.organization) == (
         "Вячеслав Гладков", "губернатор", "Белгородская область")
+
+
+def test_a_two_word_that_clause_is_a_claim() -> None:
+    c = _only("Речник Повітряних сил Юрій Ігнат заявив, що ППО працювала.", "uk")
+    assert (c.speaker.name, c.content) == ("Юрій Ігнат", "ППО працювала.")
+    assert _only("Песков заявил, что переговоры продолжаются.", "ru").content == "переговоры продолжаются."
+
+
+def test_authorities_a_wire_cites_in_lower_case_speak_with_the_wire_as_channel() -> None:
+    c = _only("В Донецке повреждены два дома, сообщает ТАСС со ссылкой на местные власти.", "ru")
+    assert (c.speaker.name, c.speaker.kind) == ("местные власти", "organization")
+    assert c.content == "В Донецке повреждены два дома"
+    assert c.via == ("TASS",)
+    c = _only("У Херсоні поранено жінку, повідомляє Суспільне з посиланням на місцеву владу.", "uk")
+    assert c.speaker.name == "місцева влада"  # the accusative the preposition takes, undone

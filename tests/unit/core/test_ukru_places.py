@@ -39,3 +39,8 @@ def test_an_axis_named_by_a_towns_adjective_is_that_towns_surroundings() -> None
 
 def test_a_list_of_adjectives_without_a_hromada_noun_names_no_hromada() -> None:
     assert _read("Сили оборони: Краснопільську ділянку фронту утримують.", "uk") == []
+
+
+def test_a_sentence_opening_pronoun_is_no_city() -> None:
+    assert _read("Він наголосив, що Україна не здасться.", "uk") == [("Україна", "Ukraine", None)]
+    assert _read("Так, у Харкові пролунали вибухи.", "uk") == [("Харкові", "Kharkiv", "Kharkiv")]
