@@ -501,10 +501,10 @@ def type_lexicon() -> TypeLexicon:
     digits = r"\d{1,3}(?:[.,\s]\d{3})+|\d+(?:[.,]\d+)?"
     number = rf"({digits})(?:\s+({scale_alt}))?"
     unit_alt = "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True))
-    # "45 із 60 дронів", "45 of 60 drones": the count is the first number, the total no count.
-    out_of = rf"(?:\s+(?:із|з|зі|из|of|out of|su|dei|degli|delle)\s+(?:{digits}))?"
+    # "45 із 60 дронів", "45 of 60 drones": the count is the first number, the second its total.
+    out_of = rf"(?:\s+(?:із|з|зі|из|of|out of|su|dei|degli|delle)\s+(?P<total>{digits}))?"
     unit_regex = re.compile(
-        number + out_of + r"\s+(?:\w+\s+){0,2}?(" + unit_alt + r")(?!\w)", re.IGNORECASE
+        number + out_of + r"\s+(?:\w+\s+){0,2}?(?P<unit>" + unit_alt + r")(?!\w)", re.IGNORECASE
     )
     losses = data["personnel_losses"]
     loss_units = [w for w, unit in units.items() if unit in losses["units"]]
@@ -973,9 +973,16 @@ def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ..
     for m in lex.unit_regex.finditer(text):
         if re.fullmatch(r"(?:19|20)\d{2}", m.group(1)) or m.start(1) in risen:
             continue
-        unit = lex.units[m.group(3).lower()]
+        unit = lex.units[m.group("unit").lower()]
         found.append(Quantity(_number(m.group(1), m.group(2)), unit, of))
+        if m.group("total") and language in _TOTAL_LANGUAGES:
+            # "знешкодили 45 із 60 дронів": the total the count is out of (60 launched)
+            found.append(Quantity(_number(m.group("total"), None), unit, "total"))
     return tuple(found)
+
+
+# Languages whose "X із Y" keeps its total Y as a quantity of its own (uk/ru air-defence tallies)
+_TOTAL_LANGUAGES = frozenset({"uk", "ru"})
 
 
 def find_channels(text: str) -> tuple[str, ...]:

@@ -706,11 +706,12 @@ def test_destroying_drones_or_hitting_occupiers_stays_an_attack_report() -> None
     assert c.claim_type == "attack_report"
 
 
-def test_n_of_m_counts_the_n_whatever_words_come_between() -> None:
+def test_n_of_m_counts_the_n_whatever_words_come_between_and_keeps_m_as_the_total() -> None:
     c = _only("Сили ППО збили 45 із 60 ударних дронів, повідомили в Повітряних силах.", "uk")
-    assert _counts(c) == [(45, "drones")]
+    assert _counts(c) == [(45, "drones"), (60, "drones")]
+    assert [q.of for q in c.quantities] == [None, "total"]
     c = _only("Силы ПВО сбили 45 из 60 беспилотников, сообщили в Минобороны.", "ru")
-    assert _counts(c) == [(45, "drones")]
+    assert _counts(c) == [(45, "drones"), (60, "drones")]
 
 
 def test_scale_words_multiply_the_count() -> None:
@@ -878,3 +879,10 @@ def test_authorities_a_wire_cites_in_lower_case_speak_with_the_wire_as_channel()
     assert c.via == ("TASS",)
     c = _only("У Херсоні поранено жінку, повідомляє Суспільне з посиланням на місцеву владу.", "uk")
     assert c.speaker.name == "місцева влада"  # the accusative the preposition takes, undone
+
+
+def test_a_tally_out_of_a_total_keeps_both_numbers() -> None:
+    c = _only("Сили ППО знешкодили 45 із 60 дронів, повідомили у Повітряних силах.", "uk")
+    assert [(q.value, q.unit, q.of) for q in c.quantities] == [(45, "drones", None), (60, "drones", "total")]
+    c = _only("Ночью силы ПВО уничтожили 45 из 60 украинских беспилотников, сообщили в Минобороны России.", "ru")
+    assert [(q.value, q.of) for q in c.quantities] == [(45, None), (60, "total")]
