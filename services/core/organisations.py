@@ -18,6 +18,7 @@ from services.core.morphology import (
     noun_nominatives,
     phrase_language,
     phrase_languages,
+    word_parses,
 )
 
 if TYPE_CHECKING:
@@ -97,6 +98,26 @@ def nominative_organisation(name: str, language: str | None) -> str:
 def _body_heads() -> dict[str, frozenset[str]]:
     raw = load_lexicon("organisations").get("body_heads", {})
     return {language: frozenset(heads) for language, heads in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def _generic_places() -> dict[str, frozenset[str]]:
+    raw = load_lexicon("organisations").get("generic_places", {})
+    return {language: frozenset(nouns) for language, nouns in raw.items()}
+
+
+def names_no_body(phrase: str) -> bool:
+    """A uk/ru office's complement that is a bare place noun ("глава города", "губернатор
+    региона", "мер міста"): it says where, not which body."""
+    if not CYRILLIC_PHRASE.match(phrase) or " " in phrase.strip():
+        return False
+    generic = _generic_places()
+    return any(
+        p.tag.POS == "NOUN" and p.normal_form in generic.get(language, ())
+        for language in phrase_languages(phrase)
+        if known_word(phrase, language)
+        for p in word_parses(phrase.lower(), language)
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -20,7 +20,12 @@ from services.core.morphology import (
     phrase_languages,
     word_parses,
 )
-from services.core.organisations import canonical_organisation, nominative_body, nominative_city
+from services.core.organisations import (
+    canonical_organisation,
+    names_no_body,
+    nominative_body,
+    nominative_city,
+)
 
 SpeakerKind = Literal["person", "organization"]
 
@@ -565,6 +570,8 @@ def _nominative_office(role: str | None, organization: str | None) -> tuple[str 
     if role is not None and _CYRILLIC.search(role):
         role = nominative_role(role)
     if organization is not None and _CYRILLIC.search(organization):
+        if names_no_body(organization):
+            return role, None  # "глава города": which city, the sentence does not say here
         named = nominative_body(organization)
         if named == organization and role is not None:
             # "мер Києва", "мэр Москвы": the city the office is of, in the nominative.

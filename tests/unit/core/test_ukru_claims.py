@@ -886,3 +886,21 @@ def test_a_tally_out_of_a_total_keeps_both_numbers() -> None:
     assert [(q.value, q.unit, q.of) for q in c.quantities] == [(45, "drones", None), (60, "drones", "total")]
     c = _only("Ночью силы ПВО уничтожили 45 из 60 украинских беспилотников, сообщили в Минобороны России.", "ru")
     assert [(q.value, q.of) for q in c.quantities] == [(45, None), (60, "total")]
+
+
+def test_an_office_of_a_bare_place_noun_names_no_body() -> None:
+    for body, language in (
+        ("ВСУ атаковали Горловку беспилотниками, погибла женщина, сообщил глава города Иван Приходько.", "ru"),
+        ("Погибли два человека, заявил губернатор региона Евгений Балицкий.", "ru"),
+        ("Внаслідок удару поранено жінку, повідомив мер міста Ігор Терехов.", "uk"),
+    ):
+        speaker = _only(body, language).speaker
+        assert speaker.organization is None, body
+        assert speaker.role in ("глава", "губернатор", "мер"), body
+
+
+def test_men_and_women_are_counted_as_people() -> None:
+    c = _only("Губернатор Вячеслав Гладков сообщил, что в Шебекино пострадали двое мужчин.", "ru")
+    assert _counts(c) == [(2, "people")]
+    c = _only("Внаслідок удару загинули дві жінки, повідомив Іван Федоров.", "uk")
+    assert _counts(c) == [(2, "people")]

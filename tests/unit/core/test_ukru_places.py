@@ -44,3 +44,5 @@ def test_a_list_of_adjectives_without_a_hromada_noun_names_no_hromada() -> None:
 def test_a_sentence_opening_pronoun_is_no_city() -> None:
     assert _read("Він наголосив, що Україна не здасться.", "uk") == [("Україна", "Ukraine", None)]
     assert _read("Так, у Харкові пролунали вибухи.", "uk") == [("Харкові", "Kharkiv", "Kharkiv")]
+
+
