@@ -247,7 +247,11 @@ def _context_markers(language: str) -> _ContextMarkers:
             rf"(?<!\w)(?:{_words(building)})\s+(?:(?:of|di|del|della|dell['’]|de|du|des)\s*)?(?:the\s+)?$",
             re.IGNORECASE) if building else None,
         building_after=re.compile(rf"^\s*(?:{_words(building)})(?!\w)", re.IGNORECASE) if building else None,
-        speaker_after=re.compile(rf"^\s*,?\s+(?:{_words(speaks)})(?!\w)") if speaks else None,
+        # uk/ru put the cue after a comma that closes the content ("… Петропавловка, сообщили в
+        # Минобороны"): there only a place right before the verb is its subject.
+        speaker_after=re.compile(
+            rf"^\s*{'' if language in _CUE_AFTER_COMMA else ',?'}\s+(?:{_words(speaks)})(?!\w)"
+        ) if speaks else None,
         denial=_denial(language),
         anaphora=anywhere("anaphora"),
         address_between=re.compile(rf"\s+(?:{_words(address)})\s+", re.IGNORECASE) if address else None,
@@ -287,6 +291,9 @@ def _preceded_by(marker: re.Pattern[str] | None, text: str, mention: PlaceMentio
 
 
 _COUNTY_WORDS = (" County", " Parish")
+
+
+_CUE_AFTER_COMMA = frozenset({"uk", "ru"})
 
 
 def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers) -> bool:

@@ -1485,6 +1485,16 @@ def _after_preposition(tokens: _Tokens, start_tok: int, lex: _Lexicon) -> bool:
     return False
 
 
+def _outside_region_acronyms(text: str, spans: list[_Span], lex: _Lexicon) -> list[_Span]:
+    """The spans not inside a region's acronym or self-styled name ("в Донецкой Народной
+    Республике"): its words are no places of their own (Donetskyi, a village; "Республике"), the
+    name is context for its region (see `_resolve`)."""
+    if not any(word in text for word in lex.region_acronyms):
+        return spans
+    named = [m.span() for m in lex.region_acronym.finditer(text)]
+    return [s for s in spans if not any(a <= s.start and s.end <= b for a, b in named)]
+
+
 def find_places(text: str, language: str | None = None,
                 gazetteer: Gazetteer | None = None, *,
                 source: str | None = None, url: str | None = None) -> list[PlaceMention]:
@@ -1507,6 +1517,7 @@ def find_places(text: str, language: str | None = None,
                                if lex.prefer.get(p.country_code, 0.0) >= 0.1]
             span.weak = True
     spans = _with_state_abbreviations(text, tokens, spans, gaz, lex)
+    spans = _outside_region_acronyms(text, spans, lex)
     # A surname the text gives a person, or a nationality ("Syrian"), is not a village.
     people = _surnames(text, tokens, lex)
     languages = [language] if language else ["en", "it"]
