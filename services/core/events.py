@@ -14,6 +14,8 @@ from services.core.lexicon import PatternGate, fold_case, language_section, load
 _TRIGGERS = "event_triggers"
 _WEAPONS = "weapons"
 _ATTACK = "@attack"
+_STRIKE = "@strike"
+_SHELLING = "Shelling/artillery/missile attack"
 _TERRITORY = "@territory"
 _VIOLENCE = "@violence"
 _SMALL_ARMS = "@small_arms"
@@ -293,6 +295,10 @@ def _resolve(match: _Match, sentence: str, language: str, weapons: tuple[str, ..
             return by_weapon, 0.75
         # A bare "attack"/"hit" names no means; it is weak evidence of either type.
         return ("Attack", 0.35) if civilian else ("Armed clash", 0.3)
+    if match.sub_event_type == _STRIKE:
+        # "внаслідок удару" (uk/ru): a strike is dealt from afar; the weapon says how, else shelling.
+        by_weapon = _weapon_type(weapons, civilian)
+        return (by_weapon, 0.75) if by_weapon is not None else (_SHELLING, 0.3)
     if match.sub_event_type == _VIOLENCE:
         # Killing without named civilians is mostly fighting between armed sides.
         return ("Attack" if civilian else "Armed clash"), match.score

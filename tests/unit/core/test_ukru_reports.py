@@ -41,3 +41,12 @@ def test_the_words_of_a_self_styled_republic_are_no_places() -> None:
                         "Народной Республике.", "ru")
     assert [m.text for m in found] == ["Петропавловка"]
     assert find_places("ВСУ обстреляли Луганскую Народную Республику.", "ru") == []
+
+
+def test_a_strike_with_no_weapon_named_is_shelling_and_a_named_weapon_decides() -> None:
+    assert _coded("Внаслідок удару поранено трьох людей, повідомив мер Кривого Рогу Олександр Вілкул.",
+                  "uk") == [("Shelling/artillery/missile attack", "Kryvyi Rih")]
+    assert _coded("В результате удара по Белгороду погибли три человека, сообщил губернатор.",
+                  "ru") == [("Shelling/artillery/missile attack", "Belgorod")]
+    assert _coded("Внаслідок удару дрона по Херсону поранено жінку.", "uk") == [
+        ("Air/drone strike", "Kherson")]
