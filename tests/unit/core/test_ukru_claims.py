@@ -904,3 +904,12 @@ def test_men_and_women_are_counted_as_people() -> None:
     assert _counts(c) == [(2, "people")]
     c = _only("Внаслідок удару загинули дві жінки, повідомив Іван Федоров.", "uk")
     assert _counts(c) == [(2, "people")]
+
+
+def test_a_city_or_regional_council_speaks_under_its_nominative_name() -> None:
+    c = _only("Загинули 35 людей, повідомили у Сумській міськраді.", "uk")
+    assert (c.speaker.name, c.speaker.kind) == ("Сумська міськрада", "organization")
+    c = _only("Загинули 35 людей, повідомив секретар Сумської міськради Артем Кобзар.", "uk")
+    assert (c.speaker.name, c.speaker.organization) == ("Артем Кобзар", "Сумська міськрада")
+    c = _only("Пострадали три человека, сообщили в Белгородском горсовете.", "ru")
+    assert c.speaker.name == "Белгородский горсовет"
