@@ -985,6 +985,15 @@ def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ..
 _TOTAL_LANGUAGES = frozenset({"uk", "ru"})
 
 
+def outlet_at(text: str, start: int) -> str | None:
+    """The canonical name of the news outlet whose name begins at text[start] ("Українська
+    правда", "РИА Новости"), else None (a platform, or no channel)."""
+    regex, canonical = _channel_regex()
+    m = regex.match(text, start)
+    name = None if m is None else canonical.get(m.group(0).lower())
+    return name if name in load_lexicon("channels")["outlets"] else None
+
+
 def find_channels(text: str) -> tuple[str, ...]:
     """Canonical channel names mentioned in a stretch of text, in order, without repeats."""
     gate = _channel_gate()

@@ -27,6 +27,7 @@ from services.core.claim_text import (
     is_word_char,
     opener_starts,
     openers_within,
+    outlet_at,
     split_sentences,
     strip_span,
     word_alternation,
@@ -569,7 +570,12 @@ class _Reader:
         if body is not None and canonical_organisation(body) is not None:
             # "L'intelligence militare ucraina (SBU)": the acronym names the body exactly.
             speaker = replace(speaker, organization=body)
-        if is_outlet(speaker) and _RELAY_CUE.match(cue):
+        if _RELAY_CUE.match(cue) and (
+            is_outlet(speaker)
+            # "повідомляє Українська правда": the phrase read stops at the lower-case word of an
+            # outlet's name, which still names the outlet
+            or (_CYRILLIC_START.match(speaker.name) and outlet_at(self.text, s) is not None)
+        ):
             # "come riporta la Cnn": the outlet relays someone else's claim.
             return None
         vetted = vet_speaker(speaker)

@@ -913,3 +913,8 @@ def test_a_city_or_regional_council_speaks_under_its_nominative_name() -> None:
     assert (c.speaker.name, c.speaker.organization) == ("Артем Кобзар", "Сумська міськрада")
     c = _only("Пострадали три человека, сообщили в Белгородском горсовете.", "ru")
     assert c.speaker.name == "Белгородский горсовет"
+
+
+def test_an_outlet_whose_name_has_a_lower_case_word_reports_no_claim_of_its_own() -> None:
+    assert _claims("У Києві відбулася акція протесту, повідомляє Українська правда.", "uk") == []
+    assert _claims("В Курске повреждены дома, передает РИА Новости.", "ru") == []
