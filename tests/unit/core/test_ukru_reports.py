@@ -50,3 +50,10 @@ def test_a_strike_with_no_weapon_named_is_shelling_and_a_named_weapon_decides() 
                   "ru") == [("Shelling/artillery/missile attack", "Belgorod")]
     assert _coded("Внаслідок удару дрона по Херсону поранено жінку.", "uk") == [
         ("Air/drone strike", "Kherson")]
+
+
+def test_a_city_council_after_the_toll_is_who_reports_not_where() -> None:
+    incidents = _incidents("Росіяни вдарили по Сумах балістичною ракетою, загинули 35 людей, повідомили у "
+                           "Сумській міськраді.", "uk")
+    assert [(d.place.place.name, d.fatalities.best if d.fatalities else None) for d in incidents] == [
+        ("Sumy", 35)]
