@@ -17,7 +17,7 @@ from services.core.actors import Actor, clause_subject, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.demonyms import find_demonyms
-from services.core.events import EventCue, classify_sentence
+from services.core.events import EventCue, classify_sentence, speaks_of_plans
 from services.core.gazetteer import Place, default_gazetteer, given_name_places
 from services.core.landmarks import with_landmarks
 from services.core.lexicon import LiteralFilter, compile_alternation, language_section, load_lexicon
@@ -1140,8 +1140,10 @@ def _brief_fallback(
         cue, at = max(read, key=lambda ci: ci[0].score)
     else:
         # what an alert sentence names ("the threat of a drone attack") was not observed, nor
-        # what a tally of losses counts ("втрати противника … артилерійських систем")
-        alerts = [s for s in sentences if markers.alerts(s.text) or markers.tallies(s.text)]
+        # what a tally of losses counts ("втрати противника … артилерійських систем"), nor what
+        # a sentence about plans names ("si riuniranno il mese prossimo … aiuti militari")
+        alerts = [s for s in sentences if markers.alerts(s.text) or markers.tallies(s.text)
+                  or speaks_of_plans(s.text, language)]
         for observation in _observations(language):
             m = next((o for o in observation.pattern.finditer(text)
                       if not any(s.start <= o.start() < s.end for s in alerts)), None)

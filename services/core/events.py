@@ -47,6 +47,7 @@ _CONDITIONAL = "conditional"
 _MOTIVE = "motive"
 _GRIEVANCE = "grievance"
 _AGO = "ago"
+_PLANNED = "planned"
 _PEACEFUL_PROTEST = "Peaceful protest"
 # (start, end) offsets of the clauses a marker governs
 _Spans = list[tuple[int, int]]
@@ -127,6 +128,9 @@ class _Rules:
     # "il bombardamento di un giorno fa con missili e droni, questa notte i raid ...": an ago
     # phrase recalls the cues of its own clause, before or after it, and no other.
     ago: re.Pattern[str] | None
+    # "I leader si riuniranno a Washington il mese prossimo", "talks will resume next week": a
+    # time still to come makes every cue of its clause a plan, not an event.
+    planned: re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +178,7 @@ def _rules(language: str) -> _Rules:
     )
     gated += [g for combo, c in zip(combos, section["combos"]) for g in _gated(c["patterns"], combo.name)]
     gated += _gated(section[_CIVILIAN], _CIVILIAN)
-    gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL, _MOTIVE, _GRIEVANCE, _AGO)
+    gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL, _MOTIVE, _GRIEVANCE, _AGO, _PLANNED)
               for g in _gated(modality.get(name) or [], name)]
     return _Rules(
         triggers=triggers,
@@ -195,6 +199,7 @@ def _rules(language: str) -> _Rules:
         motive=_folded(modality[_MOTIVE]) if modality.get(_MOTIVE) else None,
         grievance=_folded(modality[_GRIEVANCE]) if modality.get(_GRIEVANCE) else None,
         ago=_folded(modality[_AGO]) if modality.get(_AGO) else None,
+        planned=_folded(modality[_PLANNED]) if modality.get(_PLANNED) else None,
     )
 
 
@@ -354,10 +359,12 @@ def _clauses_of(folded: str, marker: re.Pattern[str] | None) -> _Spans:
 
 
 def _causes(folded: str, rules: _Rules, possible: frozenset[str], protest: bool) -> tuple[_Spans, _Spans]:
-    """The clauses that name what a reported event answers (motives) or an earlier day's event
-    (ago), and, in a protest's sentence, what the protest is about (grievances)."""
+    """The clauses that name what a reported event answers (motives), an earlier day's event
+    (ago) or a later one (planned), and, in a protest's sentence, what the protest is about
+    (grievances)."""
     motives = _governed(folded, rules.motive) if _MOTIVE in possible else []
     motives += _clauses_of(folded, rules.ago) if _AGO in possible else []
+    motives += _clauses_of(folded, rules.planned) if _PLANNED in possible else []
     grievances = _governed(folded, rules.grievance) if protest and _GRIEVANCE in possible else []
     return motives, grievances
 
@@ -393,6 +400,15 @@ def _denied_capture(sentence: str, sub_event_type: str, end: int, rules: _Rules)
     denied still happened."""
     return (sub_event_type in (_GOV_TERRITORY, _REBEL_TERRITORY) and rules.denied_after is not None
             and rules.denied_after.search(sentence, end) is not None)
+
+
+def speaks_of_plans(sentence: str, language: str) -> bool:
+    """Whether `sentence` names a time still to come ("next week", "il mese prossimo"): what it
+    observes (troops, damage) is planned or expected, not seen."""
+    rules = _rules(language)
+    folded = fold_case(sentence)
+    return (rules.planned is not None and _PLANNED in rules.gate.possible(folded)
+            and rules.planned.search(folded) is not None)
 
 
 def classify_sentence(sentence: str, language: str) -> list[EventCue]:

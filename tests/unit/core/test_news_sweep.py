@@ -47,15 +47,11 @@ CODED = [
     ("en", "Police arrest protesters in Tbilisi",
      "Georgian police arrested 20 protesters in Tbilisi on Monday night.",
      [("Protest with intervention", "Tbilisi", "2024-06-10", None, None)]),
-    pytest.param(
-        "it", "Vertice Nato a Washington",
-        "I leader della Nato si riuniranno a Washington il mese prossimo per discutere degli aiuti "
-        "militari all'Ucraina.", [],
-        marks=pytest.mark.xfail(strict=True, reason="a future summit is coded as an 'Other' incident")),
-    pytest.param(
-        "it", "Nuove sanzioni Ue contro Mosca",
-        "Il Consiglio dell'Ue ha approvato oggi il quattordicesimo pacchetto di sanzioni contro la Russia.",
-        [], marks=pytest.mark.xfail(strict=True, reason="a sanctions package is coded as 'Other' in Moscow")),
+    ("it", "Vertice Nato a Washington",
+     "I leader della Nato si riuniranno a Washington il mese prossimo per discutere degli aiuti "
+     "militari all'Ucraina.", []),
+    ("it", "Nuove sanzioni Ue contro Mosca",
+     "Il Consiglio dell'Ue ha approvato oggi il quattordicesimo pacchetto di sanzioni contro la Russia.", []),
     pytest.param(
         "en", "Russian missile strike kills 4 in Dnipro",
         "A Russian missile strike on Dnipro overnight on Monday killed four people, including a child, "
