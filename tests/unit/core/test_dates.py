@@ -121,6 +121,15 @@ def test_the_night_between_two_weekdays_is_the_day_after_midnight() -> None:
     ]
 
 
+def test_overnight_on_a_named_day_is_that_day_not_the_night_before_publication() -> None:
+    # MORNING is a Friday: "overnight" alone is the night that just ended
+    thursday = [_day(date(2023, 1, 19))]
+    assert _spans("A missile hit Dnipro overnight on Thursday.", "en") == thursday
+    assert _spans("Drones attacked Kyiv overnight Thursday, officials said.", "en") == thursday
+    assert _spans("Drones attacked Kyiv overnight Wednesday to Thursday.", "en") == thursday
+    assert _spans("Drones attacked Kyiv overnight.", "en") == [_day(date(2023, 1, 20))]
+
+
 def test_absolute_dates_in_italian_and_english() -> None:
     jan20 = [_day(date(2023, 1, 20))]
     assert _spans("Il 20 gennaio 2023 c'è stato un attacco.", "it") == jan20
