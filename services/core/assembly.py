@@ -1407,11 +1407,13 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
                   published_at: datetime) -> list[IncidentDraft]:
     """"Manson shooting victim dies" with no date of its own, and "the shooting last Thursday"
     in Manson: a weakly cued report the text gives no date for, at a place the article dates
-    elsewhere for an event of the same family, is that dated incident (the death follows it)."""
+    elsewhere for an event of the same family, is that dated incident (the death follows it).
+    So is a headline's ("Guided bombs hit Kharkiv" over "… dropped bombs on Kharkiv early on
+    Sunday"): a headline names the event its body tells, however strong its words."""
     dated = [d for d in drafts if d.date is not undated and not _is_background(d, published_at)]
     out: list[IncidentDraft] = []
     for d in drafts:
-        if d.date is undated and d.cue.score < STRONG_CUE_SCORE:
+        if d.date is undated and (d.cue.score < STRONG_CUE_SCORE or _headline_only(d)):
             same = [k for k in dated if _place_key(k.place) == _place_key(d.place)
                     and (_family(k.cue) == _family(d.cue) or {k.cue.sub_event_type, d.cue.sub_event_type} <= _SHOOTING)]
             if len(same) == 1:
@@ -1424,6 +1426,10 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
                 continue
         out.append(d)
     return out
+
+
+def _headline_only(d: IncidentDraft) -> bool:
+    return all(s.paragraph == 0 for s in d.sentences)
 
 
 def _fold_reporting_days(drafts: list[IncidentDraft]) -> list[IncidentDraft]:

@@ -118,3 +118,11 @@ def test_every_report_dated_by_a_sentencing_takes_the_day_of_the_murder() -> Non
     found = incidents(text)
     assert len(found) == 2
     assert {d.date.start for d in found} == {date(2024, 5, 14)}
+
+
+def test_a_headline_strike_and_the_body_strike_it_names_at_that_place_are_one_incident_on_the_bodys_day() -> None:
+    text = ("Russian artillery shells Kharkiv\n\n"
+            "Russian forces shelled Kharkiv with howitzers on Sunday afternoon, wounding two people.")
+    [incident] = incidents(text)
+    assert incident.date.start == date(2024, 6, 2)
+    assert incident.injured is not None and incident.injured.best == 2
