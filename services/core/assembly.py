@@ -1141,9 +1141,11 @@ def _brief_fallback(
     else:
         # what an alert sentence names ("the threat of a drone attack") was not observed, nor
         # what a tally of losses counts ("втрати противника … артилерійських систем"), nor what
-        # a sentence about plans names ("si riuniranno il mese prossimo … aiuti militari")
+        # a sentence about plans names ("si riuniranno il mese prossimo … aiuti militari"), nor
+        # what a sentence names only as denied, feared or recalled ("marked one year since a
+        # strike killed 13")
         alerts = [s for s in sentences if markers.alerts(s.text) or markers.tallies(s.text)
-                  or speaks_of_plans(s.text, language)]
+                  or speaks_of_plans(s.text, language) or _only_unreal(s.text, language)]
         for observation in _observations(language):
             m = next((o for o in observation.pattern.finditer(text)
                       if not any(s.start <= o.start() < s.end for s in alerts)), None)
@@ -1167,6 +1169,12 @@ def _brief_fallback(
         return None
     touched = [s for i, s in enumerate(sentences) if i == at or s.start <= where.start < s.end]
     return IncidentDraft(place=where, date=event_date(at), cue=cue, sentences=touched, actors=actors)
+
+
+def _only_unreal(sentence: str, language: str) -> bool:
+    """Every event the sentence names is negated, hypothetical or recalled."""
+    cues = classify_sentence(sentence, language)
+    return bool(cues) and all(c.negated_or_hypothetical for c in cues)
 
 
 def _abroad_of_all(country: PlaceMention, places: list[PlaceMention]) -> bool:

@@ -440,11 +440,13 @@ def _classify(sentence: str, language: str) -> tuple[EventCue, ...]:
             (tolls if match.toll else candidates).append((resolved[0], resolved[1], match.start, match.end))
     if not any(event_types.get(c[0]) in _VIOLENT_FAMILIES and c[1] >= _EXPLICIT_SCORE for c in candidates):
         candidates.extend(tolls)
+    worded_count = len(candidates)  # the candidates after these name a weapon without a verb
     for name, start, end in weapon_spans:
         sub = _weapon_type((name,), civilian)
         if sub is not None and sub not in ("Attack", "Armed clash"):
             # "Un missile in pieno centro a Kharkiv": a weapon named without a verb is weak evidence.
             candidates.append((sub, _WEAPON_ONLY_SCORE, start, end))
+    weapon_only = range(worded_count, len(candidates))
     present = {c[0] for c in candidates} | {m.sub_event_type for m in matches}
     for combo in rules.combos:
         if combo.if_types & present and not combo.unless & present and combo.name in possible:
@@ -460,7 +462,13 @@ def _classify(sentence: str, language: str) -> tuple[EventCue, ...]:
     if recalled is not None and not recalled[0] and recalled[1] > len(folded):
         recalled = None
     causes = _causes(folded, rules, possible, any(m.sub_event_type == _PEACEFUL_PROTEST for m in matches))
-    for sub, score, start, end in candidates:
+    modal = [_is_modal(folded, start, end, rules, recalled, possible) or _denied_capture(folded, sub, end, rules)
+             or _is_cause(sub, start, causes) for sub, _, start, end in candidates]
+    # "Russian missiles did not hit Kyiv": a weapon named beside event words that are all denied,
+    # feared or recalled is theirs
+    worded = [m for i, m in enumerate(modal) if i not in weapon_only]
+    unreal = bool(worded) and all(worded)
+    for i, (sub, score, start, end) in enumerate(candidates):
         if sub in weapon_types:
             score = min(1.0, score + _WEAPON_AGREEMENT_BONUS)
         event_type = event_types[sub]
@@ -473,8 +481,7 @@ def _classify(sentence: str, language: str) -> tuple[EventCue, ...]:
             weapons=weapons,
             civilian_targeting=sub in _CIVILIAN_TYPES or (event_type == _EXPLOSIONS and civilian),
             score=round(score, 3),
-            negated_or_hypothetical=_is_modal(folded, start, end, rules, recalled, possible)
-            or _denied_capture(folded, sub, end, rules) or _is_cause(sub, start, causes),
+            negated_or_hypothetical=modal[i] or (unreal and i in weapon_only),
         )
         held = best.get(sub)
         if held is None or _rank(cue) > _rank(held):
