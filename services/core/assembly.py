@@ -153,6 +153,12 @@ _METONYM_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# "droni lanciati su Kiev, ha riferito l'amministrazione", "hit Kyiv, said the mayor": a verb of
+# saying after a comma, with its subject after it, attributes the clause; the capital is no subject
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*,\s+(?:ha\s+|hanno\s+)?(?:riferito|detto|reso noto|affermato|dichiarato|annunciato|spiegato|"
+    r"scritto|said|says|told|reported|announced|wrote)\s+(?:l['’]|il|lo|la|i|gli|le|the|[A-Z])")
+
 
 @dataclass(frozen=True)
 class _ContextMarkers:
@@ -366,7 +372,8 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers,
     after = text[mention.end : mention.end + 20]
     if _force_in().search(before):
         return False  # "Police in Tbilisi used tear gas": the police act, in the city
-    return bool(_METONYM_BEFORE.search(before[-24:]) or _METONYM_AFTER.match(after))
+    return bool(_METONYM_BEFORE.search(before[-24:])
+                or (_METONYM_AFTER.match(after) and not _ATTRIBUTION_AFTER.match(text, mention.end)))
 
 
 @lru_cache(maxsize=1)
@@ -611,19 +618,30 @@ def _nearest_cue(cues: list[EventCue], place: PlaceMention, offset: int) -> Even
     return min(cues, key=lambda c: abs(c.start - pos))
 
 
-def _sharpest(dates: list[EventDate]) -> EventDate:
+def _sharpest(dates: list[EventDate], at: tuple[int, int] | None = None) -> EventDate:
     """A sentence's first date, or a day it names inside that month: "arrested in late February
     in connection with a shooting on Wednesday, Feb. 17" dates the shooting to the day. A day
-    that names the event comes first: "pleaded guilty Friday in the Oct. 14 murder"."""
+    that names the event comes first: "pleaded guilty Friday in the Oct. 14 murder". Given the
+    span `at` of the event word, the date nearest it: "i funerali oggi delle persone uccise sabato
+    da un attacco di droni" dates the attack to Saturday, not the funeral's day; "said on Tuesday
+    that the toll from the strike on Sunday" to Sunday."""
     named = [d for d in dates if d.role == "event" and d.precision in ("day", "range")]
     if named:
         return named[0]
     first = dates[0]
+    if at is not None and len(dates) > 1:
+        first = min(dates, key=lambda d: _gap(d, at))
     if first.precision == "month":
         for d in dates[1:]:
             if d.precision == "day" and first.start <= d.start <= first.end:
                 return d
     return first
+
+
+def _gap(d: EventDate, span: tuple[int, int]) -> int:
+    """Characters between a date's words and a span of its sentence."""
+    start, end = d.start_char or 0, d.end_char or 0
+    return max(start - span[1], span[0] - end, 0)
 
 
 def _overlaps(a: EventDate, b: EventDate) -> bool:
@@ -661,15 +679,15 @@ def assemble_incidents(
             dates_of[i] = resolve_dates(sentences[i].text, published_at, language)
         return dates_of[i]
 
-    def event_date(index: int) -> EventDate:
-        """The sentence's own first date, else the latest one earlier in its paragraph, else the
-        default."""
+    def event_date(index: int, at: tuple[int, int] | None = None) -> EventDate:
+        """The sentence's own date (the one nearest the cue at span `at` in it, when given),
+        else the latest one earlier in its paragraph, else the default."""
         paragraph = sentences[index].paragraph
         for i in range(index, -1, -1):
             if sentences[i].paragraph != paragraph:
                 break
             if own_dates(i):
-                return _sharpest(own_dates(i))
+                return _sharpest(own_dates(i), at if i == index else None)
         return default_date
 
     for index, sentence in enumerate(sentences):
@@ -732,12 +750,12 @@ def assemble_incidents(
                 toll: _Toll = (sentence, [], own or event_date(index), casualties.fatalities, casualties.injured)
                 placeless.append((toll, own is not None))
             continue
-        when = event_date(index)
         actors = find_actors(sentence.text, language)
         single = len(targets) == 1
         counted = _place_nearest_to_casualties(targets, casualties, sentence.start)
         for place in targets:
             cue = _nearest_cue(cues, place, sentence.start) if located else max(cues, key=lambda c: c.score)
+            when = event_date(index, (cue.start, cue.end))
             key = (_place_key(place), _day_key(when), cue.sub_event_type)
             draft = drafts.get(key)
             if draft is None:
@@ -1422,8 +1440,11 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
     out: list[IncidentDraft] = []
     for d in drafts:
         if d.date is undated and (d.cue.score < STRONG_CUE_SCORE or _headline_only(d)):
+            # a headline's bare "strike" names no means: it is whichever event the body dates there
+            any_family = _headline_only(d) and d.cue.score < MIN_CUE_SCORE
             same = [k for k in dated if _place_key(k.place) == _place_key(d.place)
-                    and (_family(k.cue) == _family(d.cue) or {k.cue.sub_event_type, d.cue.sub_event_type} <= _SHOOTING)]
+                    and (any_family or _family(k.cue) == _family(d.cue)
+                         or {k.cue.sub_event_type, d.cue.sub_event_type} <= _SHOOTING)]
             if len(same) == 1:
                 kept = same[0]
                 kept.cue = min((kept, d), key=_strength).cue
