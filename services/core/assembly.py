@@ -17,7 +17,7 @@ from services.core.actors import Actor, clause_subject, find_actors
 from services.core.casualties import Casualties, Count, find_casualties
 from services.core.dates import EventDate, default_event_date, resolve_dates
 from services.core.demonyms import find_demonyms
-from services.core.events import EventCue, classify_sentence, speaks_of_plans
+from services.core.events import EventCue, classify_sentence, speaks_of_another_time
 from services.core.gazetteer import Place, default_gazetteer, given_name_places
 from services.core.landmarks import with_landmarks
 from services.core.lexicon import LiteralFilter, compile_alternation, language_section, load_lexicon
@@ -1159,11 +1159,12 @@ def _brief_fallback(
     else:
         # what an alert sentence names ("the threat of a drone attack") was not observed, nor
         # what a tally of losses counts ("втрати противника … артилерійських систем"), nor what
-        # a sentence about plans names ("si riuniranno il mese prossimo … aiuti militari"), nor
+        # a sentence about plans or the past names ("si riuniranno il mese prossimo … aiuti
+        # militari", "due anni fa le truppe russe invadevano l'Ucraina"), nor
         # what a sentence names only as denied, feared or recalled ("marked one year since a
         # strike killed 13")
         alerts = [s for s in sentences if markers.alerts(s.text) or markers.tallies(s.text)
-                  or speaks_of_plans(s.text, language) or _only_unreal(s.text, language)]
+                  or speaks_of_another_time(s.text, language) or _only_unreal(s.text, language)]
         for observation in _observations(language):
             m = next((o for o in observation.pattern.finditer(text)
                       if not any(s.start <= o.start() < s.end for s in alerts)), None)

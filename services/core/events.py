@@ -402,13 +402,16 @@ def _denied_capture(sentence: str, sub_event_type: str, end: int, rules: _Rules)
             and rules.denied_after.search(sentence, end) is not None)
 
 
-def speaks_of_plans(sentence: str, language: str) -> bool:
-    """Whether `sentence` names a time still to come ("next week", "il mese prossimo"): what it
-    observes (troops, damage) is planned or expected, not seen."""
+def speaks_of_another_time(sentence: str, language: str) -> bool:
+    """Whether `sentence` names a time still to come ("next week", "il mese prossimo") or a past
+    it recalls ("due anni fa", "the anniversary of"): what it observes (troops, damage) is
+    planned or remembered, not seen today."""
     rules = _rules(language)
     folded = fold_case(sentence)
-    return (rules.planned is not None and _PLANNED in rules.gate.possible(folded)
-            and rules.planned.search(folded) is not None)
+    possible = rules.gate.possible(folded)
+    markers = ((_PLANNED, rules.planned), (_HISTORY, rules.history), (_COMMEMORATION, rules.commemoration))
+    return any(name in possible and marker is not None and marker.search(folded) is not None
+               for name, marker in markers)
 
 
 def classify_sentence(sentence: str, language: str) -> list[EventCue]:

@@ -1,6 +1,6 @@
 """What a news report names without reporting it as having happened: plans, politics."""
 
-from services.core.events import classify_sentence, speaks_of_plans
+from services.core.events import classify_sentence, speaks_of_another_time
 
 
 def _reported(sentence: str, language: str = "en") -> list[str]:
@@ -26,9 +26,9 @@ def test_a_persons_will_is_no_future() -> None:
     assert _reported("She was held against her will and raped by two soldiers.") == ["Sexual violence"]
 
 
-def test_a_sentence_about_next_month_speaks_of_plans() -> None:
-    assert speaks_of_plans("I leader della Nato si riuniranno a Washington il mese prossimo.", "it")
-    assert not speaks_of_plans("I leader della Nato si sono riuniti ieri a Washington.", "it")
+def test_a_sentence_about_next_month_speaks_of_another_time() -> None:
+    assert speaks_of_another_time("I leader della Nato si riuniranno a Washington il mese prossimo.", "it")
+    assert not speaks_of_another_time("I leader della Nato si sono riuniti ieri a Washington.", "it")
 
 
 def test_sanctions_and_military_aid_are_politics_not_events() -> None:

@@ -27,3 +27,10 @@ def test_a_weapon_named_beside_a_denied_strike_is_part_of_the_denial() -> None:
 
 def test_a_weapon_named_beside_a_reported_strike_stays_evidence() -> None:
     assert "Shelling/artillery/missile attack" in _reported("Russian missiles hit the city overnight.")
+
+
+def test_a_season_or_month_of_an_earlier_year_recalls_the_strike() -> None:
+    assert _reported("The court issued warrants over missile strikes on the power grid in the winter of 2022.") == []
+    assert _reported("A man was sentenced for a shooting that killed a teenager in March 2022.") == []
+    assert _reported("Il soldato era stato ucciso in combattimento lo scorso anno.", "it") == []
+    assert _reported("Il soldato fu condannato per l'uccisione di un civile nel febbraio 2022.", "it") == []
