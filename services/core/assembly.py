@@ -671,6 +671,8 @@ def assemble_incidents(
     dates_of: dict[int, list[EventDate]] = {}
     read: list[tuple[EventCue, int]] = []  # every usable cue, with its sentence index
     denied_captures: set[str] = set()  # places whose capture the article reports as denied
+    # in a brief, the headline and the body tell one event
+    elsewhen_in_body = _other_time_kinds(sentences, language) if len(sentences) <= BRIEF_SENTENCES else frozenset()
 
     def own_dates(i: int) -> list[EventDate]:
         """The dates sentence `i` names, resolved lazily: most sentences report no event and
@@ -707,6 +709,7 @@ def assemble_incidents(
         cues = [
             c for c in read_here
             if not c.negated_or_hypothetical and (c.score > GENERIC_CUE_SCORE or has_figures)
+            and not (sentence.paragraph == 0 and _kind(c) in elsewhen_in_body)
         ]
         if located and markers.denial is not None and any(
             c.negated_or_hypothetical and c.sub_event_type in _TERRITORY_TYPES for c in read_here
@@ -796,7 +799,9 @@ def assemble_incidents(
         merged = _read_as_brief(merged, read)
     reportable = _without_recalled_weeks([d for d in merged if _is_reportable(d, published_at, brief)])
     if brief:
-        if not reportable:
+        if not reportable and (read or not elsewhen_in_body):
+            # (a brief that tells its one event as planned or recalled, "sentenced … for killing a
+            # civilian in February 2022", observes nothing of today in its headline either)
             found = _brief_fallback(text, sentences, places, language, markers, read, event_date,
                                     unknown_places=True)
             # The brief has nothing else to report: its weak reading is all there is.
@@ -854,6 +859,30 @@ def assemble_incidents(
     for d in reportable:
         _zero_the_unmentioned_toll(d)
     return reportable
+
+
+def _kind(cue: EventCue) -> str:
+    """What a headline and its body both call an event: a shooting (read as an attack or a clash
+    by whether civilians are named), else the event type."""
+    return "shooting" if cue.sub_event_type in _SHOOTING else cue.event_type
+
+
+def _other_time_kinds(sentences: list[Sentence], language: str) -> frozenset[str]:
+    """The kinds of event the body names only as planned or recalled ("a man was sentenced for a
+    shooting in March 2022", "annunciato una manifestazione per sabato prossimo"): a headline
+    naming that kind ("Man sentenced for shooting", "Proteste annunciate a Belgrado") names the
+    same event of another time. (A hedge, "a possible shooting", is no other time.)"""
+    other: set[str] = set()
+    today: set[str] = set()
+    for s in sentences:
+        if s.paragraph > 0:
+            elsewhen = speaks_of_another_time(s.text, language)
+            for c in classify_sentence(s.text, language):
+                if not c.negated_or_hypothetical:
+                    today.add(_kind(c))
+                elif elsewhen:
+                    other.add(_kind(c))
+    return frozenset(other - today)
 
 
 def _named_again(sentence: str, read: list[tuple[EventCue, int]], markers: _ContextMarkers) -> list[EventCue]:

@@ -34,3 +34,8 @@ def test_a_season_or_month_of_an_earlier_year_recalls_the_strike() -> None:
     assert _reported("A man was sentenced for a shooting that killed a teenager in March 2022.") == []
     assert _reported("Il soldato era stato ucciso in combattimento lo scorso anno.", "it") == []
     assert _reported("Il soldato fu condannato per l'uccisione di un civile nel febbraio 2022.", "it") == []
+
+
+def test_jailed_for_life_is_a_sentence_not_an_arrest() -> None:
+    assert "Arrests" not in _reported("Russian soldier jailed for life over killing of civilian")
+    assert "Arrests" in _reported("Police jailed 20 protesters in Minsk on Sunday.")
