@@ -304,6 +304,11 @@ def _resolve(match: _Match, sentence: str, language: str, weapons: tuple[str, ..
         # "внаслідок удару" (uk/ru): a strike is dealt from afar; the weapon says how, else shelling.
         by_weapon = _weapon_type(weapons, civilian)
         return (by_weapon, 0.75) if by_weapon is not None else (_SHELLING, 0.3)
+    if match.toll or match.sub_event_type == _VIOLENCE:
+        by_weapon = _weapon_type(weapons, civilian)
+        if by_weapon is not None and by_weapon not in ("Attack", "Armed clash"):
+            # "uccisi dal fuoco dell'artiglieria": killed from afar, as ACLED codes it, whoever died
+            return by_weapon, match.score
     if match.sub_event_type == _VIOLENCE:
         # Killing without named civilians is mostly fighting between armed sides.
         return ("Attack" if civilian else "Armed clash"), match.score
