@@ -779,6 +779,7 @@ def assemble_incidents(
     merged = _fold_undated(_merge_same_place_and_day(kept), default_date, published_at)
     merged = _fold_follow_up_arrests(_fold_reporting_days(merged), markers)
     _fought_between_states(merged)
+    merged = _one_agreement_of_the_parties(merged)
     _tolls_of_the_strikes(merged, read, language)
     merged = _fold_captions(merged, markers)
     pending_casualties.extend(toll for toll, dated in placeless
@@ -960,6 +961,20 @@ def _fought_between_states(drafts: list[IncidentDraft]) -> None:
     for d in drafts:
         if d.cue.sub_event_type == "Non-state actor overtakes territory":
             d.cue = _as_armed_clash(d.cue)
+
+
+def _one_agreement_of_the_parties(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """"Russia and Ukraine exchanged 95 prisoners": the countries an agreement names in one
+    sentence are its parties, and the exchange one event, at the first country named."""
+    dropped: list[IncidentDraft] = []
+    seen: set[tuple[int, str]] = set()
+    for d in sorted(drafts, key=lambda d: d.place.start):
+        if d.cue.sub_event_type == "Agreement" and d.place.precision == "country":
+            said = (d.sentences[0].start if d.sentences else -1, d.cue.trigger)
+            if said in seen:
+                dropped.append(d)
+            seen.add(said)
+    return [d for d in drafts if not any(d is x for x in dropped)]
 
 
 #: what a shooting story may also report: the arrest, charges or a standoff around it
