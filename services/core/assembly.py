@@ -25,6 +25,7 @@ from services.core.matching import haversine_km
 from services.core.places import (
     PlaceMention,
     find_places,
+    focus_prior,
     outlet_states,
     place_words_after,
     primary_place,
@@ -965,10 +966,11 @@ def _fought_between_states(drafts: list[IncidentDraft]) -> None:
 
 def _one_agreement_of_the_parties(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     """"Russia and Ukraine exchanged 95 prisoners": the countries an agreement names in one
-    sentence are its parties, and the exchange one event, at the first country named."""
+    sentence are its parties, and the exchange one event, in the country war news happens in
+    most (`focus_prior`: Ukraine), else the first named."""
     dropped: list[IncidentDraft] = []
     seen: set[tuple[int, str]] = set()
-    for d in sorted(drafts, key=lambda d: d.place.start):
+    for d in sorted(drafts, key=lambda d: (-focus_prior(d.place.place.country_code or ""), d.place.start)):
         if d.cue.sub_event_type == "Agreement" and d.place.precision == "country":
             said = (d.sentences[0].start if d.sentences else -1, d.cue.trigger)
             if said in seen:

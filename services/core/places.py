@@ -184,6 +184,11 @@ def place_words_after() -> frozenset[str]:
     lex = _lexicon()
     return lex.stopwords | lex.region_after | lex.agency_after | lex.street_after | lex.street_after_any
 
+def focus_prior(country_code: str) -> float:
+    """How much more often war news happens in a country (`prefer_countries`: Ukraine first)."""
+    return _lexicon().prefer.get(country_code, 0.0)
+
+
 def site_words() -> frozenset[str]:
     """Nouns of a site or a part of a town ("district", "plant", "market"): "Kyiv's Darnytskyi
     district" names a place inside Kyiv."""

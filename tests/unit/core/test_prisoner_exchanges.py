@@ -15,11 +15,12 @@ def _incidents(language: str, body: str) -> list[tuple[str, str]]:
             for m in extract_article(article).mentions if m.incident is not None]
 
 
-@pytest.mark.parametrize(("language", "body", "first_country"), [
-    ("en", "Russia and Ukraine exchanged 95 prisoners each on Friday.", "Russia"),
+@pytest.mark.parametrize(("language", "body", "country"), [
+    ("en", "Russia and Ukraine exchanged 95 prisoners each on Friday.", "Ukraine"),
     ("en", "Ukraine and Russia swapped 95 prisoners of war on Friday, mediated by the UAE.", "Ukraine"),
-    ("it", "Russia e Ucraina si sono scambiati 95 prigionieri venerdì.", "Russia"),
+    ("it", "Russia e Ucraina si sono scambiati 95 prigionieri venerdì.", "Ukraine"),
+    ("en", "Armenia and Azerbaijan exchanged 32 prisoners on Thursday.", "Armenia"),
 ])
-def test_an_exchange_between_two_countries_is_one_agreement_at_the_first_named(
-        language: str, body: str, first_country: str) -> None:
-    assert _incidents(language, body) == [("Agreement", first_country)]
+def test_an_exchange_between_two_countries_is_one_agreement_in_the_war_country_else_the_first(
+        language: str, body: str, country: str) -> None:
+    assert _incidents(language, body) == [("Agreement", country)]
