@@ -158,7 +158,7 @@ _METONYM_AFTER = re.compile(
 # saying after a comma, with its subject after it, attributes the clause; the capital is no subject
 _ATTRIBUTION_AFTER = re.compile(
     r"\s*,\s+(?:ha\s+|hanno\s+)?(?:riferito|detto|reso noto|affermato|dichiarato|annunciato|spiegato|"
-    r"scritto|said|says|told|reported|announced|wrote)\s+(?:l['’]|il|lo|la|i|gli|le|the|[A-Z])")
+    r"scritto|said|says|told|reported|announced|wrote)\s+(?:l['’]|il|lo|la|i|gli|le|the|(?:[a-z]\w*\s+){0,3}[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,8 @@ def _names_an_office(text: str, mention: PlaceMention, markers: _ContextMarkers)
     after = text[mention.end : mention.end + 40]
     if markers.speaker_after is not None and markers.speaker_after.match(after) and not (
         markers.locative_before is not None and markers.locative_before.search(before)
-    ) and not _OBLAST_NAMED.search(mention.text):
+    ) and not _OBLAST_NAMED.search(mention.text) and not _ATTRIBUTION_AFTER.match(text, mention.end):
+        # (", said governor Serhiy Lysak": the verb has its own subject after it)
         # (a region named with its noun speaks for nobody: "… Белгородской областей, сообщили")
         # "Sadovyi a déclaré": a person (or a city speaking for its government); but "descrivendo
         # l'attacco alla base di Belaya, ha affermato" names where, and the subject is elsewhere

@@ -75,3 +75,8 @@ def test_a_capital_named_by_nationality_is_no_foreign_look_alike_among_places_of
     places = _incident_places("Russian drones struck the Ukrainian capital overnight, killing two, while "
                               "Ukrainian drones hit Belgorod and Kursk.")
     assert sorted(places) == ["Belgorod", "Kursk", "Kyiv"]
+
+
+def test_a_place_before_an_inverted_attribution_is_where_not_who() -> None:
+    assert _incident_places("A missile strike killed seven in the regional capital of Dnipro, "
+                            "said governor Serhiy Lysak.") == ["Dnipro"]
