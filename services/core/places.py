@@ -1543,7 +1543,8 @@ def find_places(text: str, language: str | None = None,
         locative = _after_preposition(tokens, span.start_tok, lex)
         mentions.append(PlaceMention(text[span.start: span.end], span.start, span.end, place,
                                      _precision(place, span), score, locative))
-    mentions = _counties_at_their_towns(_neighbourhoods_of_home(_named_neighbourhoods(text, mentions)),
+    mentions = _parts_of_named_cities(text, _named_neighbourhoods(text, mentions))
+    mentions = _counties_at_their_towns(_neighbourhoods_of_home(mentions),
                                         gaz, lex.story_state_countries)
     return _capital_phrases(text, languages, gaz, mentions)
 
@@ -1830,6 +1831,85 @@ def _most_named_town(mentions: list[PlaceMention], marked: list[bool]) -> PlaceM
             counts[id(m.place)] = counts.get(id(m.place), 0) + (1.0 if m.text.lower() in hoods else 1.001)
     return max((m for m, hood in zip(mentions, marked) if not hood and id(m.place) in counts),
                key=lambda m: counts[id(m.place)], default=None)
+
+
+# A district or quarter of a city (neighbourhoods are read above): "Kyivskyi district",
+# "distretto di Kyivskyi", "quartiere Kyivskyi". Written right after the name, or before it.
+_PART_WORDS = frozenset({"district", "districts", "microdistrict", "microdistricts", "quarter", "quarters",
+                         "raion", "raions", "quartiere", "quartieri", "distretto", "distretti",
+                         "rione", "rioni"})
+_CITY_PARTS = "|".join(sorted(_PART_WORDS, key=len, reverse=True))
+_PART_AFTER = re.compile(rf"\s+(?:{_CITY_PARTS})\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(rf"\b(?:{_CITY_PARTS})\s+(?:(?:di|of)\s+)?$", re.IGNORECASE)
+# Its city, named before it in the possessive ("Kharkiv's", "the city's") or after it ("of
+# Kharkiv", "di Kharkiv", "della città"). A city named by a common noun is the last one written.
+_GENERIC_CITY = r"(?:the\s+)?(?:city|town|capital|città|capitale)\b"
+_OWNER_BEFORE = re.compile(rf"(?P<generic>\b{_GENERIC_CITY})?['’]s\s+(?:[a-z]+\s+){{0,2}}$",
+                           re.IGNORECASE)
+_OWNER_AFTER = re.compile(
+    rf"(?:\s+(?:{_CITY_PARTS}))?\s+(?:of|di|della|dell['’]|del|in|nella)\s*"
+    rf"(?P<generic>{_GENERIC_CITY})?", re.IGNORECASE)
+
+
+def _parts_of_named_cities(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A district of the city the text names is read as that city: "the city's Kyivskyi
+    district" in a Kharkiv story is Kharkiv, not the namesake district of Donetsk city. A raion
+    named with its centre ("the Izium district of Kharkiv", Kharkiv the oblast) stays as read."""
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        if not _written_as_city_part(text, m) or _names_a_raion(m.place):
+            continue
+        city = _owning_city(text, mentions, k)
+        if city is not None:
+            out[k] = replace(m, place=city.place, precision=city.precision)
+    return out
+
+
+def _written_as_city_part(text: str, m: PlaceMention) -> bool:
+    words = m.text.lower().split()
+    return words[-1] in _PART_WORDS or words[0] in _PART_WORDS \
+        or _PART_AFTER.match(text, m.end) is not None \
+        or _PART_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+
+
+def _names_a_raion(place: Place) -> bool:
+    """A raion, or a town its raion is named after (Izium, Iziumskyi Raion)."""
+    if place.kind == "district":
+        return True
+    stem = _key(place.name)[:-2]
+    return bool(place.admin2) and len(stem) >= 3 and _key(place.admin2 or "").startswith(stem)
+
+
+def _owning_city(text: str, mentions: list[PlaceMention], k: int) -> PlaceMention | None:
+    """The city mention k is written as a part of, if the text says so."""
+    m = mentions[k]
+    before = [o for o in mentions[:k] if o.place.kind == _SETTLEMENT and o.end <= m.start]
+    owner = _OWNER_BEFORE.search(text, max(0, m.start - 60), m.start)
+    if owner is not None:
+        if owner.group("generic"):
+            return _the_city(mentions, before)
+        if before and before[-1].end == owner.start():
+            return before[-1]
+    after = _OWNER_AFTER.match(text, m.end)
+    if after is None:
+        return None
+    if after.group("generic"):
+        return _the_city(mentions, before)
+    nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+    if nxt is not None and nxt.start == after.end() and nxt.place.kind == _SETTLEMENT:
+        return nxt
+    return None
+
+
+def _the_city(mentions: list[PlaceMention], before: list[PlaceMention]) -> PlaceMention | None:
+    """"The city" of a part: of the towns named before it, the one the text names most (the
+    story's city, not a capital quoted in passing), the last written on a tie."""
+    counts: dict[tuple[str, float | None, float | None], int] = {}
+    for o in mentions:
+        key = (o.place.name, o.place.lat, o.place.lon)
+        counts[key] = counts.get(key, 0) + 1
+    return max(reversed(before), key=lambda o: counts[(o.place.name, o.place.lat, o.place.lon)],
+               default=None)
 
 
 # A small namesake this far from the town the text is about, in a region the text never names,
