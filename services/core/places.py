@@ -1234,6 +1234,9 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         top_score, top = scored[0]
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
+        near = _namesake_near_the_next(text, spans, priors, idx)
+        if near is not None:
+            chosen, margin = near, 1.0
         confidence = max(0.05, min(1.0, 0.5 + 0.5 * math.tanh(2.0 * margin)))
         confidence *= min(1.0, 0.5 + top_score / 2.0)
         if top_score < _MIN_SCORE and not span.region_marked:
@@ -1269,6 +1272,44 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
             chosen = _qualifier_region(text, resolved[-1], span, chosen)
         resolved.append((span, chosen, round(confidence, 3)))
     return resolved
+
+
+# "the village of Novooleksandrivka near Pokrovsk", "vicino a Pokrovsk": the words between two
+# names say the first lies close to the second.
+_NEAR_GAP = re.compile(
+    r"\s*,?\s+(?:near|outside|close\s+to|not\s+far\s+from|vicino\s+a|nei\s+pressi\s+di|"
+    r"nelle\s+vicinanze\s+di|alle\s+porte\s+di|non\s+lontano\s+da)\s+", re.IGNORECASE)
+# The namesake a "near" picks lies this close to the town named, the next one at least this
+# many times as far.
+NEAR_MAX_KM = 20.0
+NEAR_LEAD = 2.0
+
+
+def _namesake_near_the_next(text: str, spans: list[_Span], priors: list[list[float]], idx: int
+                            ) -> Place | None:
+    """The namesake of span idx clearly nearest the town written after it with "near" (one of
+    many Novooleksandrivkas lies at Pokrovsk); None when none is, or several are about as near."""
+    if idx + 1 >= len(spans) or len(spans[idx].candidates) < 2:
+        return None
+    span, nxt = spans[idx], spans[idx + 1]
+    if _NEAR_GAP.fullmatch(text, span.end, nxt.start) is None:
+        return None
+    pr = priors[idx + 1]
+    town = nxt.candidates[max(range(len(pr)), key=pr.__getitem__)]
+    if town.kind != _SETTLEMENT:
+        return None
+    # Places of that very name, if any: a former name (Andriivka, now Sukhanivka) is a weaker reading.
+    towns = [k for k, c in enumerate(span.candidates) if c.kind == _SETTLEMENT and c is not town]
+    own = [k for k in towns if _key(span.candidates[k].name) == span.key]
+    namesakes = sorted(((_nearest_km(span.candidates[k], [town]), k) for k in own or towns),
+                       key=itemgetter(0))
+    if not namesakes or namesakes[0][0] > NEAR_MAX_KM or (
+            len(namesakes) > 1 and namesakes[1][0] < NEAR_LEAD * namesakes[0][0]):
+        return None
+    chosen = span.candidates[namesakes[0][1]]
+    # A village known only by its hromada's or raion's centre is placed at the town it is
+    # written near: a point the text vouches for, nearer than the centre it borrowed.
+    return replace(chosen, lat=town.lat, lon=town.lon) if chosen.approximate else chosen
 
 
 def _scores(span: _Span, pr: list[float], anchors: list[Place],

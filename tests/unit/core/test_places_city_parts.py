@@ -38,3 +38,25 @@ def test_a_raion_named_with_its_oblast_centre_stays_the_raion() -> None:
 def test_a_district_without_its_city_keeps_its_own_reading() -> None:
     readings = _readings("Shelling hit the Kyivskyi district overnight, the mayor of Donetsk said.")
     assert readings[0][1:] == ("Kyivskyi", "Donetsk")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops captured the village of Novooleksandrivka near Pokrovsk, the ministry said.",
+    "Le truppe russe hanno conquistato il villaggio di Novooleksandrivka, vicino a Pokrovsk.",
+])
+def test_near_a_town_picks_the_namesake_clearly_nearest_it(text: str) -> None:
+    # Dozens of villages are called Novooleksandrivka, three of them in Pokrovsk's raion; the
+    # one of Pokrovsk's own hromada is the nearest by far. Known only by its hromada's centre,
+    # it is placed at the town it is written near.
+    village = next(m for m in find_places(text) if m.text == "Novooleksandrivka")
+    assert (village.place.name, village.place.admin2) == ("Novooleksandrivka", "Pokrovskyi Raion")
+    pokrovsk = next(m for m in find_places(text) if m.text == "Pokrovsk")
+    assert (village.place.lat, village.place.lon) == (pokrovsk.place.lat, pokrovsk.place.lon)
+
+
+def test_near_a_town_with_two_namesakes_as_near_keeps_the_honest_fallback() -> None:
+    # Two Vasylivkas lie about 7 km from Kupiansk: the text does not say which.
+    village = next(m for m in find_places(
+        "Russian troops captured the village of Vasylivka near Kupiansk, the ministry said.")
+        if m.text == "Vasylivka")
+    assert village.place.kind == "district"
