@@ -920,6 +920,18 @@ _GOVERNED = re.compile(
     rf"(?:{_NAME}{_AND})*$",
     re.IGNORECASE,
 )
+# A list of two names or more under a plural noun goes on past a relative clause on its last
+# name: "sulle regioni di Rostov, Kursk, dove (...) sarebbero stati uccisi, e Voronezh", "the
+# regions of Rostov and Kursk, where (...), and Voronezh".
+_GOVERNED_PAST_CLAUSE = re.compile(
+    r"\b(?:(?P<region>regioni|regions|oblasts)|(?P<district>distretti|districts|raions))"
+    rf"(?:\s+[a-zà-ÿ]+){{0,2}}?\s+(?:di|of|of the)\s+{_NAME}(?:{_AND}{_NAME})+"
+    r"\s*,\s*(?:dove|where|which|in\s+cui)\b[^.;:!?]{0,100}?,\s*(?:e|ed|and)\s+$",
+    re.IGNORECASE,
+)
+# The last name of a list is followed by punctuation or a conjunction, not by its own verb
+# ("..., and Moscow said": a new clause).
+_LIST_ITEM_END = re.compile(r"\s*(?:[,.;:)!?]|$|(?:e|ed|and|or|o)\b)")
 # "the Kharkiv and Sumy regions", "the Ryazan, and Amur Regions": a list closed by a plural
 # region noun, in any case.
 _LIST_CLOSED = re.compile(
@@ -966,6 +978,8 @@ def _mark_listed_region(text: str, span: _Span, noun_starts: list[int]) -> None:
     lo = max(0, span.start - 160)
     if _noun_between(noun_starts, lo, span.start):
         m = _GOVERNED.search(text, lo, span.start)
+        if m is None and _LIST_ITEM_END.match(text, span.end) is not None:
+            m = _GOVERNED_PAST_CLAUSE.search(text, lo, span.start)
     if m is None and _noun_between(noun_starts, span.end, span.end + 120):
         m = _LIST_CLOSED.match(text[span.end : span.end + 120])
     if m is None:

@@ -172,6 +172,23 @@ def test_a_capitalised_plural_region_noun_after_an_oxford_comma_list_makes_every
     assert [m.precision for m in governed] == ["region", "region", "region"]
 
 
+@pytest.mark.parametrize("text", [
+    "I droni sono stati abbattuti sulle regioni di Belgorod, Kursk, dove, secondo le autorità"
+    " locali, due case sono state danneggiate, e Voronezh.",
+    "Drones were downed over the regions of Belgorod and Kursk, where a fuel depot burned for"
+    " hours, and Voronezh, the ministry said.",
+])
+def test_a_list_of_regions_goes_on_past_a_relative_clause_on_its_last_name(text: str) -> None:
+    assert [(m.place.name, m.precision) for m in find_places(text)] == [
+        ("Belgorod", "region"), ("Kursk", "region"), ("Voronezh", "region")]
+
+
+def test_a_name_opening_a_new_clause_after_a_relative_clause_is_no_item_of_the_list() -> None:
+    text = ("Drones hit the regions of Belgorod and Kursk, where a fuel depot burned for hours,"
+            " and Moscow said it had downed 20 more.")
+    assert _only(text, "Moscow").precision == "settlement"
+
+
 def test_an_ampersand_joins_a_list_of_regions_as_and_does() -> None:
     mentions = find_places("Positions were hit near the border of Zaporizhzhia & Dnipropetrovsk oblasts.")
     assert [(m.place.name, m.precision) for m in mentions] == [("Zaporizhzhia", "region"),
