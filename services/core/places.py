@@ -1894,27 +1894,33 @@ _PART_WORDS = frozenset({"district", "districts", "microdistrict", "microdistric
                          "raion", "raions", "quartiere", "quartieri", "distretto", "distretti",
                          "rione", "rioni"})
 _CITY_PARTS = "|".join(sorted(_PART_WORDS, key=len, reverse=True))
-_PART_AFTER = re.compile(rf"\s+(?:{_CITY_PARTS})\b", re.IGNORECASE)
-_PART_BEFORE = re.compile(rf"\b(?:{_CITY_PARTS})\s+(?:(?:di|of)\s+)?$", re.IGNORECASE)
+# Other names of a list the part opens or closes ("Kyivskyi and Shevchenkivskyi districts",
+# "quartieri Kyivskyi e Shevchenkivskyi della città")
+_LISTED = r"(?:(?:\s*,\s*|\s+(?:and|e)\s+)[A-ZА-ЯІЇЄҐ][\w'’-]*){0,4}"
+_LISTED_BEFORE = r"(?:[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s*,\s*|\s+(?:and|e)\s+)){0,4}"
+_PART_AFTER = re.compile(rf"{_LISTED}\s+(?i:{_CITY_PARTS})\b")
+_PART_BEFORE = re.compile(rf"\b(?i:{_CITY_PARTS})\s+(?:(?:di|of)\s+)?{_LISTED_BEFORE}$")
 # Its city, named before it in the possessive ("Kharkiv's", "the city's") or after it ("of
 # Kharkiv", "di Kharkiv", "della città"). A city named by a common noun is the last one written.
 _GENERIC_CITY = r"(?:the\s+)?(?:city|town|capital|città|capitale)\b"
 _OWNER_BEFORE = re.compile(rf"(?P<generic>\b{_GENERIC_CITY})?['’]s\s+(?:[a-z]+\s+){{0,2}}$",
                            re.IGNORECASE)
 _OWNER_AFTER = re.compile(
-    rf"(?:\s+(?:{_CITY_PARTS}))?\s+(?:of|di|della|dell['’]|del|in|nella)\s*"
-    rf"(?P<generic>{_GENERIC_CITY})?", re.IGNORECASE)
+    rf"{_LISTED}(?i:\s+(?:{_CITY_PARTS}))?(?i:\s+(?:of|di|della|dell['’]|del|in|nella)\s*"
+    rf"(?P<generic>{_GENERIC_CITY})?)")
 
 
 def _parts_of_named_cities(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A district of the city the text names is read as that city: "the city's Kyivskyi
     district" in a Kharkiv story is Kharkiv, not the namesake district of Donetsk city. A raion
     named with its centre ("the Izium district of Kharkiv", Kharkiv the oblast) stays as read."""
+    parts = [_written_as_city_part(text, m) and not _names_a_raion(m.place) for m in mentions]
+    if not any(parts):
+        return mentions
+    towns = [m for m, part in zip(mentions, parts) if not part and m.place.kind == _SETTLEMENT]
     out = list(mentions)
-    for k, m in enumerate(mentions):
-        if not _written_as_city_part(text, m) or _names_a_raion(m.place):
-            continue
-        city = _owning_city(text, mentions, k)
+    for k, (m, part) in enumerate(zip(mentions, parts)):
+        city = _owning_city(text, m, towns) if part else None
         if city is not None:
             out[k] = replace(m, place=city.place, precision=city.precision)
     return out
@@ -1924,7 +1930,7 @@ def _written_as_city_part(text: str, m: PlaceMention) -> bool:
     words = m.text.lower().split()
     return words[-1] in _PART_WORDS or words[0] in _PART_WORDS \
         or _PART_AFTER.match(text, m.end) is not None \
-        or _PART_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+        or _PART_BEFORE.search(text, max(0, m.start - 80), m.start) is not None
 
 
 def _names_a_raion(place: Place) -> bool:
@@ -1935,32 +1941,29 @@ def _names_a_raion(place: Place) -> bool:
     return bool(place.admin2) and len(stem) >= 3 and _key(place.admin2 or "").startswith(stem)
 
 
-def _owning_city(text: str, mentions: list[PlaceMention], k: int) -> PlaceMention | None:
-    """The city mention k is written as a part of, if the text says so."""
-    m = mentions[k]
-    before = [o for o in mentions[:k] if o.place.kind == _SETTLEMENT and o.end <= m.start]
+def _owning_city(text: str, m: PlaceMention, towns: list[PlaceMention]) -> PlaceMention | None:
+    """The town (of `towns`, the text's towns written as no part) that m is written as a part of,
+    if the text says so."""
     owner = _OWNER_BEFORE.search(text, max(0, m.start - 60), m.start)
     if owner is not None:
+        before = [o for o in towns if o.end <= owner.start()]
         if owner.group("generic"):
-            return _the_city(mentions, before)
+            return _the_city(towns, before)
         if before and before[-1].end == owner.start():
             return before[-1]
     after = _OWNER_AFTER.match(text, m.end)
     if after is None:
         return None
     if after.group("generic"):
-        return _the_city(mentions, before)
-    nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-    if nxt is not None and nxt.start == after.end() and nxt.place.kind == _SETTLEMENT:
-        return nxt
-    return None
+        return _the_city(towns, [o for o in towns if o.end <= m.start])
+    return next((o for o in towns if o.start == after.end()), None)
 
 
-def _the_city(mentions: list[PlaceMention], before: list[PlaceMention]) -> PlaceMention | None:
+def _the_city(towns: list[PlaceMention], before: list[PlaceMention]) -> PlaceMention | None:
     """"The city" of a part: of the towns named before it, the one the text names most (the
     story's city, not a capital quoted in passing), the last written on a tie."""
     counts: dict[tuple[str, float | None, float | None], int] = {}
-    for o in mentions:
+    for o in towns:
         key = (o.place.name, o.place.lat, o.place.lon)
         counts[key] = counts.get(key, 0) + 1
     return max(reversed(before), key=lambda o: counts[(o.place.name, o.place.lat, o.place.lon)],

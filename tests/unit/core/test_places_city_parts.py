@@ -29,6 +29,16 @@ def test_a_district_of_the_city_the_text_names_is_that_city(text: str) -> None:
     assert {(name, admin1) for _, name, admin1 in _readings(text)} == {("Kharkiv", "Kharkiv")}
 
 
+@pytest.mark.parametrize("text", [
+    "Drones hit Kharkiv overnight. Debris fell in the city's Kyivskyi and Shevchenkivskyi districts.",
+    "Drones hit Kharkiv overnight. Debris fell in Kharkiv's Kyivskyi and Shevchenkivskyi districts.",
+    "I droni hanno colpito Kharkiv nei quartieri Kyivskyi e Shevchenkivskyi della città.",
+    "I detriti sono caduti nei quartieri Kyivskyi e Shevchenkivskyi di Kharkiv.",
+])
+def test_every_district_of_a_list_is_a_part_of_the_city(text: str) -> None:
+    assert {(name, admin1) for _, name, admin1 in _readings(text)} == {("Kharkiv", "Kharkiv")}
+
+
 def test_a_raion_named_with_its_oblast_centre_stays_the_raion() -> None:
     # "the Izium district of Kharkiv": Kharkiv is the oblast, Izium the raion's centre.
     readings = _readings("Shelling hit the Izium district of Kharkiv overnight.")
