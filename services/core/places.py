@@ -1291,7 +1291,9 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
 # "the village of Novooleksandrivka near Pokrovsk", "vicino a Pokrovsk": the words between two
 # names say the first lies close to the second.
 _NEAR_GAP = re.compile(
-    r"\s*,?\s+(?:near|outside|close\s+to|not\s+far\s+from|vicino\s+a|nei\s+pressi\s+di|"
+    r"\s*,?\s+(?:(?:a|an|un|una)\s+(?:small\s+|piccol[oa]\s+)?(?:village|town|settlement|"
+    r"villaggio|paese|cittadina|frazione|località)\s+)?"
+    r"(?:near|outside|close\s+to|not\s+far\s+from|vicino\s+a|nei\s+pressi\s+di|"
     r"nelle\s+vicinanze\s+di|alle\s+porte\s+di|non\s+lontano\s+da)\s+", re.IGNORECASE)
 # The namesake a "near" picks lies this close to the town named, the next one at least this
 # many times as far.

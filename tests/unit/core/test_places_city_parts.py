@@ -53,6 +53,8 @@ def test_a_district_without_its_city_keeps_its_own_reading() -> None:
 @pytest.mark.parametrize("text", [
     "Russian troops captured the village of Novooleksandrivka near Pokrovsk, the ministry said.",
     "Le truppe russe hanno conquistato il villaggio di Novooleksandrivka, vicino a Pokrovsk.",
+    "Le forze russe hanno colpito Novooleksandrivka, un villaggio nei pressi di Pokrovsk.",
+    "Russian forces shelled Novooleksandrivka, a small village outside Pokrovsk, on Monday.",
 ])
 def test_near_a_town_picks_the_namesake_clearly_nearest_it(text: str) -> None:
     # Dozens of villages are called Novooleksandrivka, three of them in Pokrovsk's raion; the
