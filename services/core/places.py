@@ -1248,7 +1248,8 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         top_score, top = scored[0]
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
-        near = _namesake_near_the_next(text, spans, priors, idx)
+        near = _namesake_near_the_next(text, spans, priors, idx) \
+            or _namesake_in_the_raion(text, spans, priors, idx, gazetteer)
         if near is not None:
             chosen, margin = near, 1.0
         confidence = max(0.05, min(1.0, 0.5 + 0.5 * math.tanh(2.0 * margin)))
@@ -1326,6 +1327,27 @@ def _namesake_near_the_next(text: str, spans: list[_Span], priors: list[list[flo
     # A village known only by its hromada's or raion's centre is placed at the town it is
     # written near: a point the text vouches for, nearer than the centre it borrowed.
     return replace(chosen, lat=town.lat, lon=town.lon) if chosen.approximate else chosen
+
+
+def _namesake_in_the_raion(text: str, spans: list[_Span], priors: list[list[float]], idx: int,
+                           gazetteer: Gazetteer) -> Place | None:
+    """"the village of Novooleksandrivka in the Pokrovsk district": the namesake of span idx in the
+    raion written next (by its centre's name or its own); the raion itself when it holds several,
+    unless they lie close together (see _honest_fallback). None when it holds none."""
+    if idx + 1 >= len(spans) or len(spans[idx].candidates) < 2 or not spans[idx + 1].district_marked:
+        return None
+    span, nxt = spans[idx], spans[idx + 1]
+    if _QUALIFIER_GAP.match(text[span.end: nxt.start]) is None:
+        return None
+    pr = priors[idx + 1]
+    raion = nxt.candidates[max(range(len(pr)), key=pr.__getitem__)]
+    if not (raion.admin1 and raion.admin2 and _names_a_raion(raion)):
+        return None
+    inside = [c for c in span.candidates if c.kind == _SETTLEMENT and c.country_code == raion.country_code
+              and c.admin1 == raion.admin1 and c.admin2 == raion.admin2]
+    if len(inside) < 2:
+        return inside[0] if inside else None
+    return _honest_fallback(inside[0], inside[1:], gazetteer)
 
 
 def _scores(span: _Span, pr: list[float], anchors: list[Place],

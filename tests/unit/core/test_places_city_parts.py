@@ -72,3 +72,14 @@ def test_near_a_town_with_two_namesakes_as_near_keeps_the_honest_fallback() -> N
         "Russian troops captured the village of Vasylivka near Kupiansk, the ministry said.")
         if m.text == "Vasylivka")
     assert village.place.kind == "district"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops captured the village of Novooleksandrivka in the Pokrovsk district, the ministry said.",
+    "Le truppe russe hanno conquistato Novooleksandrivka nel distretto di Pokrovsk.",
+])
+def test_a_village_in_a_named_raion_holding_several_namesakes_is_that_raion(text: str) -> None:
+    # Three Novooleksandrivkas lie in the Pokrovsk raion, far apart: the raion is what is known,
+    # not the whole Donetsk oblast.
+    village = next(m for m in find_places(text) if m.text == "Novooleksandrivka")
+    assert (village.place.kind, village.place.admin2) == ("district", "Pokrovskyi Raion")
