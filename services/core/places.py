@@ -1249,7 +1249,7 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
         near = _namesake_near_the_next(text, spans, priors, idx) \
-            or _namesake_in_the_raion(text, spans, priors, idx, gazetteer)
+            or _namesake_in_the_raion(text, spans, priors, idx, scored, gazetteer)
         if near is not None:
             chosen, margin = near, 1.0
         confidence = max(0.05, min(1.0, 0.5 + 0.5 * math.tanh(2.0 * margin)))
@@ -1330,10 +1330,11 @@ def _namesake_near_the_next(text: str, spans: list[_Span], priors: list[list[flo
 
 
 def _namesake_in_the_raion(text: str, spans: list[_Span], priors: list[list[float]], idx: int,
-                           gazetteer: Gazetteer) -> Place | None:
-    """"the village of Novooleksandrivka in the Pokrovsk district": the namesake of span idx in the
-    raion written next (by its centre's name or its own); the raion itself when it holds several,
-    unless they lie close together (see _honest_fallback). None when it holds none."""
+                           scored: list[tuple[float, int]], gazetteer: Gazetteer) -> Place | None:
+    """"the village of Novooleksandrivka in the Pokrovsk district": the best-scored namesake of
+    span idx in the raion written next (by its centre's name or its own); when several there tie,
+    the raion itself, unless they lie close together (see _honest_fallback). None when the raion
+    holds none, or holds the reading that scored clearly best."""
     if idx + 1 >= len(spans) or len(spans[idx].candidates) < 2 or not spans[idx + 1].district_marked:
         return None
     span, nxt = spans[idx], spans[idx + 1]
@@ -1343,11 +1344,16 @@ def _namesake_in_the_raion(text: str, spans: list[_Span], priors: list[list[floa
     raion = nxt.candidates[max(range(len(pr)), key=pr.__getitem__)]
     if not (raion.admin1 and raion.admin2 and _names_a_raion(raion)):
         return None
-    inside = [c for c in span.candidates if c.kind == _SETTLEMENT and c.country_code == raion.country_code
-              and c.admin1 == raion.admin1 and c.admin2 == raion.admin2]
-    if len(inside) < 2:
-        return inside[0] if inside else None
-    return _honest_fallback(inside[0], inside[1:], gazetteer)
+    inside = [(score, span.candidates[c]) for score, c in scored
+              if span.candidates[c].kind == _SETTLEMENT and (span.candidates[c].country_code,
+              span.candidates[c].admin1, span.candidates[c].admin2)
+              == (raion.country_code, raion.admin1, raion.admin2)]
+    clear = len(scored) == 1 or scored[0][0] - scored[1][0] >= TIE_MARGIN
+    if not inside or (clear and span.candidates[scored[0][1]] is inside[0][1]):
+        return None
+    top_score, chosen = inside[0]
+    tied = [c for score, c in inside[1:] if top_score - score < TIE_MARGIN]
+    return _honest_fallback(chosen, tied, gazetteer) if tied else chosen
 
 
 def _scores(span: _Span, pr: list[float], anchors: list[Place],
