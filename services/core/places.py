@@ -1249,7 +1249,7 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
         near = _namesake_near_the_next(text, spans, priors, idx) \
-            or _namesake_in_the_raion(text, spans, priors, idx, scored, gazetteer)
+            or _namesake_in_the_raion(text, spans, priors, idx, scored)
         if near is not None:
             chosen, margin = near, 1.0
         confidence = max(0.05, min(1.0, 0.5 + 0.5 * math.tanh(2.0 * margin)))
@@ -1330,11 +1330,10 @@ def _namesake_near_the_next(text: str, spans: list[_Span], priors: list[list[flo
 
 
 def _namesake_in_the_raion(text: str, spans: list[_Span], priors: list[list[float]], idx: int,
-                           scored: list[tuple[float, int]], gazetteer: Gazetteer) -> Place | None:
-    """"the village of Novooleksandrivka in the Pokrovsk district": the best-scored namesake of
-    span idx in the raion written next (by its centre's name or its own); when several there tie,
-    the raion itself, unless they lie close together (see _honest_fallback). None when the raion
-    holds none, or holds the reading that scored clearly best."""
+                           scored: list[tuple[float, int]]) -> Place | None:
+    """"the village of Petrivka in the Izium district": the best-scored namesake of span idx in
+    the raion written next (by its centre's name or its own), not one of another raion. None when
+    the raion holds none, holds several tied, or holds the reading that scored clearly best."""
     if idx + 1 >= len(spans) or len(spans[idx].candidates) < 2 or not spans[idx + 1].district_marked:
         return None
     span, nxt = spans[idx], spans[idx + 1]
@@ -1352,8 +1351,10 @@ def _namesake_in_the_raion(text: str, spans: list[_Span], priors: list[list[floa
     if not inside or (clear and span.candidates[scored[0][1]] is inside[0][1]):
         return None
     top_score, chosen = inside[0]
-    tied = [c for score, c in inside[1:] if top_score - score < TIE_MARGIN]
-    return _honest_fallback(chosen, tied, gazetteer) if tied else chosen
+    if any(top_score - score < TIE_MARGIN for score, _c in inside[1:]):
+        # Namesakes tied in the raion: the raion, written next, is as much as the text says.
+        return None
+    return chosen
 
 
 def _scores(span: _Span, pr: list[float], anchors: list[Place],

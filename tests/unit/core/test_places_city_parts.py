@@ -74,12 +74,19 @@ def test_near_a_town_with_two_namesakes_as_near_keeps_the_honest_fallback() -> N
     assert village.place.kind == "district"
 
 
-@pytest.mark.parametrize("text", [
-    "Russian troops captured the village of Novooleksandrivka in the Pokrovsk district, the ministry said.",
-    "Le truppe russe hanno conquistato Novooleksandrivka nel distretto di Pokrovsk.",
+@pytest.mark.parametrize(("text", "raion"), [
+    ("Russian troops shelled the village of Petrivka in the Izium district.", "Iziumskyi Raion"),
+    ("Le truppe russe hanno colpito Vesele nel distretto di Chuhuiv.", "Chuhuivskyi Raion"),
+    ("Russian troops shelled Ukrainka, Chuhuiv district, on Monday.", "Chuhuivskyi Raion"),
 ])
-def test_a_village_in_a_named_raion_holding_several_namesakes_is_that_raion(text: str) -> None:
-    # Three Novooleksandrivkas lie in the Pokrovsk raion, far apart: the raion is what is known,
-    # not the whole Donetsk oblast.
-    village = next(m for m in find_places(text) if m.text == "Novooleksandrivka")
-    assert (village.place.kind, village.place.admin2) == ("district", "Pokrovskyi Raion")
+def test_a_village_in_a_named_raion_is_its_namesake_there(text: str, raion: str) -> None:
+    # Each name has namesakes in other raions and oblasts; the raion written names the one.
+    village = find_places(text)[0]
+    assert (village.place.kind, village.place.admin1, village.place.admin2) == (
+        "settlement", "Kharkiv", raion)
+
+
+def test_a_village_with_several_namesakes_in_the_named_raion_is_not_guessed() -> None:
+    # Three Novooleksandrivkas lie in the Pokrovsk raion: the raion, written next, is the place.
+    text = "Russian troops captured the village of Novooleksandrivka in the Pokrovsk district."
+    assert find_places(text)[0].place.kind != "settlement"
