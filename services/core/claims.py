@@ -130,6 +130,15 @@ _SOURCE_WORD_LOWER = re.compile(r"(?<!\w)" + _SOURCE_WORDS)
 _OBJECT_THEN_THAT = re.compile(
     r"(?:\S+\s+){0,5}?(?:" + _COMPLEMENTIZER + r")\s+", re.IGNORECASE
 )
+# "said in his nightly video address that", "ha detto nel suo videomessaggio serale che": a
+# prepositional phrase (where, when, through what) between the cue and its "that" is an adverbial
+# of the cue; what was said follows "that".
+_ADVERBIAL_THEN_THAT = re.compile(
+    r"(?:in|on|at|during|via|through|over|after|before|nel|nella|nello|nei|nelle|nell['’]|su|sul|"
+    r"sulla|sui|sulle|durante|dopo|prima|con|with|a|al|alla|ai)\b[^\S\n]*"
+    r"(?:[^\s,.;:!?«»“”\"()]+\s+){0,7}?(?:" + _COMPLEMENTIZER + r")\s+",
+    re.IGNORECASE,
+)
 _ANAPHORIC_PASSIVE = re.compile(
     r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
     re.IGNORECASE,
@@ -741,6 +750,8 @@ class _Reader:
             lead = _OBJECT_THEN_COLON.match(self.text, s, e)
             if lead is not None and not _ADDRESSEE.match(lead.group(0).split()[0].rstrip(",;:")):
                 lead = None
+        if lead is None and not after_comma:
+            lead = _ADVERBIAL_THEN_THAT.match(self.text, s, e)
         if lead:
             s = lead.end()
         skip = _LEADING_SKIP.match(self.text, s, e)
@@ -776,7 +787,12 @@ class _Reader:
         headline_link: bool = False,
     ) -> None:
         s, e = strip_span(self.text, s, e)
-        if quote != "direct" and (gerund := _ADVERBIAL_GERUND.match(self.text, s, e)) is not None:
+        if (
+            quote != "direct"
+            # "said that while demoting him would be ...": after "that" a gerund opens the clause
+            and not _FINAL_THAT.search(self.text, max(0, s - 8), s - 1)
+            and (gerund := _ADVERBIAL_GERUND.match(self.text, s, e)) is not None
+        ):
             that = _THAT_WORD.search(self.text, gerund.end(), e)
             if that is None:
                 return  # "responded by intensifying strikes", "said before introducing Perry": a deed

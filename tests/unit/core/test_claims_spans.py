@@ -1,0 +1,27 @@
+"""Where a claim's content starts and ends around its cue: adverbials, addressees and asides
+between the speaker, the cue and what was said."""
+
+from __future__ import annotations
+
+from services.core.claims import extract_claims
+
+
+def _pairs(body: str, language: str) -> list[tuple[str, str]]:
+    return [(c.speaker.name, c.content) for c in extract_claims("Title", body, language)]
+
+
+def test_adverbial_between_the_cue_and_that_is_not_content() -> None:
+    body = "Smith said in his weekly radio address that the army had repelled four attacks."
+    assert _pairs(body, "en") == [("Smith", "the army had repelled four attacks.")]
+
+
+def test_adverbial_between_the_cue_and_che_is_not_content() -> None:
+    body = "Rossi ha detto nel suo breve discorso serale che le truppe hanno respinto quattro assalti."
+    assert _pairs(body, "it") == [("Rossi", "le truppe hanno respinto quattro assalti.")]
+
+
+def test_gerund_opening_the_clause_after_that_is_said_not_done() -> None:
+    body = "Smith said in his letter that while closing the base would be costly, it was necessary."
+    assert _pairs(body, "en") == [
+        ("Smith", "while closing the base would be costly, it was necessary.")
+    ]
