@@ -139,6 +139,20 @@ _ADVERBIAL_THEN_THAT = re.compile(
     r"(?:[^\s,.;:!?«»“”\"()]+\s+){0,7}?(?:" + _COMPLEMENTIZER + r")\s+",
     re.IGNORECASE,
 )
+# "told reporters Moscow was ready", "told Reuters the strike ...": "tell" takes its addressee
+# with no preposition, and the reported clause may follow with no "that". The addressee is an
+# object pronoun, an audience noun, or an outlet (channels.json); with "that" after it,
+# content_span skips it already.
+_TOLD = re.compile(r"\b(?:told|tells|tell|telling)$", re.IGNORECASE)
+_TOLD_ADDRESSEE = re.compile(
+    r"(?:him|her|them|me|us|you|reporters|journalists|correspondents|lawmakers|legislators|senators|"
+    r"supporters|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:press|media|committee|parliament|council|"
+    r"audience|crowd|newspaper|agency|broadcaster|channel|network|station|daily|radio|television|"
+    r"reporters|journalists)|"
+    + word_alternation(tuple(speaker_lexicon().outlets))
+    + r")\s+(?!(?:that|about|of|to|on|in)\b)(?=\w)",
+    re.IGNORECASE,
+)
 _ANAPHORIC_PASSIVE = re.compile(
     r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
     re.IGNORECASE,
@@ -797,6 +811,10 @@ class _Reader:
             if that is None:
                 return  # "responded by intensifying strikes", "said before introducing Perry": a deed
             s = that.end()  # "said after meeting Putin that ...": what was said follows "that"
+        if quote != "direct" and _TOLD.search(cue) and (
+            told := _TOLD_ADDRESSEE.match(self.text, s, e)
+        ):
+            s = told.end()
         whole = next(
             (q for q in self.quotes if q.open == s and e - 2 <= q.close < e), None
         )

@@ -25,3 +25,13 @@ def test_gerund_opening_the_clause_after_that_is_said_not_done() -> None:
     assert _pairs(body, "en") == [
         ("Smith", "while closing the base would be costly, it was necessary.")
     ]
+
+
+def test_addressee_after_told_without_that_is_not_content() -> None:
+    body = "Smith told reporters the army had repelled four attacks near the river."
+    assert _pairs(body, "en") == [("Smith", "the army had repelled four attacks near the river.")]
+
+
+def test_outlet_told_without_that_is_not_content() -> None:
+    body = "Smith told Reuters the army had repelled four attacks near the river."
+    assert _pairs(body, "en") == [("Smith", "the army had repelled four attacks near the river.")]
