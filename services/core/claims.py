@@ -153,6 +153,13 @@ _TOLD_ADDRESSEE = re.compile(
     + r")\s+(?!(?:that|about|of|to|on|in)\b)(?=\w)",
     re.IGNORECASE,
 )
+# "..., ha detto un funzionario in condizione di anonimato.", "..., a senior official said on
+# condition of anonymity.": a prepositional phrase closing the sentence after an inverted or
+# final cue says how or where it was said; the clause before the cue is the content.
+_CLOSING_ADVERBIAL = re.compile(
+    r"\s*(?:in|on|at|via|under|during|nel|nella|su|sul|sulla|durante|sotto)\s+"
+    r"[^,;:.!?«»“”\"()]{2,50}[.!?]?\s*"
+)
 _ANAPHORIC_PASSIVE = re.compile(
     r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
     re.IGNORECASE,
@@ -194,8 +201,11 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# ", on Telegram,", ", cited by Interfax,", ", speaking on condition of anonymity,", ", parlando
+# in condizione di anonimato,": an aside between a speaker and the cue, hidden from the NP scan.
 _CHANNEL_ASIDE = re.compile(
-    r",\s*(?:(?:su|on|via|sul|in)\s+[\w ]{2,25}|(?:citat[oaie]|cited|quoted)\s+(?:da\w*|by)\s+[^,]{2,40}),\s*$"
+    r",\s*(?:(?:su|on|via|sul|in)\s+[\w ]{2,25}|(?:citat[oaie]|cited|quoted)\s+(?:da\w*|by)\s+[^,]{2,40}|"
+    r"(?:speaking|talking|writing|parlando|scrivendo)\s+[^,]{2,60}),\s*$"
 )
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
 # "secondo il governatore citato dall'agenzia Interfax": the agency relays, the governor speaks.
@@ -1349,6 +1359,7 @@ class _Reader:
                 len(rest.split()) >= 4
                 and not inverted
                 and not _CLAUSE_GOES_ON.match(rest)
+                and not _CLOSING_ADVERBIAL.fullmatch(rest)
             ):
                 return  # the NP after the cue is its object, not an inverted subject
             if len(rest.split()) >= 4 and _THAT_CLAUSE.match(rest):
@@ -1458,6 +1469,9 @@ class _Reader:
             and not _FINITE_VERB.search(relative.group("name"))
         ):
             return relative.start("name"), relative.end("name")
+        aside = _CHANNEL_ASIDE.search(self.text, s, cue_start) if comma_before else None
+        if aside is not None:
+            cue_start = aside.start()  # "A senior official, speaking on condition of anonymity, said"
         # A short sentence-initial subject the NP scanner cannot read word by word:
         # "A spokesman for the Senate campaign effort said ...".
         # "The DNC on Friday publicly said": time and manner adverbs are not part of the subject.

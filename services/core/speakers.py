@@ -78,6 +78,9 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _PLAIN_TOKEN_SPLIT = re.compile(r"(\w+(?:[-.'’ʼ]\w+)*['’ʼ]?|[^\w\s])")
 
 
+_DOTTED_CAPITALS = re.compile(r"[A-Z](?:\.[A-Z])+")
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into word/punctuation tokens carrying absolute offsets.
 
@@ -99,8 +102,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if (
             k > 0
             and prev.end == dot.start
-            # an honorific, or a middle initial ("James E. Clyburn")
-            and (prev.text in titles or (len(prev.text) == 1 and prev.text.isupper()))
+            # an honorific, a middle initial ("James E. Clyburn") or a dotted abbreviation
+            # ("a senior U.S. official")
+            and (
+                prev.text in titles
+                or (len(prev.text) == 1 and prev.text.isupper())
+                or _DOTTED_CAPITALS.fullmatch(prev.text) is not None
+            )
             and text[dot.end - offset : dot.end - offset + 1].isspace()
         ):
             tokens[k - 1] = _new_token((prev.text + ".", prev.low + ".", prev.start, dot.end))

@@ -35,3 +35,28 @@ def test_addressee_after_told_without_that_is_not_content() -> None:
 def test_outlet_told_without_that_is_not_content() -> None:
     body = "Smith told Reuters the army had repelled four attacks near the river."
     assert _pairs(body, "en") == [("Smith", "the army had repelled four attacks near the river.")]
+
+
+def test_participle_aside_between_subject_and_cue_is_skipped() -> None:
+    body = (
+        "A senior European diplomat, speaking on condition of anonymity, said the talks "
+        "would resume next week."
+    )
+    assert _pairs(body, "en") == [
+        ("senior European diplomat", "the talks would resume next week.")
+    ]
+
+
+def test_dotted_abbreviation_stays_inside_the_speaker_phrase() -> None:
+    body = "The talks would resume next week, a senior U.S. official said on condition of anonymity."
+    assert _pairs(body, "en") == [("senior U.S. official", "The talks would resume next week")]
+
+
+def test_adverbial_closing_the_sentence_after_a_final_cue_is_not_content() -> None:
+    body = (
+        "I colloqui riprenderanno la prossima settimana, ha detto un alto funzionario europeo "
+        "in condizione di anonimato."
+    )
+    assert _pairs(body, "it") == [
+        ("alto funzionario europeo", "I colloqui riprenderanno la prossima settimana")
+    ]

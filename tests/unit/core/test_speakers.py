@@ -213,7 +213,11 @@ def test_tokens_carry_offsets_shifted_by_the_given_start() -> None:
 
 def test_a_period_after_an_initial_stays_apart_when_no_space_follows() -> None:
     assert [t.text for t in tokenize("Plan B.")] == ["Plan", "B", "."]
-    assert [t.low for t in tokenize("U.S. officials")] == ["u.s", ".", "officials"]
+    assert [t.low for t in tokenize("the U.S.")] == ["the", "u.s", "."]
+
+
+def test_a_dotted_abbreviation_keeps_its_period_inside_a_phrase() -> None:
+    assert [t.low for t in tokenize("U.S. officials")] == ["u.s.", "officials"]
 
 
 def test_name_particles_stay_inside_a_name() -> None:
