@@ -109,7 +109,7 @@ _SKIP_ONE = (
     + _COMPLEMENTIZER
     + r"|di|on\s+\w+day|\w+day|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|today|"
     r"yesterday|oggi|ieri|also|inoltre|anche|poi|earlier|later|again|кроме того|крім того|также|також|"
-    r"(?:nelle|nella|nel|in|on|via|su|sul|sulla|at|during|to|a)\s+(?:\w+\s+){0,3}?"
+    r"(?:nelle|nella|nel|in|on|via|su|sul|sulla|at|during|to|a)\s+(?:\w+(?:\s+|['’])){0,3}?"
     + _SKIP_NOUNS
     + r"|"
     r"quanto\s+\w+\s+(?=da\b|dal|dalla|dalle|dai|dagli|dall)|"

@@ -60,3 +60,8 @@ def test_adverbial_closing_the_sentence_after_a_final_cue_is_not_content() -> No
     assert _pairs(body, "it") == [
         ("alto funzionario europeo", "I colloqui riprenderanno la prossima settimana")
     ]
+
+
+def test_channel_phrase_with_an_elided_article_is_not_content() -> None:
+    body = "Il consigliere Marco Bellini ha detto in un’intervista di essere contrario alla tregua."
+    assert _pairs(body, "it") == [("Marco Bellini", "essere contrario alla tregua.")]
