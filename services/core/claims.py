@@ -153,12 +153,29 @@ _TOLD_ADDRESSEE = re.compile(
     + r")\s+(?!(?:that|about|of|to|on|in)\b)(?=\w)",
     re.IGNORECASE,
 )
+# How a source asks not to be named: "who asked not to be named", "speaking on condition of
+# anonymity", "che ha chiesto l'anonimato", "che ha chiesto di restare anonimo". It says who the
+# source is, never what was claimed.
+_ANONYMITY = (
+    r"(?:(?:who|che)\s+)?(?:asked|requested|spoke|speaking|declined to be|ha chiesto|hanno chiesto|"
+    r"chiedendo|ha parlato|hanno parlato|parlando)\s+(?:not to be (?:named|identified)|"
+    r"on (?:the )?condition of anonymity|anonymity|l['’]anonimato|"
+    r"di (?:restare|rimanere) anonim[oaie]|di non essere (?:nominat|identificat)[oaie]|"
+    r"in condizione di anonimato|(?:in|sotto) anonimato)"
+)
+_ANONYMITY_ONLY = re.compile(
+    r"\s*(?:not to be (?:named|identified)|on (?:the )?condition of anonymity|anonymity|"
+    r"l['’]anonimato|di (?:restare|rimanere) anonim[oaie]|(?:restare|rimanere) anonim[oaie]|"
+    r"di non essere (?:nominat|identificat)[oaie])[.!]?\s*",
+    re.IGNORECASE,
+)
 # "..., ha detto un funzionario in condizione di anonimato.", "..., a senior official said on
 # condition of anonymity.": a prepositional phrase closing the sentence after an inverted or
 # final cue says how or where it was said; the clause before the cue is the content.
 _CLOSING_ADVERBIAL = re.compile(
-    r"\s*(?:in|on|at|via|under|during|nel|nella|su|sul|sulla|durante|sotto)\s+"
-    r"[^,;:.!?«»“”\"()]{2,50}[.!?]?\s*"
+    r"\s*(?:(?:in|on|at|via|under|during|nel|nella|su|sul|sulla|durante|sotto)\s+"
+    r"[^,;:.!?«»“”\"()]{2,50}|,?\s*" + _ANONYMITY + r")[.!?]?\s*",
+    re.IGNORECASE,
 )
 _ANAPHORIC_PASSIVE = re.compile(
     r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
@@ -205,8 +222,13 @@ def _blank(m: re.Match[str]) -> str:
 # in condizione di anonimato,": an aside between a speaker and the cue, hidden from the NP scan.
 _CHANNEL_ASIDE = re.compile(
     r",\s*(?:(?:su|on|via|sul|in)\s+[\w ]{2,25}|(?:citat[oaie]|cited|quoted)\s+(?:da\w*|by)\s+[^,]{2,40}|"
-    r"(?:speaking|talking|writing|parlando|scrivendo)\s+[^,]{2,60}),\s*$"
+    r"(?:speaking|talking|writing|parlando|scrivendo)\s+[^,]{2,60}|" + _ANONYMITY + r"[^,]{0,30}),\s*$"
 )
+# "A senior official who asked not to be named said": the request between subject and cue;
+# "Secondo un funzionario che ha chiesto l'anonimato, ...": between source and content.
+_ANONYMITY_BEFORE_CUE = re.compile(r"\s+" + _ANONYMITY + r"\s*,?\s*$", re.IGNORECASE)
+_LEADING_ANONYMITY = re.compile(r"\s*,?\s*" + _ANONYMITY + r"\s*,", re.IGNORECASE)
+_ANONYMITY_WORDS = ("anonym", "anonim", "named", "identified")
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
 # "secondo il governatore citato dall'agenzia Interfax": the agency relays, the governor speaks.
 _RELAY = r"[\s,]+(?:citat[oaie]|ripres[oaie]|cited|quoted)\s+(?:by|" + _IT_FROM + r")\b"
@@ -732,6 +754,8 @@ class _Reader:
             window = _CHANNEL_ASIDE.sub(_blank, window)
         if "(" in window:
             window = _PAREN_ACRONYM.sub(_blank, window)
+        if any(w in window for w in _ANONYMITY_WORDS):
+            window = _ANONYMITY_BEFORE_CUE.sub(_blank, window)
         while (
             trail := _trailing_adverb(window, max(0, len(window) - 40), len(window))
         ) is not None and trail.start() > 0:
@@ -760,6 +784,9 @@ class _Reader:
         relay = _RELAY_ASIDE.match(self.text, s, e)
         if relay is not None:
             s = relay.end() - 1  # "secondo X, citato dall'Ansa, ...": on after the relay
+        anonymous = _LEADING_ANONYMITY.match(self.text, s, e)
+        if anonymous is not None:
+            s = anonymous.end() - 1  # "secondo X, che ha chiesto l'anonimato, ...": on after it
         after_comma = self.text[s:e].lstrip()[:1] == ","
         s, e = strip_span(self.text, s, e)
         lead = None if after_comma else _OBJECT_THEN_THAT.match(self.text, s, e)
@@ -811,6 +838,8 @@ class _Reader:
         headline_link: bool = False,
     ) -> None:
         s, e = strip_span(self.text, s, e)
+        if _ANONYMITY_ONLY.match(self.text, s, e):
+            return  # "who asked not to be named (said ...)": how a source speaks, not a claim
         if (
             quote != "direct"
             # "said that while demoting him would be ...": after "that" a gerund opens the clause
@@ -1348,6 +1377,8 @@ class _Reader:
             if speaker is None:
                 return
             rest = text[np[1] : e]
+            # "..., ha detto un funzionario che ha chiesto l'anonimato.": how, not what
+            closing = _CLOSING_ADVERBIAL.fullmatch(rest) is not None
             inverted = (
                 left_stripped.endswith(",")
                 and len(left_stripped.split()) >= 4
@@ -1359,10 +1390,10 @@ class _Reader:
                 len(rest.split()) >= 4
                 and not inverted
                 and not _CLAUSE_GOES_ON.match(rest)
-                and not _CLOSING_ADVERBIAL.fullmatch(rest)
+                and not closing
             ):
                 return  # the NP after the cue is its object, not an inverted subject
-            if len(rest.split()) >= 4 and _THAT_CLAUSE.match(rest):
+            if len(rest.split()) >= 4 and _THAT_CLAUSE.match(rest) and not closing:
                 cs, ce = self.content_span(np[1], e)
             elif len(left_stripped.split()) < 4 and _COMMA_NEXT.match(rest):
                 # "E dunque, insiste il ministero, gli Stati Uniti sono ...": a parenthetical cue.
@@ -1470,6 +1501,8 @@ class _Reader:
         ):
             return relative.start("name"), relative.end("name")
         aside = _CHANNEL_ASIDE.search(self.text, s, cue_start) if comma_before else None
+        if aside is None and any(w in self.text[s:cue_start] for w in _ANONYMITY_WORDS):
+            aside = _ANONYMITY_BEFORE_CUE.search(self.text, s, cue_start)
         if aside is not None:
             cue_start = aside.start()  # "A senior official, speaking on condition of anonymity, said"
         # A short sentence-initial subject the NP scanner cannot read word by word:

@@ -65,3 +65,33 @@ def test_adverbial_closing_the_sentence_after_a_final_cue_is_not_content() -> No
 def test_channel_phrase_with_an_elided_article_is_not_content() -> None:
     body = "Il consigliere Marco Bellini ha detto in un’intervista di essere contrario alla tregua."
     assert _pairs(body, "it") == [("Marco Bellini", "essere contrario alla tregua.")]
+
+
+def test_a_request_not_to_be_named_is_neither_content_nor_a_claim() -> None:
+    body = "The talks would resume next week, said a senior European diplomat who asked not to be named."
+    assert _pairs(body, "en") == [("senior European diplomat", "The talks would resume next week")]
+
+
+def test_a_request_not_to_be_named_between_subject_and_cue_is_skipped() -> None:
+    body = "A senior European diplomat who asked not to be named said the talks would resume next week."
+    assert _pairs(body, "en") == [("senior European diplomat", "the talks would resume next week.")]
+
+
+def test_italian_relative_asking_for_anonymity_after_a_final_cue_is_not_content() -> None:
+    body = (
+        "I colloqui riprenderanno la prossima settimana, ha detto un alto funzionario europeo "
+        "che ha chiesto l'anonimato."
+    )
+    assert _pairs(body, "it") == [
+        ("alto funzionario europeo", "I colloqui riprenderanno la prossima settimana")
+    ]
+
+
+def test_italian_relative_asking_for_anonymity_after_secondo_is_not_content() -> None:
+    body = (
+        "Secondo un alto funzionario europeo che ha chiesto di restare anonimo, i colloqui "
+        "riprenderanno la prossima settimana."
+    )
+    assert _pairs(body, "it") == [
+        ("alto funzionario europeo", "i colloqui riprenderanno la prossima settimana.")
+    ]
