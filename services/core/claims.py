@@ -177,6 +177,15 @@ _CLOSING_ADVERBIAL = re.compile(
     r"[^,;:.!?«»“”\"()]{2,50}|,?\s*" + _ANONYMITY + r")[.!?]?\s*",
     re.IGNORECASE,
 )
+# "le parole del ministro X secondo cui ...": the NP before "secondo cui" (according to whom)
+# speaks, and what it holds runs to the next clause: a comma, or "e" going on with the outer phrase
+# ("... secondo cui X e della richiesta di Y").
+_WHOM_CUE = "secondo cui"
+_ACCORDING_TO_WHOM = re.compile(r"[\s,]+secondo (?:cui|il quale|la quale|i quali|le quali)\s+", re.IGNORECASE)
+_WHOM_CLAUSE_END = re.compile(
+    r"\s*[,;]|\s+e\s+(?:" + _IT_OF + r"|a|al|alla|ai|agli|alle|all['’]|per|con)(?:\s|(?<=['’]))",
+    re.IGNORECASE,
+)
 _ANAPHORIC_PASSIVE = re.compile(
     r"(?:(?:this|it|ciò|questo|questa)\s+)?(?:was|is|has been|had been|è stato|è stata|era stato|viene|veniva)",
     re.IGNORECASE,
@@ -1118,6 +1127,8 @@ class _Reader:
                 self.read_intro(intros, s, e)
             while pending and pending[0].open < e:
                 self.read_quote(pending.pop(0))
+            if self.text.find("secondo ", s, e) >= 0:
+                self.read_according_to_whom(s, e)
             matches = self.cues_in(s, e)
             if wire is not None and wire.gate.search(self.text, s, e) is not None:
                 matches = self.read_wire(wire, s, e, matches)
@@ -1134,6 +1145,21 @@ class _Reader:
         for q in pending:
             self.read_quote(q)
         self.read_headline()
+
+    def read_according_to_whom(self, s: int, e: int) -> None:
+        """"le osservazioni di Trump secondo cui l'Ue non avrebbe speso abbastanza e della
+        richiesta ...": the phrase before "secondo cui" names the speaker; the content is the
+        relative clause, up to the next clause."""
+        for m in _ACCORDING_TO_WHOM.finditer(self.text, s, e):
+            if self.in_quote(m.start()):
+                continue
+            np = self.np_before(m.start(), s)
+            speaker = self.speaker_at(*np, _WHOM_CUE) if np is not None else None
+            if speaker is None:
+                continue
+            stop = _WHOM_CLAUSE_END.search(self.text, m.end(), e)
+            cs, ce = self.content_span(m.end(), stop.start() if stop is not None else e)
+            self.add(speaker, _WHOM_CUE, cs, ce, self.quote_kind(cs, ce), (s, e), 0.7)
 
     def cues_in(self, s: int, e: int) -> list[tuple[int, re.Match[str]]]:
         """The source (0), verb (1) and gerund (2) cues of the sentence text[s:e]."""
@@ -1614,7 +1640,12 @@ def _cut_at_aside(text: str, outer: _Found, inner: _Found) -> tuple[_Found, _Fou
     if not (outer.start < inner.start and inner.end <= outer.end):
         return None
     at = text.rfind(inner.cue, outer.start, inner.start)
-    if at < 0 or text[at - 2 : at].strip() not in (",", "") or text[at - 1 : at] not in (" ", ","):
+    if at < 0:
+        return None
+    # A source aside opens after a comma; "secondo cui" follows its speaker's NP with or without.
+    if inner.cue != _WHOM_CUE and (
+        text[at - 2 : at].strip() not in (",", "") or text[at - 1 : at] not in (" ", ",")
+    ):
         return None
     if len(text[at : inner.start].split()) > 8:
         return None

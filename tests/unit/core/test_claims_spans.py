@@ -95,3 +95,25 @@ def test_italian_relative_asking_for_anonymity_after_secondo_is_not_content() ->
     assert _pairs(body, "it") == [
         ("alto funzionario europeo", "i colloqui riprenderanno la prossima settimana.")
     ]
+
+
+def test_secondo_cui_gives_the_claim_to_the_phrase_before_it_up_to_the_next_clause() -> None:
+    body = (
+        "Alla luce delle osservazioni del presidente Marco Bellini secondo cui l'Europa non "
+        "avrebbe speso abbastanza per la difesa e della richiesta di aumentare il bilancio, il "
+        "vertice è stato rinviato."
+    )
+    assert _pairs(body, "it") == [
+        ("Marco Bellini", "l'Europa non avrebbe speso abbastanza per la difesa")
+    ]
+
+
+def test_secondo_cui_claim_ends_the_claim_that_holds_it() -> None:
+    body = (
+        "Il governo ha respinto le accuse del ministro Marco Bellini secondo cui l'esercito non "
+        "avrebbe protetto i civili."
+    )
+    assert _pairs(body, "it") == [
+        ("governo", "le accuse del ministro Marco Bellini"),
+        ("Marco Bellini", "l'esercito non avrebbe protetto i civili."),
+    ]
