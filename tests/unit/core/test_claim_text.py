@@ -170,6 +170,10 @@ def test_terrorising_civilians_reports_attacks_while_terrorism_accuses() -> None
     # the same claim in English has the same type, in either spelling
     assert classify("The enemy continues to terrorise the civilian population of the villages") == "attack_report"
     assert classify("The enemy terrorized the villages all night") == "attack_report"
+    assert classify("Ворог продовжує тероризувати мирне населення Харківщини") == "attack_report"
+    assert classify("Враг продолжает терроризировать мирное население") == "attack_report"
+    assert classify("Це справжній тероризм проти цивільних") == "accusation"
+    assert classify("Это терроризм против мирных жителей") == "accusation"
 
 
 def test_an_appeal_to_international_law_accuses() -> None:
