@@ -371,9 +371,9 @@ def _is_metonym(text: str, mention: PlaceMention, markers: _ContextMarkers,
         # (a named place inside it, "Moscow's Vnukovo airport", is where; the capital only
         # says where that lies)
         return False
-    after = text[mention.end : mention.end + 20]
     if _force_in().search(before):
         return False  # "Police in Tbilisi used tear gas": the police act, in the city
+    after = text[mention.end : mention.end + 20]
     return bool(_METONYM_BEFORE.search(before[-24:])
                 or (_METONYM_AFTER.match(after) and not _ATTRIBUTION_AFTER.match(text, mention.end)))
 
@@ -969,15 +969,15 @@ def _one_agreement_of_the_parties(drafts: list[IncidentDraft]) -> list[IncidentD
     """"Russia and Ukraine exchanged 95 prisoners": the countries an agreement names in one
     sentence are its parties, and the exchange one event, in the country war news happens in
     most (`focus_prior`: Ukraine), else the first named."""
-    dropped: list[IncidentDraft] = []
+    dropped: set[int] = set()
     seen: set[tuple[int, str]] = set()
     for d in sorted(drafts, key=lambda d: (-focus_prior(d.place.place.country_code or ""), d.place.start)):
         if d.cue.sub_event_type == "Agreement" and d.place.precision == "country":
             said = (d.sentences[0].start if d.sentences else -1, d.cue.trigger)
             if said in seen:
-                dropped.append(d)
+                dropped.add(id(d))
             seen.add(said)
-    return [d for d in drafts if not any(d is x for x in dropped)]
+    return [d for d in drafts if id(d) not in dropped]
 
 
 #: what a shooting story may also report: the arrest, charges or a standoff around it
@@ -1487,9 +1487,10 @@ def _fold_undated(drafts: list[IncidentDraft], undated: EventDate,
     dated = [d for d in drafts if d.date is not undated and not _is_background(d, published_at)]
     out: list[IncidentDraft] = []
     for d in drafts:
-        if d.date is undated and (d.cue.score < STRONG_CUE_SCORE or _headline_only(d)):
+        headline = _headline_only(d)
+        if d.date is undated and (d.cue.score < STRONG_CUE_SCORE or headline):
             # a headline's bare "strike" names no means: it is whichever event the body dates there
-            any_family = _headline_only(d) and d.cue.score < MIN_CUE_SCORE
+            any_family = headline and d.cue.score < MIN_CUE_SCORE
             same = [k for k in dated if _place_key(k.place) == _place_key(d.place)
                     and (any_family or _family(k.cue) == _family(d.cue)
                          or {k.cue.sub_event_type, d.cue.sub_event_type} <= _SHOOTING)]

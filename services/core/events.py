@@ -180,6 +180,9 @@ def _rules(language: str) -> _Rules:
     gated += _gated(section[_CIVILIAN], _CIVILIAN)
     gated += [g for name in (_HISTORY, _COMMEMORATION, _CONDITIONAL, _MOTIVE, _GRIEVANCE, _AGO, _PLANNED)
               for g in _gated(modality.get(name) or [], name)]
+    def optional(name: str) -> re.Pattern[str] | None:
+        return _folded(modality[name]) if modality.get(name) else None
+
     return _Rules(
         triggers=triggers,
         combos=combos,
@@ -190,16 +193,16 @@ def _rules(language: str) -> _Rules:
         gate=PatternGate([p for p, _ in gated], ignore_case=False, names=[name for _, name in gated]),
         trigger_index={source: tuple(found) for source, found in trigger_index.items()},
         modal_near=_folded(modality["hypothetical"] + modality["negation"]),
-        affirmed=_folded(modality["affirmed"]) if modality.get("affirmed") else None,
+        affirmed=optional("affirmed"),
         conditional=_folded(modality["conditional"]),
         history=_folded(modality["history"]),
-        commemoration=_folded(modality["commemoration"]) if modality.get("commemoration") else None,
-        denied_after=_folded(modality["denied_after"]) if modality.get("denied_after") else None,
+        commemoration=optional("commemoration"),
+        denied_after=optional("denied_after"),
         civilian=_folded(section["civilian"]),
-        motive=_folded(modality[_MOTIVE]) if modality.get(_MOTIVE) else None,
-        grievance=_folded(modality[_GRIEVANCE]) if modality.get(_GRIEVANCE) else None,
-        ago=_folded(modality[_AGO]) if modality.get(_AGO) else None,
-        planned=_folded(modality[_PLANNED]) if modality.get(_PLANNED) else None,
+        motive=optional(_MOTIVE),
+        grievance=optional(_GRIEVANCE),
+        ago=optional(_AGO),
+        planned=optional(_PLANNED),
     )
 
 
@@ -269,6 +272,13 @@ def _outermost(found: list[_Match]) -> list[_Match]:
     ]
 
 
+def _remote_type(weapons: tuple[str, ...], civilian: bool) -> str | None:
+    """The type of the first weapon when it is fired from afar (no gun or knife): shelling, an
+    air or drone strike, a mine, a grenade."""
+    sub = _weapon_type(weapons, civilian)
+    return None if sub in (None, "Attack", "Armed clash") else sub
+
+
 def _weapon_type(weapons: tuple[str, ...], civilian: bool) -> str | None:
     if not weapons:
         return None
@@ -304,11 +314,10 @@ def _resolve(match: _Match, sentence: str, language: str, weapons: tuple[str, ..
         # "внаслідок удару" (uk/ru): a strike is dealt from afar; the weapon says how, else shelling.
         by_weapon = _weapon_type(weapons, civilian)
         return (by_weapon, 0.75) if by_weapon is not None else (_SHELLING, 0.3)
-    if match.toll or match.sub_event_type == _VIOLENCE:
-        by_weapon = _weapon_type(weapons, civilian)
-        if by_weapon is not None and by_weapon not in ("Attack", "Armed clash"):
-            # "uccisi dal fuoco dell'artiglieria": killed from afar, as ACLED codes it, whoever died
-            return by_weapon, match.score
+    remote = _remote_type(weapons, civilian) if match.toll or match.sub_event_type == _VIOLENCE else None
+    if remote is not None:
+        # "uccisi dal fuoco dell'artiglieria": killed from afar, as ACLED codes it, whoever died
+        return remote, match.score
     if match.sub_event_type == _VIOLENCE:
         # Killing without named civilians is mostly fighting between armed sides.
         return ("Attack" if civilian else "Armed clash"), match.score
@@ -450,8 +459,8 @@ def _classify(sentence: str, language: str) -> tuple[EventCue, ...]:
         candidates.extend(tolls)
     worded_count = len(candidates)  # the candidates after these name a weapon without a verb
     for name, start, end in weapon_spans:
-        sub = _weapon_type((name,), civilian)
-        if sub is not None and sub not in ("Attack", "Armed clash"):
+        sub = _remote_type((name,), civilian)
+        if sub is not None:
             # "Un missile in pieno centro a Kharkiv": a weapon named without a verb is weak evidence.
             candidates.append((sub, _WEAPON_ONLY_SCORE, start, end))
     weapon_only = range(worded_count, len(candidates))
