@@ -1,19 +1,13 @@
 """A short roundup of places, each struck with its own weapon, keeps each place's weapon: a
 brief is read whole only where its strongest reading speaks of the place."""
 
-from datetime import UTC, datetime
-
 import pytest
 
-from schemas import Article
-from services.core.extract import extract_article
+from tests.unit.core.written_reports import incidents_of
 
 
 def _types(language: str, title: str, body: str) -> list[tuple[str, str]]:
-    article = Article(article_id="roundup", source="example.org", title=title, body=body,
-                      published_at=datetime(2024, 6, 11, 9, tzinfo=UTC), language=language)
-    return sorted((m.incident.location.name, m.incident.sub_event_type)
-                  for m in extract_article(article).mentions if m.incident is not None)
+    return sorted((i.location.name, i.sub_event_type) for i in incidents_of(body, language, title))
 
 
 @pytest.mark.parametrize(("language", "title", "body"), [

@@ -1,14 +1,11 @@
 """A capital named by nationality ("the Ukrainian capital", "la capitale russa") is that city, and
 so is a capital's possessive before a part of the town ("Kyiv's Darnytskyi district")."""
 
-from datetime import UTC, datetime
-
 import pytest
 
-from schemas import Article
 from services.core.demonyms import find_capital_phrases
-from services.core.extract import extract_article
 from services.core.places import find_places
+from tests.unit.core.written_reports import incidents_of
 
 
 @pytest.mark.parametrize(("language", "text", "country"), [
@@ -43,16 +40,11 @@ def test_the_place_reader_reads_the_phrase_as_the_city(language: str, text: str,
 ])
 def test_a_strike_on_the_capital_is_located_there_not_in_the_attackers_country(
         language: str, text: str, city: str) -> None:
-    article = Article(article_id="cap", source="example.org", title="", body=text,
-                      published_at=datetime(2024, 6, 11, 9, tzinfo=UTC), language=language)
-    places = [m.incident.location.name for m in extract_article(article).mentions if m.incident is not None]
-    assert places == [city]
+    assert _incident_places(text, language) == [city]
 
 
-def _incident_places(text: str) -> list[str]:
-    article = Article(article_id="cap", source="example.org", title="", body=text,
-                      published_at=datetime(2024, 6, 11, 9, tzinfo=UTC), language="en")
-    return [m.incident.location.name for m in extract_article(article).mentions if m.incident is not None]
+def _incident_places(text: str, language: str = "en") -> list[str]:
+    return [i.location.name for i in incidents_of(text, language)]
 
 
 def test_a_capitals_possessive_before_a_part_of_the_town_is_the_town() -> None:

@@ -1,13 +1,8 @@
 """Specification sweep: short war reports written for this test, read as an ACLED coder would."""
 
-from datetime import UTC, datetime
-
 import pytest
 
-from schemas import Article
-from services.core.extract import extract_article
-
-PUBLISHED = datetime(2024, 6, 11, 9, tzinfo=UTC)  # a Tuesday
+from tests.unit.core.written_reports import incidents_of
 
 Coding = tuple[str, str, str, int | None, int | None]
 _SHELLING = "Shelling/artillery/missile attack"
@@ -15,11 +10,8 @@ _AIR = "Air/drone strike"
 
 
 def codings(language: str, title: str, body: str) -> list[Coding]:
-    article = Article(article_id="sweep", source="example.org", title=title, body=body,
-                      published_at=PUBLISHED, language=language)
-    incidents = [m.incident for m in extract_article(article).mentions if m.incident is not None]
     return [(i.sub_event_type, i.location.name, str(i.date.start), i.fatalities.best or None,
-             i.injured.best or None) for i in incidents]
+             i.injured.best or None) for i in incidents_of(body, language, title)]
 
 
 CODED = [

@@ -1,18 +1,12 @@
 """A prisoner exchange is one Agreement, whichever words tell it and however many parties it names."""
 
-from datetime import UTC, datetime
-
 import pytest
 
-from schemas import Article
-from services.core.extract import extract_article
+from tests.unit.core.written_reports import incidents_of
 
 
 def _incidents(language: str, body: str) -> list[tuple[str, str]]:
-    article = Article(article_id="swap", source="example.org", title="", body=body,
-                      published_at=datetime(2024, 6, 11, 9, tzinfo=UTC), language=language)
-    return [(m.incident.sub_event_type, m.incident.location.name)
-            for m in extract_article(article).mentions if m.incident is not None]
+    return [(i.sub_event_type, i.location.name) for i in incidents_of(body, language)]
 
 
 @pytest.mark.parametrize(("language", "body", "country"), [
