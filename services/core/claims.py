@@ -155,19 +155,18 @@ _TOLD_ADDRESSEE = re.compile(
 )
 # How a source asks not to be named: "who asked not to be named", "speaking on condition of
 # anonymity", "che ha chiesto l'anonimato", "che ha chiesto di restare anonimo". It says who the
-# source is, never what was claimed.
+# source is, never what was claimed. _UNNAMED is what is asked for, _ANONYMITY the whole request.
+_UNNAMED = (
+    r"not to be (?:named|identified)|on (?:the )?condition of anonymity|anonymity|l['’]anonimato|"
+    r"di (?:restare|rimanere) anonim[oaie]|di non essere (?:nominat|identificat)[oaie]"
+)
 _ANONYMITY = (
     r"(?:(?:who|che)\s+)?(?:asked|requested|spoke|speaking|declined to be|ha chiesto|hanno chiesto|"
-    r"chiedendo|ha parlato|hanno parlato|parlando)\s+(?:not to be (?:named|identified)|"
-    r"on (?:the )?condition of anonymity|anonymity|l['’]anonimato|"
-    r"di (?:restare|rimanere) anonim[oaie]|di non essere (?:nominat|identificat)[oaie]|"
+    r"chiedendo|ha parlato|hanno parlato|parlando)\s+(?:" + _UNNAMED + r"|"
     r"in condizione di anonimato|(?:in|sotto) anonimato)"
 )
 _ANONYMITY_ONLY = re.compile(
-    r"\s*(?:not to be (?:named|identified)|on (?:the )?condition of anonymity|anonymity|"
-    r"l['’]anonimato|di (?:restare|rimanere) anonim[oaie]|(?:restare|rimanere) anonim[oaie]|"
-    r"di non essere (?:nominat|identificat)[oaie])[.!]?\s*",
-    re.IGNORECASE,
+    r"\s*(?:" + _UNNAMED + r"|(?:restare|rimanere) anonim[oaie])[.!]?\s*", re.IGNORECASE
 )
 # "..., ha detto un funzionario in condizione di anonimato.", "..., a senior official said on
 # condition of anonymity.": a prepositional phrase closing the sentence after an inverted or
