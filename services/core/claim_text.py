@@ -880,6 +880,8 @@ def _caseless_beyond_ascii(text: str) -> bool:
 
 
 _NUMBER_WORD_LANGUAGES = frozenset({"it", "en", "fr", "es", "de", "pt", "ru"})
+# Languages whose "X із Y" keeps its total Y as a quantity of its own (uk/ru air-defence tallies)
+_TOTAL_LANGUAGES = frozenset({"uk", "ru"})
 _OF_CONTEXT = re.compile(
     r"\b(?:dal|dall['’]|since|from|depuis|desde)\s+(?:the\s+)?(\d{1,2}\s+\w+(?:\s+\d{4})?|\w+\s+\d{1,2}(?:,\s*\d{4})?)",
     re.IGNORECASE,
@@ -979,10 +981,6 @@ def extract_quantities(content: str, language: str | None) -> tuple[Quantity, ..
             # "знешкодили 45 із 60 дронів": the total the count is out of (60 launched)
             found.append(Quantity(_number(m.group("total"), None), unit, "total"))
     return tuple(found)
-
-
-# Languages whose "X із Y" keeps its total Y as a quantity of its own (uk/ru air-defence tallies)
-_TOTAL_LANGUAGES = frozenset({"uk", "ru"})
 
 
 def outlet_at(text: str, start: int) -> str | None:
