@@ -237,6 +237,13 @@ _CHANNEL_ASIDE = re.compile(
 _ANONYMITY_BEFORE_CUE = re.compile(r"\s+" + _ANONYMITY + r"\s*,?\s*$", re.IGNORECASE)
 _LEADING_ANONYMITY = re.compile(r"\s*,?\s*" + _ANONYMITY + r"\s*,", re.IGNORECASE)
 _ANONYMITY_WORDS = ("anonym", "anonim", "named", "identified")
+
+
+def _may_ask_anonymity(stretch: str) -> bool:
+    """Whether _ANONYMITY_BEFORE_CUE can match in stretch: the cheap test before the scan."""
+    return any(w in stretch for w in _ANONYMITY_WORDS)
+
+
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{1,10}\)")
 # "secondo il governatore citato dall'agenzia Interfax": the agency relays, the governor speaks.
 _RELAY = r"[\s,]+(?:citat[oaie]|ripres[oaie]|cited|quoted)\s+(?:by|" + _IT_FROM + r")\b"
@@ -762,7 +769,7 @@ class _Reader:
             window = _CHANNEL_ASIDE.sub(_blank, window)
         if "(" in window:
             window = _PAREN_ACRONYM.sub(_blank, window)
-        if any(w in window for w in _ANONYMITY_WORDS):
+        if _may_ask_anonymity(window):
             window = _ANONYMITY_BEFORE_CUE.sub(_blank, window)
         while (
             trail := _trailing_adverb(window, max(0, len(window) - 40), len(window))
@@ -1526,7 +1533,7 @@ class _Reader:
         ):
             return relative.start("name"), relative.end("name")
         aside = _CHANNEL_ASIDE.search(self.text, s, cue_start) if comma_before else None
-        if aside is None and any(w in self.text[s:cue_start] for w in _ANONYMITY_WORDS):
+        if aside is None and _may_ask_anonymity(self.text[s:cue_start]):
             aside = _ANONYMITY_BEFORE_CUE.search(self.text, s, cue_start)
         if aside is not None:
             cue_start = aside.start()  # "A senior official, speaking on condition of anonymity, said"
