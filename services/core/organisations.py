@@ -134,7 +134,7 @@ def nominative_body(phrase: str) -> str:
         return phrase
     language = phrase_language(phrase)
     if canonical_organisation(phrase) is not None:
-        for tried in (language,) if language else ("uk", "ru"):
+        for tried in phrase_languages(phrase):
             named = nominative_organisation(phrase, tried)
             # Without a letter to tell the language, the nominative must keep the qualifier
             # the article wrote, less a case ending ("Генштабу ЗСУ" is Ukrainian: "Генштаб
