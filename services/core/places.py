@@ -1186,7 +1186,7 @@ def _resolve(text: str, spans: list[_Span], gazetteer: Gazetteer, lex: _Lexicon,
     counties = _named_counties(spans, same_candidates, lex.story_state_countries)
     located = [(other.key, (place.lat, place.lon), place) for other, place in zip(spans, best_prior)
                if place.kind in ("settlement", "district")]
-    return _read_spans(text, spans, priors, same_candidates, located, region_hint,
+    return _read_spans(text, spans, priors, best_prior, same_candidates, located, region_hint,
                        country_hint, gazetteer, lex, home, counties)
 
 
@@ -1218,7 +1218,7 @@ def _named_counties(spans: list[_Span], same_candidates: list[tuple[int, ...]],
     return counties
 
 
-def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
+def _read_spans(text: str, spans: list[_Span], priors: list[list[float]], best_prior: list[Place],
                 same_candidates: list[tuple[int, ...]],
                 located: list[tuple[str, tuple[float | None, float | None], Place]],
                 region_hint: dict[tuple[str, str], float], country_hint: set[str],
@@ -1248,8 +1248,8 @@ def _read_spans(text: str, spans: list[_Span], priors: list[list[float]],
         top_score, top = scored[0]
         chosen = span.candidates[top]
         margin = top_score - scored[1][0] if len(scored) > 1 else 1.0
-        near = _namesake_near_the_next(text, spans, priors, idx) \
-            or _namesake_in_the_raion(text, spans, priors, idx, scored)
+        near = _namesake_near_the_next(text, spans, best_prior, idx) \
+            or _namesake_in_the_raion(text, spans, best_prior, idx, scored)
         if near is not None:
             chosen, margin = near, 1.0
         confidence = max(0.05, min(1.0, 0.5 + 0.5 * math.tanh(2.0 * margin)))
@@ -1302,7 +1302,7 @@ NEAR_MAX_KM = 20.0
 NEAR_LEAD = 2.0
 
 
-def _namesake_near_the_next(text: str, spans: list[_Span], priors: list[list[float]], idx: int
+def _namesake_near_the_next(text: str, spans: list[_Span], best_prior: list[Place], idx: int
                             ) -> Place | None:
     """The namesake of span idx clearly nearest the town written after it with "near" (one of
     many Novooleksandrivkas lies at Pokrovsk); None when none is, or several are about as near."""
@@ -1311,8 +1311,7 @@ def _namesake_near_the_next(text: str, spans: list[_Span], priors: list[list[flo
     span, nxt = spans[idx], spans[idx + 1]
     if _NEAR_GAP.fullmatch(text, span.end, nxt.start) is None:
         return None
-    pr = priors[idx + 1]
-    town = nxt.candidates[max(range(len(pr)), key=pr.__getitem__)]
+    town = best_prior[idx + 1]
     if town.kind != _SETTLEMENT:
         return None
     # Places of that very name, if any: a former name (Andriivka, now Sukhanivka) is a weaker reading.
@@ -1329,7 +1328,7 @@ def _namesake_near_the_next(text: str, spans: list[_Span], priors: list[list[flo
     return replace(chosen, lat=town.lat, lon=town.lon) if chosen.approximate else chosen
 
 
-def _namesake_in_the_raion(text: str, spans: list[_Span], priors: list[list[float]], idx: int,
+def _namesake_in_the_raion(text: str, spans: list[_Span], best_prior: list[Place], idx: int,
                            scored: list[tuple[float, int]]) -> Place | None:
     """"the village of Petrivka in the Izium district": the best-scored namesake of span idx in
     the raion written next (by its centre's name or its own), not one of another raion. None when
@@ -1339,14 +1338,12 @@ def _namesake_in_the_raion(text: str, spans: list[_Span], priors: list[list[floa
     span, nxt = spans[idx], spans[idx + 1]
     if _QUALIFIER_GAP.match(text[span.end: nxt.start]) is None:
         return None
-    pr = priors[idx + 1]
-    raion = nxt.candidates[max(range(len(pr)), key=pr.__getitem__)]
+    raion = best_prior[idx + 1]
     if not (raion.admin1 and raion.admin2 and _names_a_raion(raion)):
         return None
-    inside = [(score, span.candidates[c]) for score, c in scored
-              if span.candidates[c].kind == _SETTLEMENT and (span.candidates[c].country_code,
-              span.candidates[c].admin1, span.candidates[c].admin2)
-              == (raion.country_code, raion.admin1, raion.admin2)]
+    unit = (raion.country_code, raion.admin1, raion.admin2)
+    inside = [(score, p) for score, c in scored if (p := span.candidates[c]).kind == _SETTLEMENT
+              and (p.country_code, p.admin1, p.admin2) == unit]
     clear = len(scored) == 1 or scored[0][0] - scored[1][0] >= TIE_MARGIN
     if not inside or (clear and span.candidates[scored[0][1]] is inside[0][1]):
         return None
