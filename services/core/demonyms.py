@@ -17,13 +17,21 @@ class Demonym:
     end: int
 
 
-@lru_cache(maxsize=16)
-def _pattern(language: str) -> regex.Pattern[str]:
+def _nationalities(language: str) -> str:
+    """One alternative of the language's nationality words, each group named for its country."""
     section = language_section("demonyms", language)
     body = "|".join(f"(?P<{code}>{'|'.join(forms)})" for code, forms in section.items())
+    return f"(?:{body})"
+
+
+def _flags(language: str) -> int:
     # English capitalises nationalities ("Polish police", not "polish"); Italian does not.
-    flags = 0 if language == "en" else regex.IGNORECASE
-    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+    return 0 if language == "en" else regex.IGNORECASE
+
+
+@lru_cache(maxsize=16)
+def _pattern(language: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\w){_nationalities(language)}(?!\w)", _flags(language))
 
 
 def find_demonyms(text: str, language: str) -> list[Demonym]:
@@ -36,10 +44,9 @@ def _capital_pattern(language: str) -> regex.Pattern[str] | None:
     phrases = load_lexicon("capitals")["phrases"].get(language)
     if not phrases:
         return None
-    nationality = _pattern(language).pattern.removeprefix("(?<!\\w)").removesuffix("(?!\\w)")
+    nationality = _nationalities(language)
     body = "|".join(phrase.replace("{demonym}", nationality) for phrase in phrases)
-    flags = 0 if language == "en" else regex.IGNORECASE
-    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", _flags(language))
 
 
 def find_capital_phrases(text: str, language: str) -> list[Demonym]:
