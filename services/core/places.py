@@ -6,6 +6,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -183,6 +184,7 @@ def place_words_after() -> frozenset[str]:
     Avenue", "Milan Province"): the lexicon's stopwords, region, agency and street words."""
     lex = _lexicon()
     return lex.stopwords | lex.region_after | lex.agency_after | lex.street_after | lex.street_after_any
+
 
 def focus_prior(country_code: str) -> float:
     """How much more often war news happens in a country (`prefer_countries`: Ukraine first)."""
@@ -1987,15 +1989,15 @@ def _owning_city(text: str, m: PlaceMention, towns: list[PlaceMention]) -> Place
     return next((o for o in towns if o.start == after.end()), None)
 
 
+# One town however often the text names it: its name and point
+_TOWN_KEY = attrgetter("place.name", "place.lat", "place.lon")
+
+
 def _the_city(towns: list[PlaceMention], before: list[PlaceMention]) -> PlaceMention | None:
     """"The city" of a part: of the towns named before it, the one the text names most (the
     story's city, not a capital quoted in passing), the last written on a tie."""
-    counts: dict[tuple[str, float | None, float | None], int] = {}
-    for o in towns:
-        key = (o.place.name, o.place.lat, o.place.lon)
-        counts[key] = counts.get(key, 0) + 1
-    return max(reversed(before), key=lambda o: counts[(o.place.name, o.place.lat, o.place.lon)],
-               default=None)
+    counts = Counter(map(_TOWN_KEY, towns))
+    return max(reversed(before), key=lambda o: counts[_TOWN_KEY(o)], default=None)
 
 
 # A small namesake this far from the town the text is about, in a region the text never names,
