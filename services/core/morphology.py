@@ -11,6 +11,8 @@ from typing import Any
 
 import regex
 
+LANGUAGES = ("uk", "ru")
+
 # A word only one of the two languages spells ("області", "Воздушных"), else an ending only
 # one of them gives an adjective ("-ої", "-ой").
 _UKRAINIAN_LETTERS = regex.compile(r"[іїєґІЇЄҐ]")
@@ -19,6 +21,7 @@ CYRILLIC_PHRASE = regex.compile(r"^[\p{Cyrillic}][\p{Cyrillic}\s'’ʼ-]*$")
 
 
 def phrase_language(phrase: str) -> str | None:
+    """The one of LANGUAGES a phrase's letters or adjective ending show, if any."""
     if _UKRAINIAN_LETTERS.search(phrase):
         return "uk"
     if _RUSSIAN_LETTERS.search(phrase):
@@ -29,9 +32,6 @@ def phrase_language(phrase: str) -> str | None:
     if first.endswith("ой"):
         return "ru"
     return None
-
-
-LANGUAGES = ("uk", "ru")
 
 
 def phrase_languages(phrase: str) -> tuple[str, ...]:
