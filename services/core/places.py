@@ -123,6 +123,7 @@ class _Lexicon:
     region_stems: dict[str, tuple[str, str]]
     border_after: frozenset[str]
     site_words: frozenset[str]
+    city_part_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -174,6 +175,7 @@ def _lexicon() -> _Lexicon:
         {stem: (cc, admin1) for stem, (cc, admin1) in raw["region_adjective_stems"].items()},
         frozenset(w.lower() for w in raw["border_words_after"]),
         frozenset(w.lower() for w in raw["site_words"]),
+        frozenset(w.lower() for w in raw["city_part_words"]),
     )
 
 
@@ -1918,26 +1920,40 @@ def _most_named_town(mentions: list[PlaceMention], marked: list[bool]) -> PlaceM
                key=lambda m: counts[id(m.place)], default=None)
 
 
-# A district or quarter of a city (neighbourhoods are read above): "Kyivskyi district",
-# "distretto di Kyivskyi", "quartiere Kyivskyi". Written right after the name, or before it.
-_PART_WORDS = frozenset({"district", "districts", "microdistrict", "microdistricts", "quarter", "quarters",
-                         "raion", "raions", "quartiere", "quartieri", "distretto", "distretti",
-                         "rione", "rioni"})
-_CITY_PARTS = "|".join(sorted(_PART_WORDS, key=len, reverse=True))
 # Other names of a list the part opens or closes ("Kyivskyi and Shevchenkivskyi districts",
 # "quartieri Kyivskyi e Shevchenkivskyi della città")
 _LISTED = r"(?:(?:\s*,\s*|\s+(?:and|e)\s+)[A-ZА-ЯІЇЄҐ][\w'’-]*){0,4}"
 _LISTED_BEFORE = r"(?:[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s*,\s*|\s+(?:and|e)\s+)){0,4}"
-_PART_AFTER = re.compile(rf"{_LISTED}\s+(?i:{_CITY_PARTS})\b")
-_PART_BEFORE = re.compile(rf"\b(?i:{_CITY_PARTS})\s+(?:(?:di|of)\s+)?{_LISTED_BEFORE}$")
 # Its city, named before it in the possessive ("Kharkiv's", "the city's") or after it ("of
 # Kharkiv", "di Kharkiv", "della città"). A city named by a common noun is the last one written.
 _GENERIC_CITY = r"(?:the\s+)?(?:city|town|capital|città|capitale)\b"
 _OWNER_BEFORE = re.compile(rf"(?P<generic>\b{_GENERIC_CITY})?['’]s\s+(?:[a-z]+\s+){{0,2}}$",
                            re.IGNORECASE)
-_OWNER_AFTER = re.compile(
-    rf"{_LISTED}(?i:\s+(?:{_CITY_PARTS}))?(?i:\s+(?:of|di|della|dell['’]|del|in|nella)\s*"
-    rf"(?P<generic>{_GENERIC_CITY})?)")
+
+
+@dataclass(frozen=True, slots=True)
+class _CityParts:
+    """A district or quarter of a city (neighbourhoods are read above), by the lexicon's
+    `city_part_words`: "Kyivskyi district", "distretto di Kyivskyi", "quartiere Kyivskyi",
+    written right after the name or before it."""
+
+    words: frozenset[str]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    owner_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _city_parts() -> _CityParts:
+    words = _lexicon().city_part_words
+    nouns = "|".join(sorted(words, key=len, reverse=True))
+    return _CityParts(
+        words,
+        re.compile(rf"{_LISTED}\s+(?i:{nouns})\b"),
+        re.compile(rf"\b(?i:{nouns})\s+(?:(?:di|of)\s+)?{_LISTED_BEFORE}$"),
+        re.compile(rf"{_LISTED}(?i:\s+(?:{nouns}))?(?i:\s+(?:of|di|della|dell['’]|del|in|nella)\s*"
+                   rf"(?P<generic>{_GENERIC_CITY})?)"),
+    )
 
 
 def _parts_of_named_cities(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -1957,10 +1973,10 @@ def _parts_of_named_cities(text: str, mentions: list[PlaceMention]) -> list[Plac
 
 
 def _written_as_city_part(text: str, m: PlaceMention) -> bool:
-    words = m.text.lower().split()
-    return words[-1] in _PART_WORDS or words[0] in _PART_WORDS \
-        or _PART_AFTER.match(text, m.end) is not None \
-        or _PART_BEFORE.search(text, max(0, m.start - 80), m.start) is not None
+    words, parts = m.text.lower().split(), _city_parts()
+    return words[-1] in parts.words or words[0] in parts.words \
+        or parts.after.match(text, m.end) is not None \
+        or parts.before.search(text, max(0, m.start - 80), m.start) is not None
 
 
 def _names_a_raion(place: Place) -> bool:
@@ -1981,7 +1997,7 @@ def _owning_city(text: str, m: PlaceMention, towns: list[PlaceMention]) -> Place
             return _the_city(towns, before)
         if before and before[-1].end == owner.start():
             return before[-1]
-    after = _OWNER_AFTER.match(text, m.end)
+    after = _city_parts().owner_after.match(text, m.end)
     if after is None:
         return None
     if after.group("generic"):
