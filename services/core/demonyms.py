@@ -55,11 +55,7 @@ def find_capital_phrases(text: str, language: str) -> list[Demonym]:
     pattern = _capital_pattern(language)
     if pattern is None:
         return []
-    found = []
-    for m in pattern.finditer(text):
-        code = next(name for name, value in m.groupdict().items() if value is not None)
-        found.append(Demonym(code, m.start(), m.end()))
-    return found
+    return [Demonym(str(m.lastgroup), m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=50_000)
